@@ -1,0 +1,64 @@
+"""The one place that writes to the terminal: chooses plain or Rich, pages, prints errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from condlookup.text import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def styled() -> bool:
+    """Rich output only for a real terminal that has not asked for plain text."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def write_json(data: Any) -> None:
+    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _console() -> Console:
+    from rich.console import Console  # noqa: PLC0415 - Rich is only for terminals
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def show(renderable: RenderableType, pager: bool = False) -> None:
+    """Print a renderable; through the pager when asked and taller than the terminal."""
+    console = _console()
+    if pager and _taller_than(console, renderable):
+        # less needs -R to show colours; -F quits at once if the text fits after all.
+        os.environ.setdefault("LESS", "-RFX")
+        with console.pager(styles=True):
+            console.print(renderable)
+        return
+    console.print(renderable)
+
+
+def _taller_than(console: Console, renderable: RenderableType) -> bool:
+    lines = console.render_lines(renderable, console.options, pad=False)
+    return len(lines) > console.height
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """One line on stderr."""
+    line = f"condlookup: error: {message}"
+    if hint:
+        line += f" ({hint})"
+    sys.stderr.write(safe(line.replace("\n", " ")) + "\n")
+
+
+def notice(message: str) -> None:
+    sys.stderr.write(safe(f"condlookup: {message}") + "\n")

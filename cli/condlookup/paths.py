@@ -1,0 +1,32 @@
+"""Where things live: the bundled pages and the cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+INDEX_SCHEMA = 1
+
+
+def bundled_pages_dir() -> Path:
+    """The pages shipped with the package.
+
+    A wheel carries them inside the package; an editable install runs from the checkout, where
+    they sit at the top level, two folders up from this file.
+    """
+    packaged = Path(__file__).parent / "conditions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "conditions"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("CONDLOOKUP_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "condlookup"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"index-v{INDEX_SCHEMA}.sqlite"

@@ -1,0 +1,104 @@
+"""Plain text: for pipes, NO_COLOR and dumb terminals. Returns strings; never imports Rich."""
+
+from __future__ import annotations
+
+import textwrap
+
+from condlookup.models import Condition, SearchResult, Summary
+from condlookup.render import common
+from condlookup.text import safe
+
+WIDTH = 80
+
+
+def page(condition: Condition) -> str:
+    out: list[str] = []
+    _heading(out, safe(condition.name), "=")
+    if condition.aliases:
+        out += _wrap(f"Also called: {safe(', '.join(condition.aliases))}")
+    if condition.codes.curies():
+        out.append(f"Codes: {safe(common.codes_line(condition))}")
+    out.append("")
+    out += _wrap(safe(condition.summary))
+    facts = common.facts(condition)
+    if facts:
+        _heading(out, "Key facts")
+        label_width = max(len(label) for label, _ in facts) + 2
+        for label, value in facts:
+            out += _wrap(safe(value), indent=" " * label_width, first=label.ljust(label_width))
+    for title, text in common.sections(condition, before_symptoms=True):
+        _section(out, title, text)
+    _heading(out, "Symptoms")
+    for symptom in condition.symptoms:
+        detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
+        lead = f"{symptom.description} - {detail}" if symptom.description else detail
+        out += _wrap(safe(lead), indent="    ", first="  - ")
+    for title, text in common.sections(condition, before_symptoms=False):
+        _section(out, title, text)
+    _heading(out, "Who to see")
+    out += _wrap(safe(common.specialist_hint(condition.specialists)))
+    if condition.related:
+        _heading(out, "Related conditions")
+        out += [f"  - {safe(item)}" for item in condition.related]
+    _heading(out, "Sources")
+    for source in condition.sources:
+        out += _wrap(safe(f"{source.title} <{source.url}>"), indent="    ", first="  - ")
+    out.append("")
+    if condition.reviewed:
+        out.append(f"Reviewed {condition.reviewed.isoformat()}.")
+    out += _wrap(common.DISCLAIMER)
+    return "\n".join(out) + "\n"
+
+
+def search(result: SearchResult) -> str:
+    out = []
+    id_width = max((len(hit.id) for hit in result.hits), default=0) + 2
+    for hit in result.hits:
+        out.append(f"{safe(hit.id).ljust(id_width)}{safe(hit.name)}")
+        out.append(f"{' ' * id_width}{hit.matched_field}: {safe(hit.line)}")
+    more = result.total - len(result.hits)
+    if more > 0:
+        out.append(f"... and {more} more (use --limit to see them)")
+    return "\n".join(out) + "\n"
+
+
+def listing(items: list[Summary]) -> str:
+    """One id per line, for `xargs` and `while read`."""
+    return "".join(f"{safe(item.id)}\n" for item in items)
+
+
+def info(facts: list[tuple[str, str]], thanks: list[str]) -> str:
+    width = max(len(label) for label, _ in facts) + 2
+    out = [f"{label.ljust(width)}{safe(value)}" for label, value in facts]
+    out += ["", "Credits:"]
+    out += [line for credit in thanks for line in _wrap(credit, indent="    ", first="  - ")]
+    return "\n".join(out) + "\n"
+
+
+def _heading(out: list[str], title: str, rule: str = "-") -> None:
+    if out:
+        out.append("")
+    out += [title, rule * len(title)]
+
+
+def _section(out: list[str], title: str, text: str) -> None:
+    _heading(out, title)
+    first = True
+    for kind, value in common.blocks(text):
+        if kind == "para":
+            if not first:
+                out.append("")
+            out += _wrap(safe(value))
+        else:
+            out += _wrap(safe(value), indent="    ", first="  - ")
+        first = False
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [indent if first is None else first]

@@ -1,0 +1,148 @@
+"""Rich renderables for a terminal. Data always goes in as Text, so markup in it stays text."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from condlookup.models import Condition, SearchResult, Summary
+from condlookup.render import common
+from condlookup.text import safe
+
+ACCENT = "bold cyan"
+
+
+def page(condition: Condition) -> RenderableType:
+    parts: list[RenderableType] = [Text(safe(condition.name), style="bold underline")]
+    if condition.aliases:
+        parts.append(_line("Also called: ", ", ".join(condition.aliases)))
+    if condition.codes.curies():
+        parts.append(_line("Codes: ", common.codes_line(condition)))
+    parts.append(Padding(Text(safe(condition.summary), style="italic"), (1, 0, 0, 0)))
+    facts = common.facts(condition)
+    if facts:
+        table = Table(box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1), expand=False)
+        table.add_column(style="bold")
+        table.add_column()
+        for label, value in facts:
+            table.add_row(label, Text(safe(value)))
+        parts += [_heading("Key facts"), table]
+    for title, text in common.sections(condition, before_symptoms=True):
+        parts += _section(title, text)
+    parts.append(_heading("Symptoms"))
+    for symptom in condition.symptoms:
+        item = Text("  • ")
+        if symptom.description:
+            item.append(safe(symptom.description))
+            item.append(" - ")
+        detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
+        item.append(safe(detail), style="dim")
+        parts.append(item)
+    for title, text in common.sections(condition, before_symptoms=False):
+        parts += _section(title, text)
+    hint = Text(safe(common.specialist_hint(condition.specialists)), style="bold")
+    parts.append(
+        Padding(
+            Panel(hint, title="Who to see", title_align="left", border_style="green"), (1, 0, 0, 0)
+        )
+    )
+    if condition.related:
+        parts.append(_heading("Related conditions"))
+        parts += [Text(f"  • {safe(item)}") for item in condition.related]
+    parts.append(_heading("Sources"))
+    for source in condition.sources:
+        line = Text(f"  • {safe(source.title)} ")
+        line.append(safe(source.url), style=f"link {source.url}" if _linkable(source.url) else "")
+        parts.append(line)
+    footer = Text()
+    if condition.reviewed:
+        footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
+    footer.append(common.DISCLAIMER)
+    parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
+    return Group(*parts)
+
+
+def search(result: SearchResult) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True)
+    table.add_column("Condition", ratio=2)
+    table.add_column("Matched", ratio=5)
+    for hit in result.hits:
+        name = Text(safe(hit.name), style="bold")
+        name.append(f"\n{safe(hit.id)}", style="dim")
+        if hit.source != "curated":
+            name.append(f" ({hit.source})", style="dim")
+        line = Text(f"{hit.matched_field}: ", style="dim")
+        line.append_text(_highlight(hit.line, hit.spans))
+        table.add_row(name, line)
+    parts: list[RenderableType] = [table]
+    more = result.total - len(result.hits)
+    if more > 0:
+        parts.append(Text(f"... and {more} more (use --limit to see them)", style="dim"))
+    return Group(*parts)
+
+
+def listing(items: list[Summary]) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Id", style=ACCENT, no_wrap=True)
+    table.add_column("Name", style="bold", ratio=2)
+    table.add_column("See", ratio=2)
+    table.add_column("Summary", ratio=4)
+    for item in items:
+        table.add_row(
+            Text(safe(item.id)),
+            Text(safe(item.name)),
+            Text(safe(", ".join(item.specialists))),
+            Text(safe(item.summary)),
+        )
+    return table
+
+
+def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, value in facts:
+        table.add_row(label, Text(safe(value)))
+    credit_lines = Text("\n").join(Text(f"• {line}") for line in thanks)
+    return Group(
+        table, Padding(Panel(credit_lines, title="Credits", title_align="left"), (1, 0, 0, 0))
+    )
+
+
+def _heading(title: str) -> RenderableType:
+    return Padding(Text(title, style=ACCENT), (1, 0, 0, 0))
+
+
+def _line(label: str, value: str) -> Text:
+    text = Text(label, style="dim")
+    text.append(safe(value))
+    return text
+
+
+def _section(title: str, text: str) -> list[RenderableType]:
+    parts: list[RenderableType] = [_heading(title)]
+    previous = ""
+    for kind, value in common.blocks(text):
+        if kind == "para":
+            block: RenderableType = Text(safe(value))
+            parts.append(Padding(block, (1 if previous else 0, 0, 0, 0)))
+        else:
+            parts.append(Padding(Text(f"• {safe(value)}"), (0, 0, 0, 2)))
+        previous = kind
+    return parts
+
+
+def _highlight(line: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    text = Text(safe(line)) if safe(line) != line else Text(line)
+    if safe(line) == line:
+        for start, end in spans:
+            text.stylize("bold yellow", start, end)
+    return text
+
+
+def _linkable(url: str) -> bool:
+    return url.startswith(("https://", "http://")) and not any(ch in url for ch in " []")

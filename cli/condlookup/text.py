@@ -1,0 +1,76 @@
+"""Text folding shared by loading, the index and search: case- and accent-insensitive keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"['\u2019\u02bc]s?\b")
+_GENERIC_ENDINGS = (" syndrome", " disease", " disorder")
+# C0 and C1 control characters, DEL, and the bidirectional overrides that can reorder a line.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Sjögren' -> 'sjogren'. Keeps the length of most text."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def normalize_name(text: str) -> str:
+    """The key a name is looked up by: folded, possessives dropped, punctuation as spaces."""
+    folded = _APOSTROPHES.sub("", fold(text))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def name_keys(name: str, derived: bool = True) -> tuple[str, ...]:
+    """The keys that find a name: itself and, if derived, without a generic ending.
+
+    "Sjögren's syndrome" is found as "sjogrens syndrome", "sjogren syndrome" and "sjogren".
+    """
+    key = normalize_name(name)
+    keys = [key] if key else []
+    if derived:
+        for ending in _GENERIC_ENDINGS:
+            if key.endswith(ending) and len(key) > len(ending):
+                keys.append(key[: -len(ending)].strip())
+    return tuple(dict.fromkeys(keys))
+
+
+def words(text: str) -> list[str]:
+    """The search words of a query, folded, without punctuation."""
+    return _NON_WORD.sub(" ", fold(text)).split()
+
+
+def safe(text: str) -> str:
+    """Data as inert text: control characters and escape sequences shown, never interpreted."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold text and keep, for each folded character, the index of its source character."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            out.append(piece)
+            origin.append(index)
+    return "".join(out), origin
+
+
+def find_words(text: str, query_words: list[str]) -> list[tuple[int, int]]:
+    """Spans of `text` holding a word that starts with one of the query words."""
+    folded, origin = fold_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(folded):
+        token = match.group()
+        for word in query_words:
+            if token.startswith(word):
+                start = origin[match.start()]
+                end = origin[match.start() + len(word) - 1] + 1
+                spans.append((start, end))
+                break
+    return spans
