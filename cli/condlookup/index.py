@@ -199,4 +199,5 @@ def body_text(condition: Condition) -> str:
     parts = [condition.summary]
     for group in (condition.facts, condition.sections):
         parts += [getattr(group, f.name) or "" for f in dataclasses.fields(group)]
+    parts += condition.related
     return "\n".join(line for part in parts for line in part.splitlines() if line.strip())

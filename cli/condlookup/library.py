@@ -76,9 +76,9 @@ class Library:
             "SELECT names.key, conditions.name FROM names JOIN conditions USING (rowid)"
         ):
             by_key.setdefault(name_key, name)
-        close = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.72)
         names = list(dict.fromkeys(by_key[match] for match in close))
-        if len(names) < limit and words(query):
+        if not names and words(query):
             with_words = self._match(words(query), "")
             names += self._names_of(sorted(with_words, key=with_words.__getitem__))
         return list(dict.fromkeys(names))[:limit]

@@ -47,7 +47,12 @@ def words(text: str) -> list[str]:
 
 def safe(text: str) -> str:
     """Data as inert text: control characters and escape sequences shown, never interpreted."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

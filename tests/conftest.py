@@ -1,0 +1,62 @@
+"""Shared fixtures: a private cache for every test, a pinned terminal, fixture pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from condlookup import library
+from condlookup.index import PageFolder
+
+DATA = Path(__file__).parent / "data"
+FIXTURE_PAGES = DATA / "pages"
+BAD_PAGES = DATA / "bad"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*")
+
+
+@pytest.fixture(autouse=True)
+def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own cache, a fixed width, and no colour settings from outside."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(cache))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "40")
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM", "PAGER", "CONDLOOKUP_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    return cache
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def fixture_pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the library at the made-up fixture pages instead of the bundled ones."""
+    monkeypatch.setattr(
+        library, "default_folders", lambda: [PageFolder(FIXTURE_PAGES, "curated")]
+    )
+    yield FIXTURE_PAGES
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(name: str, actual: str, update: bool) -> None:
+    """Compare with tests/golden/NAME byte for byte; --update-goldens rewrites it."""
+    path = GOLDEN / name
+    if update or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden file {name} did not exist; written, check it and rerun")
+    assert actual == path.read_text(encoding="utf-8")

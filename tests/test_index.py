@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BAD_PAGES, FIXTURE_PAGES
+
+from condlookup import index
+from condlookup.errors import ValidationError
+from condlookup.index import PageFolder, open_index
+from condlookup.library import Library
+from condlookup.paths import index_path
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    shutil.copytree(FIXTURE_PAGES, folder)
+    return folder
+
+
+def names_in(connection: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in connection.execute("SELECT id FROM conditions ORDER BY id")]
+
+
+def test_built_once_then_reused(pages: Path) -> None:
+    folders = [PageFolder(pages, "curated")]
+    first = open_index(folders)
+    assert names_in(first) == ["test-fever", "test-rash"]
+    stamp = index_path().stat().st_mtime_ns
+    second = open_index(folders)
+    assert names_in(second) == ["test-fever", "test-rash"]
+    assert index_path().stat().st_mtime_ns == stamp
+    assert [p.name for p in index_path().parent.iterdir()] == [index_path().name]
+
+
+def test_rebuilt_when_a_page_is_added_edited_or_removed(pages: Path) -> None:
+    folders = [PageFolder(pages, "curated")]
+    open_index(folders)
+    shutil.copy(pages / "test-rash.yaml", pages / "test-extra.yaml")
+    (pages / "test-extra.yaml").write_text(
+        (pages / "test-rash.yaml").read_text().replace("Test rash syndrome", "Test extra")
+    )
+    assert names_in(open_index(folders)) == ["test-extra", "test-fever", "test-rash"]
+    path = pages / "test-extra.yaml"
+    path.write_text(path.read_text().replace("Test extra", "Test extra, edited"))
+    os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
+    library = Library(open_index(folders), folders)
+    assert library.get("test-extra").name == "Test extra, edited"
+    path.unlink()
+    assert names_in(open_index(folders)) == ["test-fever", "test-rash"]
+
+
+def test_a_corrupt_index_is_rebuilt(pages: Path) -> None:
+    folders = [PageFolder(pages, "curated")]
+    open_index(folders).close()
+    index_path().write_bytes(b"this is not a database" * 100)
+    assert names_in(open_index(folders)) == ["test-fever", "test-rash"]
+    assert index_path().read_bytes().startswith(b"SQLite format 3")
+
+
+def test_an_unwritable_cache_is_bypassed(pages: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
+    connection = open_index([PageFolder(pages, "curated")])
+    assert names_in(connection) == ["test-fever", "test-rash"]
+    assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
+    pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folders = [PageFolder(pages, "curated")]
+    open_index(folders).close()
+    before = index_path().read_bytes()
+    (pages / "test-rash.yaml").write_text(
+        (pages / "test-rash.yaml").read_text().replace("Test rash syndrome", "Renamed")
+    )
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index, "_fill", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_index(folders)
+    assert index_path().read_bytes() == before
+    assert [p.name for p in index_path().parent.iterdir()] == [index_path().name]
+
+
+def test_invalid_pages_stop_the_build_with_every_problem(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        open_index([PageFolder(BAD_PAGES, "curated")])
+    assert len(caught.value.problems) > 10
+    assert not index_path().exists()
+
+
+def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
+    code = (
+        "from pathlib import Path; from condlookup.index import PageFolder, open_index; "
+        f"c = open_index([PageFolder(Path({str(pages)!r}), 'curated')]); "
+        "print(c.execute('select count(*) from conditions').fetchone()[0])"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
+    assert outputs == ["2"] * 4
+    assert [p.name for p in index_path().parent.iterdir()] == [index_path().name]
+    assert names_in(open_index([PageFolder(pages, "curated")])) == ["test-fever", "test-rash"]
