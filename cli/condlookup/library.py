@@ -80,7 +80,9 @@ class Library:
         names = list(dict.fromkeys(by_key[match] for match in close))
         if not names and words(query):
             with_words = self._match(words(query), "")
-            names += self._names_of(sorted(with_words, key=with_words.__getitem__))
+            for rowid in sorted(with_words, key=with_words.__getitem__)[:limit]:
+                row = self._db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,))
+                names.append(row.fetchone()[0])
         return list(dict.fromkeys(names))[:limit]
 
     def _names_of(self, rowids: Sequence[int]) -> list[str]:
