@@ -166,6 +166,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.name_positions: list[tuple[str, int, int]] = []
         self._seen: set[int] = set()
+        self._alias_reported = False
 
     def problem(self, node: yaml.Node, message: str) -> _Invalid:
         mark = node.start_mark
@@ -176,6 +177,9 @@ class _Reader:
         # An alias makes two places share one node; pages never need that, and refusing it
         # also defuses "billion laughs" alias bombs.
         if id(node) in self._seen:
+            if self._alias_reported:  # once per file is enough
+                return _INVALID
+            self._alias_reported = True
             return self.problem(
                 node, f"{where or 'the page'}: YAML aliases (*name) are not allowed"
             )

@@ -1,0 +1,158 @@
+"""The commands as a user runs them: exit code, stdout and stderr, each checked on its own."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import BAD_PAGES, FIXTURE_PAGES
+from typer.testing import CliRunner
+
+from condlookup.app import app
+
+
+def run(runner: CliRunner, *args: str, **env: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env or None)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_show_prints_the_page(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, err = run(runner, "show", "test", "fever")
+    assert (code, err) == (0, "")
+    assert out.startswith("Test fever\n==========\nAlso called: TF, Fièvre d'essai\n")
+    assert "See a pediatric neurologist (children) or a neurologist." in out
+    assert out.endswith(
+        "This is information, not a diagnosis or medical advice: talk to a doctor about\n"
+        "your own situation.\n"
+    )
+
+
+def test_show_nothing_found_is_one_line_on_stderr(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, err = run(runner, "show", "test", "fevr")
+    assert (code, out) == (1, "")
+    assert err == "condlookup: error: no condition named 'test fevr' (did you mean: Test fever?)\n"
+
+
+def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, err = run(runner, "show", "ORPHA:999999", "--json")
+    assert (code, err) == (0, "")
+    page = json.loads(out)
+    assert list(page) == [
+        "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
+        "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version",
+    ]  # fmt: skip
+    assert page["codes"] == {"orpha": "999999"}
+    assert page["symptoms"][1] == {
+        "name": "Ataxia",
+        "hpo": "HP:0001251",
+        "description": "Unsteady, clumsy movements",
+        "frequency": None,
+    }
+
+
+def test_data_is_shown_as_text_never_interpreted(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, _ = run(runner, "show", "test-rash")
+    assert code == 0
+    assert "[red]Not markup.[/red] \\x1b[2J" in out
+    assert "\x1b" not in out
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert run(runner, "show")[0] == 2
+    assert run(runner, "search")[0] == 2
+    assert run(runner, "list", "--bogus")[0] == 2
+    assert run(runner, "search", "x", "--limit", "0")[0] == 2
+
+
+def test_search_shows_the_matched_line(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, err = run(runner, "search", "clumsy")
+    assert (code, err) == (0, "")
+    assert out == "test-fever  Test fever\n            symptom: Ataxia: Unsteady, clumsy movements\n"
+
+
+def test_search_json_and_limit(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, _ = run(runner, "search", "test", "--json", "--limit", "1")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["query"], data["total"], len(data["results"])) == ("test", 2, 1)
+    assert set(data["results"][0]) == {"id", "name", "source", "score", "matched"}
+    code, out, _ = run(runner, "search", "test", "--limit", "1")
+    assert out.endswith("... and 1 more (use --limit to see them)\n")
+
+
+def test_search_nothing_found(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, err = run(runner, "search", "NEAR(fever", "zzz)")
+    assert (code, out) == (1, "")
+    assert err == "condlookup: error: nothing matches 'NEAR(fever zzz)' (try fewer or other words)\n"
+
+
+def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object) -> None:
+    assert run(runner, "list") == (0, "test-fever\ntest-rash\n", "")
+    assert run(runner, "list", "--specialist", "dermatologist") == (0, "test-rash\n", "")
+    code, out, _ = run(runner, "list", "--json")
+    assert [item["id"] for item in json.loads(out)] == ["test-fever", "test-rash"]
+    code, out, err = run(runner, "list", "--specialist", "astronaut")
+    assert (code, out) == (1, "")
+    assert err == "condlookup: error: no condition is seen by a 'astronaut'\n"
+
+
+def test_terminal_output_uses_rich(runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("condlookup.output.styled", lambda: True)
+    code, out, _ = run(runner, "show", "tf", "--no-pager")
+    assert code == 0
+    assert "╭─ Who to see" in out
+    assert "• A body temperature higher than normal - Fever (HP:0001945), very frequent" in out
+
+
+def test_no_color_gives_plain_text(runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    code, out, _ = run(runner, "show", "tf", NO_COLOR="1")
+    assert code == 0
+    assert out.startswith("Test fever\n==========\n")
+
+
+def test_validate(runner: CliRunner) -> None:
+    assert run(runner, "validate", str(FIXTURE_PAGES)) == (0, "ok: 2 page(s), no problems\n", "")
+    code, out, err = run(runner, "validate", str(BAD_PAGES), str(FIXTURE_PAGES / "test-fever.yaml"))
+    lines = err.splitlines()
+    assert (code, out) == (1, "")
+    assert f"condlookup: {BAD_PAGES / 'unknown-key.yaml'}:2:1: sumary: unknown key (did you mean 'summary'?); allowed keys: name, summary, sections, symptoms, specialists, sources, reviewed, aliases, codes, facts, related" in lines
+    assert lines[-1] == "condlookup: error: 16 problem(s) in 11 of 12 file(s)"
+    code, out, err = run(runner, "validate", "no/such/folder")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == "condlookup: no/such/folder: no such file or folder"
+
+
+def test_invalid_bundled_pages_are_an_error_not_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from condlookup import library
+    from condlookup.index import PageFolder
+
+    monkeypatch.setattr(library, "default_folders", lambda: [PageFolder(BAD_PAGES, "curated")])
+    code, out, err = run(runner, "show", "oms")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"condlookup: error: {BAD_PAGES / 'Bad_Name.yaml'}: the file name")
+    assert err.endswith("(run `condlookup validate` to see every problem)\n")
+    assert err.count("\n") == 1
+
+
+def test_info_and_version(runner: CliRunner, fixture_pages: object) -> None:
+    code, out, _ = run(runner, "info")
+    assert code == 0
+    assert "Curated pages  2\n" in out
+    assert f"Page folders   {FIXTURE_PAGES}\n" in out
+    assert f"Index          {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v1.sqlite\n" in out
+    code, out, _ = run(runner, "--version")
+    assert (code, out) == (0, "condlookup 0.1.0\n")
+
+
+def test_completion_offers_condition_ids(runner: CliRunner, fixture_pages: object) -> None:
+    result = runner.invoke(
+        app,
+        [],
+        prog_name="condlookup",
+        env={"_CONDLOOKUP_COMPLETE": "complete_bash", "COMP_WORDS": "condlookup show test-r", "COMP_CWORD": "2"},
+    )
+    assert result.stdout.split() == ["test-rash"]
