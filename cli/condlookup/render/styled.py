@@ -25,7 +25,7 @@ def page(condition: Condition) -> RenderableType:
     parts.append(Padding(Text(safe(condition.summary), style="italic"), (1, 0, 0, 0)))
     facts = common.facts(condition)
     if facts:
-        table = Table(box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1), expand=False)
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 2), expand=False)
         table.add_column(style="bold")
         table.add_column()
         for label, value in facts:
@@ -75,7 +75,8 @@ def search(result: SearchResult) -> RenderableType:
         name.append(f"\n{safe(hit.id)}", style="dim")
         if hit.source != "curated":
             name.append(f" ({hit.source})", style="dim")
-        line = Text(f"{hit.matched_field}: ", style="dim")
+        line = Text()
+        line.append(f"{hit.matched_field}: ", style="dim")
         line.append_text(_highlight(hit.line, hit.spans))
         table.add_row(name, line)
     parts: list[RenderableType] = [table]
@@ -137,8 +138,9 @@ def _section(title: str, text: str) -> list[RenderableType]:
 
 
 def _highlight(line: str, spans: tuple[tuple[int, int], ...]) -> Text:
-    text = Text(safe(line)) if safe(line) != line else Text(line)
-    if safe(line) == line:
+    shown = safe(line)
+    text = Text(shown)
+    if shown == line:  # escaping moved the characters; then the line goes unhighlighted
         for start, end in spans:
             text.stylize("bold yellow", start, end)
     return text
