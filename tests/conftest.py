@@ -41,9 +41,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def fixture_pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the library at the made-up fixture pages instead of the bundled ones."""
-    monkeypatch.setattr(
-        library, "default_folders", lambda: [PageFolder(FIXTURE_PAGES, "curated")]
-    )
+    monkeypatch.setattr(library, "default_folders", lambda: [PageFolder(FIXTURE_PAGES, "curated")])
     yield FIXTURE_PAGES
 
 

@@ -6,10 +6,10 @@ import json
 import os
 
 import pytest
-from conftest import BAD_PAGES, FIXTURE_PAGES
 from typer.testing import CliRunner
 
 from condlookup.app import app
+from conftest import BAD_PAGES, FIXTURE_PAGES
 
 
 def run(runner: CliRunner, *args: str, **env: str) -> tuple[int, str, str]:
@@ -70,7 +70,9 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
 def test_search_shows_the_matched_line(runner: CliRunner, fixture_pages: object) -> None:
     code, out, err = run(runner, "search", "clumsy")
     assert (code, err) == (0, "")
-    assert out == "test-fever  Test fever\n            symptom: Ataxia: Unsteady, clumsy movements\n"
+    assert (
+        out == "test-fever  Test fever\n            symptom: Ataxia: Unsteady, clumsy movements\n"
+    )
 
 
 def test_search_json_and_limit(runner: CliRunner, fixture_pages: object) -> None:
@@ -86,7 +88,9 @@ def test_search_json_and_limit(runner: CliRunner, fixture_pages: object) -> None
 def test_search_nothing_found(runner: CliRunner, fixture_pages: object) -> None:
     code, out, err = run(runner, "search", "NEAR(fever", "zzz)")
     assert (code, out) == (1, "")
-    assert err == "condlookup: error: nothing matches 'NEAR(fever zzz)' (try fewer or other words)\n"
+    assert (
+        err == "condlookup: error: nothing matches 'NEAR(fever zzz)' (try fewer or other words)\n"
+    )
 
 
 def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object) -> None:
@@ -99,7 +103,9 @@ def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object)
     assert err == "condlookup: error: no condition is seen by a 'astronaut'\n"
 
 
-def test_terminal_output_uses_rich(runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_terminal_output_uses_rich(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("condlookup.output.styled", lambda: True)
     code, out, _ = run(runner, "show", "tf", "--no-pager")
     assert code == 0
@@ -107,7 +113,9 @@ def test_terminal_output_uses_rich(runner: CliRunner, fixture_pages: object, mon
     assert "• A body temperature higher than normal - Fever (HP:0001945), very frequent" in out
 
 
-def test_no_color_gives_plain_text(runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_color_gives_plain_text(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     code, out, _ = run(runner, "show", "tf", NO_COLOR="1")
     assert code == 0
@@ -119,14 +127,19 @@ def test_validate(runner: CliRunner) -> None:
     code, out, err = run(runner, "validate", str(BAD_PAGES), str(FIXTURE_PAGES / "test-fever.yaml"))
     lines = err.splitlines()
     assert (code, out) == (1, "")
-    assert f"condlookup: {BAD_PAGES / 'unknown-key.yaml'}:2:1: sumary: unknown key (did you mean 'summary'?); allowed keys: name, summary, sections, symptoms, specialists, sources, reviewed, aliases, codes, facts, related" in lines
+    assert (
+        f"condlookup: {BAD_PAGES / 'unknown-key.yaml'}:2:1: sumary: unknown key (did you mean 'summary'?); allowed keys: name, summary, sections, symptoms, specialists, sources, reviewed, aliases, codes, facts, related"
+        in lines
+    )
     assert lines[-1] == "condlookup: error: 16 problem(s) in 11 of 12 file(s)"
     code, out, err = run(runner, "validate", "no/such/folder")
     assert (code, out) == (1, "")
     assert err.splitlines()[0] == "condlookup: no/such/folder: no such file or folder"
 
 
-def test_invalid_bundled_pages_are_an_error_not_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_bundled_pages_are_an_error_not_a_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from condlookup import library
     from condlookup.index import PageFolder
 
@@ -153,6 +166,10 @@ def test_completion_offers_condition_ids(runner: CliRunner, fixture_pages: objec
         app,
         [],
         prog_name="condlookup",
-        env={"_CONDLOOKUP_COMPLETE": "complete_bash", "COMP_WORDS": "condlookup show test-r", "COMP_CWORD": "2"},
+        env={
+            "_CONDLOOKUP_COMPLETE": "complete_bash",
+            "COMP_WORDS": "condlookup show test-r",
+            "COMP_CWORD": "2",
+        },
     )
     assert result.stdout.split() == ["test-rash"]

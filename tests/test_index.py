@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BAD_PAGES, FIXTURE_PAGES
 
-from condlookup import index
+from condlookup import indexer
 from condlookup.errors import ValidationError
 from condlookup.index import PageFolder, open_index
 from condlookup.library import Library
 from condlookup.paths import index_path
+from conftest import BAD_PAGES, FIXTURE_PAGES
 
 
 @pytest.fixture
@@ -64,7 +64,9 @@ def test_a_corrupt_index_is_rebuilt(pages: Path) -> None:
     assert index_path().read_bytes().startswith(b"SQLite format 3")
 
 
-def test_an_unwritable_cache_is_bypassed(pages: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_an_unwritable_cache_is_bypassed(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
@@ -86,7 +88,7 @@ def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(index, "_fill", interrupted)
+    monkeypatch.setattr(indexer, "_fill", interrupted)
     with pytest.raises(KeyboardInterrupt):
         open_index(folders)
     assert index_path().read_bytes() == before

@@ -13,7 +13,16 @@ def library(fixture_pages: object) -> Library:
 
 @pytest.mark.parametrize(
     "query",
-    ["test-fever", "Test fever", "TEST FEVER", "tf", "fievre d'essai", "Fièvre d’essai", "ORPHA:999999", "orpha 999999"],
+    [
+        "test-fever",
+        "Test fever",
+        "TEST FEVER",
+        "tf",
+        "fievre d'essai",
+        "Fièvre d’essai",
+        "ORPHA:999999",
+        "orpha 999999",
+    ],
 )
 def test_get_by_id_name_alias_code_any_case_or_accent(library: Library, query: str) -> None:
     assert library.get(query).id == "test-fever"
@@ -62,7 +71,8 @@ def test_search_needs_every_word_and_ignores_case_and_accents(library: Library) 
 
 
 @pytest.mark.parametrize(
-    "text", ['"', "NEAR(a b)", "a*", "-x", "x OR y", "'; DROP TABLE conditions; --", "(", "^", "a:b"]
+    "text",
+    ['"', "NEAR(a b)", "a*", "-x", "x OR y", "'; DROP TABLE conditions; --", "(", "^", "a:b"],
 )
 def test_search_text_is_never_fts_syntax(library: Library, text: str) -> None:
     try:
@@ -82,7 +92,9 @@ def test_search_with_no_words_is_an_error(library: Library) -> None:
 def test_search_limit_and_specialist(library: Library) -> None:
     result = library.search("test", limit=1)
     assert (result.total, len(result.hits)) == (2, 1)
-    assert [hit.id for hit in library.search("test", specialist="Dermatologist").hits] == ["test-rash"]
+    assert [hit.id for hit in library.search("test", specialist="Dermatologist").hits] == [
+        "test-rash"
+    ]
 
 
 def test_summaries_and_ids(library: Library) -> None:

@@ -5,10 +5,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import BAD_PAGES, FIXTURE_PAGES
 
 from condlookup.loader import MAX_FILE_BYTES, load_page, load_pages
 from condlookup.models import Codes, Facts, Symptom
+from conftest import BAD_PAGES, FIXTURE_PAGES
 
 
 def problems_of(path: Path) -> list[str]:
@@ -25,7 +25,9 @@ def test_a_good_page_becomes_frozen_dataclasses() -> None:
     assert condition.id == "test-fever"
     assert condition.aliases == ("TF", "Fièvre d'essai")
     assert condition.codes == Codes(orpha="999999")
-    assert condition.facts == Facts(prevalence="About 1 in 1,000 test runs", typical_onset="Childhood")
+    assert condition.facts == Facts(
+        prevalence="About 1 in 1,000 test runs", typical_onset="Childhood"
+    )
     assert condition.symptoms[0] == Symptom(
         name="Fever",
         description="A body temperature higher than normal",
@@ -43,10 +45,16 @@ def test_a_good_page_becomes_frozen_dataclasses() -> None:
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
-        ("unknown-key.yaml", ["unknown-key.yaml:2:1: sumary: unknown key (did you mean 'summary'?)"]),
+        (
+            "unknown-key.yaml",
+            ["unknown-key.yaml:2:1: sumary: unknown key (did you mean 'summary'?)"],
+        ),
         ("wrong-type.yaml", ["wrong-type.yaml:5:11: symptoms: expected a list, found text"]),
         ("malformed.yaml", ["malformed.yaml:2:8: invalid YAML:"]),
-        ("python-tag.yaml", ["python-tag.yaml:1:7: name: the tag 'tag:yaml.org,2002:python/object"]),
+        (
+            "python-tag.yaml",
+            ["python-tag.yaml:1:7: name: the tag 'tag:yaml.org,2002:python/object"],
+        ),
         ("not-utf8.yaml", ["not-utf8.yaml:1: not valid UTF-8 (byte 9)"]),
         ("duplicate-key.yaml", ["duplicate-key.yaml:2:1: name: the key is given twice"]),
         ("empty.yaml", ["empty.yaml: the file is empty"]),
@@ -102,6 +110,6 @@ def test_duplicate_names_across_files_are_errors(tmp_path: Path) -> None:
     assert len(pages) == 2
     assert [str(problem) for problem in problems] == [
         f"{tmp_path / 'two.yaml'}:3:5: the name 'TF' is already used by one ({tmp_path / 'one.yaml'})",
-        f"{tmp_path / 'two.yaml'}:4:5: the name \"Fièvre d'essai\" is already used by one "
+        f'{tmp_path / "two.yaml"}:4:5: the name "Fièvre d\'essai" is already used by one '
         f"({tmp_path / 'one.yaml'})",
     ]

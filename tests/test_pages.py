@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from condlookup.hpo import HPOA_NAME, OBO_NAME, Term, packaged_data_dir, read_terms
-from condlookup.loader import load_pages, page_files
+from condlookup.loader import load_pages
 from condlookup.models import Condition
-from condlookup.paths import bundled_pages_dir
+from condlookup.paths import bundled_pages_dir, page_files
 from condlookup.text import fold
 
 BUNDLED = ("charge-syndrome", "hmsn-type-1", "oms", "sjogren-syndrome")
@@ -83,7 +83,9 @@ def test_every_catalogue_code_exists(page_id: str) -> None:
 def test_oms_carries_the_founding_facts() -> None:
     page = pages()["oms"]
     text = fold(" ".join([page.summary, *(v for v in vars_of(page) if v)]))
-    assert {"oms", "kinsbourne syndrome", "dancing eyes syndrome"} <= {fold(a) for a in page.aliases}
+    assert {"oms", "kinsbourne syndrome", "dancing eyes syndrome"} <= {
+        fold(a) for a in page.aliases
+    }
     for phrase in (
         "18 months", "5 million", "girls", "50 to 80 percent", "neuroblastoma",
         "ganglioneuroblastoma", "viral", "lung", "breast", "acute cerebellar ataxia",

@@ -14,7 +14,9 @@ PIECES = st.sampled_from(
      "\x1b[31m", "ataxia", "oms", "ORPHA:", "HP:12", "%", "'; DROP TABLE names; --", "\x00"]
 )  # fmt: skip
 QUERIES = st.lists(st.one_of(st.text(min_size=1, max_size=30), PIECES), min_size=1, max_size=5)
-PROFILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PROFILE = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def check(runner: CliRunner, args: list[str]) -> None:

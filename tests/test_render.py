@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import check_golden
 from rich.console import Console, RenderableType
 
 from condlookup.library import Library
 from condlookup.render import common, plain, styled
+from conftest import check_golden
 
 
 @pytest.fixture
@@ -33,7 +33,9 @@ def test_plain_page(library: Library, update_goldens: bool) -> None:
 
 def test_rich_page(library: Library, update_goldens: bool) -> None:
     check_golden("test-fever.rich.txt", rendered(styled.page(library.get("tf"))), update_goldens)
-    check_golden("test-rash.rich.txt", rendered(styled.page(library.get("test-rash"))), update_goldens)
+    check_golden(
+        "test-rash.rich.txt", rendered(styled.page(library.get("test-rash"))), update_goldens
+    )
 
 
 def test_search_and_list(library: Library, update_goldens: bool) -> None:

@@ -25,7 +25,9 @@ def test_wheel_from_sdist_installs_and_shows_oms(tmp_path: Path) -> None:
     )
     (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    top_level = {
+        name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")
+    }
     assert top_level == {"condlookup"}, "no top-level cli or conditions package may be installed"
     assert "condlookup/conditions/oms.yaml" in names
 

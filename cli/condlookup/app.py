@@ -1,8 +1,5 @@
 """The command-line interface: thin commands over the library and the renderers."""
 
-from __future__ import annotations
-
-import platform
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +9,7 @@ from typer.core import TyperGroup
 from condlookup import __version__, output
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.library import Library
-from condlookup.render import data, plain
+from condlookup.render import plain
 
 
 class _Group(TyperGroup):
@@ -86,6 +83,8 @@ def show(
     """Show one condition's page: overview, symptoms, causes, diagnosis, treatment, who to see."""
     condition = _library().get(" ".join(query))
     if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
         output.write_json(data.page(condition))
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415 - Rich only on a terminal
@@ -110,6 +109,8 @@ def search(
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
     if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
         output.write_json(data.search(result))
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415
@@ -126,6 +127,8 @@ def list_conditions(specialist: SpecialistOption = None, as_json: JsonOption = F
     if not items:
         raise CondlookupError(f"no condition is seen by a {specialist!r}")
     if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
         output.write_json(data.listing(items))
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415
@@ -138,6 +141,8 @@ def list_conditions(specialist: SpecialistOption = None, as_json: JsonOption = F
 @app.command()
 def info() -> None:
     """Show the version, the page folders, the index, counts and thanks."""
+    import platform  # noqa: PLC0415
+
     from condlookup.paths import index_path  # noqa: PLC0415
 
     library = _library()

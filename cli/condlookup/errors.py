@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from condlookup.problems import Problem
 
 
 class ExitCode(IntEnum):
@@ -27,24 +30,6 @@ class NotFoundError(CondlookupError):
 
 class DataError(CondlookupError):
     """A condition file or the index is invalid."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem in one file, at a line and column when known."""
-
-    path: str
-    line: int | None
-    column: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
 
 
 class ValidationError(DataError):

@@ -8,69 +8,44 @@ either the old index or a whole new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import hashlib
-import json
-import os
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from condlookup import __version__
-from condlookup.errors import DataError, ValidationError
-from condlookup.models import Condition
-from condlookup.paths import INDEX_SCHEMA, index_path
-from condlookup.serialize import to_dict
-from condlookup.text import name_keys
+from condlookup.errors import DataError
+from condlookup.paths import INDEX_SCHEMA, index_path, page_files
 
 Notify = Callable[[str], None]
 
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE conditions (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    source TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    aliases TEXT NOT NULL,
-    specialists TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, exact INTEGER NOT NULL);
-CREATE INDEX names_key ON names (key);
-CREATE VIRTUAL TABLE search USING fts5(
-    names, symptoms, body, tokenize = "unicode61 remove_diacritics 2"
-);
-"""
 
-
-@dataclass(frozen=True, slots=True)
-class PageFolder:
+class PageFolder(NamedTuple):
     path: Path
     source: str  # "curated" for the bundled pages, "user" for the user's own
 
 
 def fingerprint(folders: Sequence[PageFolder]) -> str:
-    """Cheap to compute on every run: it only stats the page files."""
-    digest = hashlib.sha256(f"{INDEX_SCHEMA}\0{__version__}".encode())
+    """Cheap to compute on every run: it only stats the page files.
+
+    Two checksums of the listing rather than a cryptographic hash: this detects change, it
+    guards nothing, and importing hashlib alone costs more than the whole check.
+    """
+    parts = [f"{INDEX_SCHEMA}\0{__version__}"]
     for folder in folders:
-        digest.update(f"\0{folder.source}\0{folder.path}".encode())
-        for path in _page_paths(folder.path):
+        parts.append(f"{folder.source}\0{folder.path}")
+        for path in page_paths(folder.path):
             try:
                 stat = path.stat()
             except OSError:
                 continue
-            digest.update(f"\0{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+            parts.append(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    listing = "\n".join(parts).encode()
+    return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}{len(listing):x}"
 
 
-def _page_paths(folder: Path) -> list[Path]:
-    from condlookup.loader import page_files  # noqa: PLC0415 - keeps yaml off the warm path
-
+def page_paths(folder: Path) -> list[Path]:
     try:
         return page_files(folder)
     except OSError:
@@ -86,14 +61,17 @@ def open_index(folders: Sequence[PageFolder], notify: Notify | None = None) -> s
         return connection
     if notify is not None:
         notify("Building the condition index (once, or after the pages change)...")
-    return _build(folders, wanted, path)
+    from condlookup.indexer import build  # noqa: PLC0415 - only a build needs YAML and more
+
+    return build(folders, wanted, path)
 
 
 def rebuild(folders: Sequence[PageFolder]) -> Path:
     """Build the index now, whatever its state. Returns where it was written."""
+    from condlookup.indexer import build  # noqa: PLC0415
+
     path = index_path()
-    connection = _build(folders, fingerprint(folders), path)
-    connection.close()
+    build(folders, fingerprint(folders), path).close()
     return path
 
 
@@ -120,84 +98,3 @@ def _open_existing(path: Path, wanted: str) -> sqlite3.Connection | None:
         connection.close()
         return None
     return connection
-
-
-def _build(folders: Sequence[PageFolder], wanted: str, path: Path) -> sqlite3.Connection:
-    from condlookup.loader import load_pages  # noqa: PLC0415 - only a build needs YAML
-
-    pages: list[Condition] = []
-    for folder in folders:
-        loaded, problems = load_pages(_page_paths(folder.path), folder.source)
-        if problems:
-            raise ValidationError(problems)
-        pages.extend(page.condition for page in loaded)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
-        os.close(handle)
-    except OSError:
-        # The cache cannot be written: answer from an index in memory instead.
-        memory = sqlite3.connect(":memory:")
-        _fill(memory, pages, wanted)
-        return memory
-    try:
-        connection = sqlite3.connect(temporary)
-        _fill(connection, pages, wanted)
-        connection.close()
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-
-
-def _fill(connection: sqlite3.Connection, pages: Sequence[Condition], wanted: str) -> None:
-    connection.executescript(_SCHEMA)
-    for rowid, condition in enumerate(pages, start=1):
-        connection.execute(
-            "INSERT INTO conditions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                rowid,
-                condition.id,
-                condition.name,
-                condition.source,
-                condition.summary,
-                json.dumps(condition.aliases, ensure_ascii=False),
-                json.dumps(condition.specialists, ensure_ascii=False),
-                json.dumps(to_dict(condition), ensure_ascii=False),
-            ),
-        )
-        # A name's first key is exact; the others (without "syndrome" and the like) are derived
-        # and give way to an exact key of another condition.
-        keys: dict[str, int] = {}
-        for name in (condition.id, *condition.all_names, *condition.codes.curies()):
-            for position, key in enumerate(name_keys(name)):
-                keys[key] = max(keys.get(key, 0), int(position == 0))
-        connection.executemany(
-            "INSERT INTO names VALUES (?, ?, ?)", [(k, rowid, e) for k, e in keys.items()]
-        )
-        connection.execute(
-            "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, ?, ?)",
-            (rowid, "\n".join(condition.all_names), symptom_text(condition), body_text(condition)),
-        )
-    connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (wanted,))
-    connection.execute("INSERT INTO meta VALUES ('version', ?)", (__version__,))
-    connection.commit()
-
-
-def symptom_text(condition: Condition) -> str:
-    """One line per symptom: its name, then its plain-words description."""
-    return "\n".join(
-        f"{symptom.name}: {symptom.description}" if symptom.description else symptom.name
-        for symptom in condition.symptoms
-    )
-
-
-def body_text(condition: Condition) -> str:
-    """The rest of the page's words, one paragraph per line."""
-    parts = [condition.summary]
-    for group in (condition.facts, condition.sections):
-        parts += [getattr(group, f.name) or "" for f in dataclasses.fields(group)]
-    parts += condition.related
-    return "\n".join(line for part in parts for line in part.splitlines() if line.strip())

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index import Notify, PageFolder, open_index
-from condlookup.models import Condition, SearchHit, SearchResult, Summary
 from condlookup.paths import bundled_pages_dir
-from condlookup.serialize import from_dict
 from condlookup.text import find_words, fold, normalize_name, words
+
+if TYPE_CHECKING:
+    from condlookup.models import Condition
+    from condlookup.results import SearchResult, Summary
 
 # Where the words matched, best first: (FTS5 column filter, label shown to the user).
 _TIERS = (("{names}", "name"), ("{names symptoms}", "symptom"), ("", "text"))
@@ -56,6 +57,11 @@ class Library:
             (data,) = self._db.execute(
                 "SELECT data FROM conditions WHERE rowid = ?", (rowid,)
             ).fetchone()
+            # Only `show` builds the page models: list and search never import them.
+            import json  # noqa: PLC0415
+
+            from condlookup.serialize import from_dict  # noqa: PLC0415
+
             return from_dict(json.loads(data))
         if found:
             names = self._names_of(sorted(found))
@@ -70,6 +76,8 @@ class Library:
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Up to `limit` names close to `query`, by spelling, then by shared words."""
+        import difflib  # noqa: PLC0415 - only a miss needs it
+
         key = normalize_name(query)
         by_key: dict[str, str] = {}
         for name_key, name in self._db.execute(
@@ -98,6 +106,8 @@ class Library:
 
     def search(self, query: str, *, specialist: str | None = None, limit: int = 20) -> SearchResult:
         """Conditions in which every word of `query` appears, best placed matches first."""
+        from condlookup.results import SearchHit, SearchResult  # noqa: PLC0415 - not for show
+
         query_words = words(query)
         if not query_words:
             raise CondlookupError(
@@ -154,7 +164,7 @@ class Library:
                 f"WHERE rowid IN ({marks})",
                 chunk,
             ):
-                found[rowid] = (cond_id, name, source, tuple(json.loads(specialists)))
+                found[rowid] = (cond_id, name, source, _split(specialists))
         return found
 
     def _matched_line(self, rowid: int, query_words: list[str]) -> tuple[str, str]:
@@ -174,6 +184,8 @@ class Library:
     # -- listing --------------------------------------------------------------------------
 
     def summaries(self, specialist: str | None = None) -> list[Summary]:
+        from condlookup.results import Summary  # noqa: PLC0415
+
         found = []
         for cond_id, name, aliases, source, specialists, summary in self._db.execute(
             "SELECT id, name, aliases, source, specialists, summary FROM conditions "
@@ -182,9 +194,9 @@ class Library:
             item = Summary(
                 id=cond_id,
                 name=name,
-                aliases=tuple(json.loads(aliases)),
+                aliases=_split(aliases),
                 source=source,
-                specialists=tuple(json.loads(specialists)),
+                specialists=_split(specialists),
                 summary=summary,
             )
             if specialist and not any(fold(specialist) in fold(s) for s in item.specialists):
@@ -213,3 +225,7 @@ def _excerpt(line: str, query_words: list[str], width: int = 110) -> str:
     end = min(len(line), start + width)
     start = max(0, end - width)
     return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split("\x1f")) if joined else ()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 import re
 import types
 import typing
@@ -21,13 +20,13 @@ from typing import Any
 
 import yaml
 
-from condlookup.errors import Problem
 from condlookup.models import Codes, Condition
+from condlookup.paths import page_files
+from condlookup.problems import Problem
 from condlookup.text import name_keys
 
 MAX_FILE_BYTES = 512 * 1024
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-PAGE_SUFFIXES = (".yaml", ".yml")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -57,13 +56,6 @@ class LoadedPage:
     condition: Condition
     # Where each name of the page was written, to point at duplicates across files.
     name_positions: tuple[tuple[str, int, int], ...]
-
-
-def page_files(folder: Path) -> list[Path]:
-    """The page files of a folder, sorted, without following it anywhere odd."""
-    with os.scandir(folder) as entries:
-        found = [Path(e.path) for e in entries if e.name.endswith(PAGE_SUFFIXES)]
-    return sorted(found)
 
 
 def load_page(path: Path, source: str = "curated") -> tuple[LoadedPage | None, list[Problem]]:

@@ -99,36 +99,3 @@ class Condition:
     @property
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One search result: the condition, its rank tier and the line that matched."""
-
-    id: str
-    name: str
-    source: str
-    score: float
-    matched_field: str
-    line: str
-    spans: tuple[tuple[int, int], ...]
-    specialists: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    query: str
-    total: int
-    hits: tuple[SearchHit, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """A condition as `list` shows it."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    source: str
-    specialists: tuple[str, ...]
-    summary: str

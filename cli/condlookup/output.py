@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ def write(text: str) -> None:
 
 
 def write_json(data: Any) -> None:
+    import json  # noqa: PLC0415
+
     write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -36,20 +37,23 @@ def _console() -> Console:
 
 
 def show(renderable: RenderableType, pager: bool = False) -> None:
-    """Print a renderable; through the pager when asked and taller than the terminal."""
+    """Print a renderable; through the pager when asked and taller than the terminal.
+
+    The page is rendered once, to text with its styles, and that text is either written
+    or handed to the pager.
+    """
     console = _console()
-    if pager and _taller_than(console, renderable):
+    with console.capture() as capture:
+        console.print(renderable)
+    text = capture.get()
+    if pager and text.count("\n") > console.height:
+        import pydoc  # noqa: PLC0415
+
         # less needs -R to show colours; -F quits at once if the text fits after all.
         os.environ.setdefault("LESS", "-RFX")
-        with console.pager(styles=True):
-            console.print(renderable)
+        pydoc.pager(text)
         return
-    console.print(renderable)
-
-
-def _taller_than(console: Console, renderable: RenderableType) -> bool:
-    lines = console.render_lines(renderable, console.options, pad=False)
-    return len(lines) > console.height
+    write(text)
 
 
 def error(message: str, hint: str | None = None) -> None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 INDEX_SCHEMA = 1
+PAGE_SUFFIXES = (".yaml", ".yml")
 
 
 def bundled_pages_dir() -> Path:
@@ -30,3 +31,10 @@ def cache_dir() -> Path:
 
 def index_path() -> Path:
     return cache_dir() / f"index-v{INDEX_SCHEMA}.sqlite"
+
+
+def page_files(folder: Path) -> list[Path]:
+    """The page files of a folder, sorted by name."""
+    with os.scandir(folder) as entries:
+        found = [Path(e.path) for e in entries if e.name.endswith(PAGE_SUFFIXES)]
+    return sorted(found)

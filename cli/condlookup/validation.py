@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from condlookup.errors import Problem
-from condlookup.loader import PAGE_SUFFIXES, load_pages, page_files
+from condlookup.loader import load_pages
+from condlookup.paths import PAGE_SUFFIXES, page_files
+from condlookup.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)

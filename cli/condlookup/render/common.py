@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from condlookup.models import Condition, Facts, Sections
+if TYPE_CHECKING:
+    from condlookup.models import Condition, Facts, Sections
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "

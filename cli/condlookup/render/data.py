@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from condlookup.models import Condition, SearchResult, Summary
+from condlookup.models import Condition
+from condlookup.results import SearchResult, Summary
 from condlookup.serialize import to_dict
 
 

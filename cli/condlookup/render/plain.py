@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from condlookup.models import Condition, SearchResult, Summary
 from condlookup.render import common
 from condlookup.text import safe
+
+if TYPE_CHECKING:
+    from condlookup.models import Condition
+    from condlookup.results import SearchResult, Summary
 
 WIDTH = 80
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from condlookup.models import Condition, SearchResult, Summary
 from condlookup.render import common
 from condlookup.text import safe
+
+if TYPE_CHECKING:
+    from condlookup.models import Condition
+    from condlookup.results import SearchResult, Summary
 
 ACCENT = "bold cyan"
 
@@ -25,23 +29,23 @@ def page(condition: Condition) -> RenderableType:
     parts.append(Padding(Text(safe(condition.summary), style="italic"), (1, 0, 0, 0)))
     facts = common.facts(condition)
     if facts:
-        table = Table(box=None, show_header=False, padding=(0, 1, 0, 2), expand=False)
-        table.add_column(style="bold")
-        table.add_column()
+        # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms to import.
+        parts.append(_heading("Key facts"))
         for label, value in facts:
-            table.add_row(label, Text(safe(value)))
-        parts += [_heading("Key facts"), table]
+            line = Text(f"{label}: ", style="bold")
+            line.append(safe(value))
+            parts.append(_indented(line))
     for title, text in common.sections(condition, before_symptoms=True):
         parts += _section(title, text)
     parts.append(_heading("Symptoms"))
     for symptom in condition.symptoms:
-        item = Text("  • ")
+        item = Text("• ")
         if symptom.description:
             item.append(safe(symptom.description))
             item.append(" - ")
         detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
         item.append(safe(detail), style="dim")
-        parts.append(item)
+        parts.append(_indented(item))
     for title, text in common.sections(condition, before_symptoms=False):
         parts += _section(title, text)
     hint = Text(safe(common.specialist_hint(condition.specialists)), style="bold")
@@ -52,12 +56,12 @@ def page(condition: Condition) -> RenderableType:
     )
     if condition.related:
         parts.append(_heading("Related conditions"))
-        parts += [Text(f"  • {safe(item)}") for item in condition.related]
+        parts += [_indented(Text(f"• {safe(item)}")) for item in condition.related]
     parts.append(_heading("Sources"))
     for source in condition.sources:
-        line = Text(f"  • {safe(source.title)} ")
+        line = Text(f"• {safe(source.title)} ")
         line.append(safe(source.url), style=f"link {source.url}" if _linkable(source.url) else "")
-        parts.append(line)
+        parts.append(_indented(line))
     footer = Text()
     if condition.reviewed:
         footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
@@ -67,6 +71,8 @@ def page(condition: Condition) -> RenderableType:
 
 
 def search(result: SearchResult) -> RenderableType:
+    from rich.table import Table  # noqa: PLC0415 - see page()
+
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True)
     table.add_column("Condition", ratio=2)
     table.add_column("Matched", ratio=5)
@@ -87,6 +93,8 @@ def search(result: SearchResult) -> RenderableType:
 
 
 def listing(items: list[Summary]) -> RenderableType:
+    from rich.table import Table  # noqa: PLC0415 - see page()
+
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Id", style=ACCENT, no_wrap=True)
     table.add_column("Name", style="bold", ratio=2)
@@ -103,6 +111,8 @@ def listing(items: list[Summary]) -> RenderableType:
 
 
 def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
+    from rich.table import Table  # noqa: PLC0415 - see page()
+
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column()
@@ -112,6 +122,11 @@ def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
     return Group(
         table, Padding(Panel(credit_lines, title="Credits", title_align="left"), (1, 0, 0, 0))
     )
+
+
+def _indented(text: Text) -> RenderableType:
+    """Two columns in, wrapped lines included."""
+    return Padding(text, (0, 0, 0, 2))
 
 
 def _heading(title: str) -> RenderableType:
@@ -132,7 +147,7 @@ def _section(title: str, text: str) -> list[RenderableType]:
             block: RenderableType = Text(safe(value))
             parts.append(Padding(block, (1 if previous else 0, 0, 0, 0)))
         else:
-            parts.append(Padding(Text(f"• {safe(value)}"), (0, 0, 0, 2)))
+            parts.append(_indented(Text(f"• {safe(value)}")))
         previous = kind
     return parts
 
