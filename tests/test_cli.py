@@ -110,7 +110,7 @@ def test_terminal_output_uses_rich(
     code, out, _ = run(runner, "show", "tf", "--no-pager")
     assert code == 0
     assert "╭─ Who to see" in out
-    assert "• A body temperature higher than normal - Fever (HP:0001945), very frequent" in out
+    assert "• A body temperature higher than normal — Fever (HP:0001945), very frequent" in out
 
 
 def test_no_color_gives_plain_text(

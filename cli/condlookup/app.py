@@ -73,6 +73,7 @@ def show(
             help="An id, name, alias or code, e.g. oms, 'charge syndrome', ORPHA:1183.",
             autocompletion=_complete_ids,
             show_default=False,
+            metavar="QUERY...",
         ),
     ],
     as_json: JsonOption = False,
@@ -80,7 +81,12 @@ def show(
         bool, typer.Option("--pager/--no-pager", help="Page long pages on a terminal.")
     ] = True,
 ) -> None:
-    """Show one condition's page: overview, symptoms, causes, diagnosis, treatment, who to see."""
+    """Show one condition's page.
+
+    QUERY is an id, a name, an alias or a code (ORPHA:..., OMIM:...), in any case and with or
+    without accents. A query that names nothing is never guessed: the closest names are
+    suggested instead.
+    """
     condition = _library().get(" ".join(query))
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
@@ -96,12 +102,18 @@ def show(
 
 @app.command()
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words that must all appear.")],
+    query: Annotated[
+        list[str], typer.Argument(help="Words that must all appear.", metavar="WORDS...")
+    ],
     specialist: SpecialistOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
-    """Find the conditions that mention every word: names first, then symptoms, then text."""
+    """Find the conditions that mention words.
+
+    Every word must appear (as a word or the start of one). Matches in a name or alias rank
+    first, then matches in symptoms, then anywhere in the text.
+    """
     result = _library().search(" ".join(query), specialist=specialist, limit=limit)
     if not result.total:
         raise CondlookupError(
@@ -122,7 +134,10 @@ def search(
 
 @app.command("list")
 def list_conditions(specialist: SpecialistOption = None, as_json: JsonOption = False) -> None:
-    """List the conditions: a table on a terminal, one id per line when piped."""
+    """List the conditions.
+
+    A table on a terminal; one id per line when piped.
+    """
     items = _library().summaries(specialist=specialist)
     if not items:
         raise CondlookupError(f"no condition is seen by a {specialist!r}")
@@ -140,7 +155,7 @@ def list_conditions(specialist: SpecialistOption = None, as_json: JsonOption = F
 
 @app.command()
 def info() -> None:
-    """Show the version, the page folders, the index, counts and thanks."""
+    """Show the version, data folders, counts and credits."""
     import platform  # noqa: PLC0415
 
     from condlookup.paths import index_path  # noqa: PLC0415
@@ -171,11 +186,17 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Page files or folders (default: the bundled pages).", show_default=False
+            help="Page files or folders (default: the pages condlookup reads).",
+            show_default=False,
+            metavar="[PATHS]...",
         ),
     ] = None,
 ) -> None:
-    """Check condition pages; report every problem with file:line:column; exit 1 if any."""
+    """Check condition pages for problems.
+
+    Reports every problem in every file as FILE:LINE:COLUMN: message, and exits 1 if there is
+    any. Without PATHS, checks the pages condlookup reads.
+    """
     from condlookup.validation import validate_paths  # noqa: PLC0415
 
     report = validate_paths(paths or _library().page_dirs())

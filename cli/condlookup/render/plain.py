@@ -35,7 +35,7 @@ def page(condition: Condition) -> str:
     _heading(out, "Symptoms")
     for symptom in condition.symptoms:
         detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
-        lead = f"{symptom.description} - {detail}" if symptom.description else detail
+        lead = f"{symptom.description} — {detail}" if symptom.description else detail
         out += _wrap(safe(lead), indent="    ", first="  - ")
     for title, text in common.sections(condition, before_symptoms=False):
         _section(out, title, text)
@@ -105,4 +105,5 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
+        break_long_words=False,
     ) or [indent if first is None else first]

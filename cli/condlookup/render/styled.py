@@ -42,7 +42,7 @@ def page(condition: Condition) -> RenderableType:
         item = Text("• ")
         if symptom.description:
             item.append(safe(symptom.description))
-            item.append(" - ")
+            item.append(" — ")
         detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
         item.append(safe(detail), style="dim")
         parts.append(_indented(item))
