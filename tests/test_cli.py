@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -173,3 +176,34 @@ def test_completion_offers_condition_ids(runner: CliRunner, fixture_pages: objec
         },
     )
     assert result.stdout.split() == ["test-rash"]
+
+
+def test_a_tall_page_goes_through_the_pager_on_a_terminal(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paged: list[str] = []
+    monkeypatch.setattr("condlookup.output.styled", lambda: True)
+    monkeypatch.setattr("pydoc.pager", paged.append)
+    code, out, _ = run(runner, "show", "tf", LINES="10")
+    assert (code, out, len(paged)) == (0, "", 1)
+    assert "Who to see" in paged[0]
+    code, out, _ = run(runner, "show", "tf", "--no-pager", LINES="10")
+    assert (code, len(paged)) == (0, 1)
+    assert "Who to see" in out
+    code, out, _ = run(runner, "show", "tf", LINES="500")
+    assert (code, len(paged)) == (0, 1)
+
+
+def test_a_closed_pipe_is_not_a_crash(tmp_path: Path) -> None:
+    """`condlookup show oms | head -1`: the reader goes away; no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "condlookup", "show", "oms"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read()
+    process.wait(timeout=60)
+    assert error == b""
+    assert process.returncode in (0, 1)
