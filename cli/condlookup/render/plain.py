@@ -10,12 +10,17 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import SearchResult, Summary
+    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
 
 WIDTH = 80
 
 
-def page(condition: Condition) -> str:
+def page(
+    condition: Condition,
+    annotations: tuple[Phenotype, ...] = (),
+    unfold: bool = False,
+    hpo_release: str | None = None,
+) -> str:
     out: list[str] = []
     _heading(out, safe(condition.name), "=")
     if condition.aliases:
@@ -44,14 +49,60 @@ def page(condition: Condition) -> str:
     if condition.related:
         _heading(out, "Related conditions")
         out += [f"  - {safe(item)}" for item in condition.related]
+    if annotations:
+        _heading(out, "HPO annotations")
+        if unfold:
+            _phenotypes(out, annotations)
+        else:
+            out += _wrap(common.folded_annotations(annotations))
     _heading(out, "Sources")
     for source in condition.sources:
         out += _wrap(safe(f"{source.title} <{source.url}>"), indent="    ", first="  - ")
     out.append("")
     if condition.reviewed:
         out.append(f"Reviewed {condition.reviewed.isoformat()}.")
+    if annotations:
+        out += _wrap(common.hpo_statement(hpo_release))
     out += _wrap(common.DISCLAIMER)
     return "\n".join(out) + "\n"
+
+
+def catalogue_page(entry: CataloguePage) -> str:
+    out: list[str] = []
+    _heading(out, safe(entry.name), "=")
+    out.append(f"Code: {safe(entry.id)} (from the HPO catalogue)")
+    if entry.inheritance:
+        out += _wrap(f"Inheritance: {safe(', '.join(entry.inheritance))}")
+    if entry.onsets:
+        out += _wrap(f"Onset and course: {safe(', '.join(entry.onsets))}")
+    _heading(out, f"Features ({len(entry.phenotypes)}), by organ system, most frequent first")
+    _phenotypes(out, entry.phenotypes)
+    _heading(out, "Who to see")
+    out += _wrap(safe(common.specialist_hint(entry.specialists)))
+    out += _wrap(common.DERIVED_SPECIALISTS)
+    _heading(out, "Sources")
+    origin = common.disease_source(entry.id)
+    if origin:
+        out += _wrap(f"{origin[0]} <{origin[1]}>", indent="    ", first="  - ")
+    out += _wrap(
+        f"HPO disease annotations, release {entry.hpo_release} <{common.HPO_SITE}>",
+        indent="    ",
+        first="  - ",
+    )
+    out.append("")
+    out += _wrap(common.hpo_statement(entry.hpo_release))
+    out += _wrap(common.DISCLAIMER)
+    return "\n".join(out) + "\n"
+
+
+def _phenotypes(out: list[str], phenotypes: tuple[Phenotype, ...]) -> None:
+    for category, items in common.by_category(phenotypes):
+        out.append(f"  {category}")
+        for item in items:
+            label = safe(common.phenotype_label(item))
+            frequency = common.phenotype_frequency(item)
+            line = f"{label}: {frequency} {common.bar(item.frequency)}".rstrip()
+            out += _wrap(line, indent="        ", first="    - ")
 
 
 def search(result: SearchResult) -> str:

@@ -15,12 +15,17 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import SearchResult, Summary
+    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
 
 ACCENT = "bold cyan"
 
 
-def page(condition: Condition) -> RenderableType:
+def page(
+    condition: Condition,
+    annotations: tuple[Phenotype, ...] = (),
+    unfold: bool = False,
+    hpo_release: str | None = None,
+) -> RenderableType:
     parts: list[RenderableType] = [Text(safe(condition.name), style="bold underline")]
     if condition.aliases:
         parts.append(_line("Also called: ", ", ".join(condition.aliases)))
@@ -57,6 +62,12 @@ def page(condition: Condition) -> RenderableType:
     if condition.related:
         parts.append(_heading("Related conditions"))
         parts += [_indented(Text(f"• {safe(item)}")) for item in condition.related]
+    if annotations:
+        parts.append(_heading("HPO annotations"))
+        if unfold:
+            parts += _phenotypes(annotations)
+        else:
+            parts.append(Text(common.folded_annotations(annotations), style="dim"))
     parts.append(_heading("Sources"))
     for source in condition.sources:
         line = Text(f"• {safe(source.title)} ")
@@ -65,9 +76,55 @@ def page(condition: Condition) -> RenderableType:
     footer = Text()
     if condition.reviewed:
         footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
+    if annotations:
+        footer.append(common.hpo_statement(hpo_release) + " ")
     footer.append(common.DISCLAIMER)
     parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
     return Group(*parts)
+
+
+def catalogue_page(entry: CataloguePage) -> RenderableType:
+    parts: list[RenderableType] = [Text(safe(entry.name), style="bold underline")]
+    parts.append(_line("Code: ", f"{entry.id} (from the HPO catalogue)"))
+    if entry.inheritance:
+        parts.append(_line("Inheritance: ", ", ".join(entry.inheritance)))
+    if entry.onsets:
+        parts.append(_line("Onset and course: ", ", ".join(entry.onsets)))
+    count = len(entry.phenotypes)
+    parts.append(_heading(f"Features ({count}), by organ system, most frequent first"))
+    parts += _phenotypes(entry.phenotypes)
+    hint = Text(safe(common.specialist_hint(entry.specialists)), style="bold")
+    hint.append("\n" + common.DERIVED_SPECIALISTS, style="dim not bold")
+    panel = Panel(hint, title="Who to see", title_align="left", border_style="green")
+    parts.append(Padding(panel, (1, 0, 0, 0)))
+    parts.append(_heading("Sources"))
+    origin = common.disease_source(entry.id)
+    if origin:
+        parts.append(_indented(_link(f"• {origin[0]} ", origin[1])))
+    release = f"• HPO disease annotations, release {entry.hpo_release} "
+    parts.append(_indented(_link(release, common.HPO_SITE)))
+    footer = Text(f"{common.hpo_statement(entry.hpo_release)} {common.DISCLAIMER}", style="dim")
+    parts.append(Padding(footer, (1, 0, 0, 0)))
+    return Group(*parts)
+
+
+def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for category, items in common.by_category(phenotypes):
+        parts.append(_indented(Text(category, style="bold")))
+        for item in items:
+            line = Text("• ")
+            line.append(safe(common.phenotype_label(item)))
+            line.append(f"  {common.phenotype_frequency(item)} ", style="dim")
+            line.append(common.bar(item.frequency), style="green")
+            parts.append(Padding(line, (0, 0, 0, 4)))
+    return parts
+
+
+def _link(label: str, url: str) -> Text:
+    text = Text(safe(label))
+    text.append(safe(url), style=f"link {url}" if _linkable(url) else "")
+    return text
 
 
 def search(result: SearchResult) -> RenderableType:

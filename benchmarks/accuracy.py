@@ -1,0 +1,185 @@
+"""Accuracy of `match` on simulated patients, as Phenomizer was tested (Köhler et al. 2009).
+
+A patient is a random disease with at least 5 phenotype annotations and 5 of its terms, drawn
+uniformly ("exact"); its "noisy" twin replaces 2 of those terms by an ancestor one or two levels
+up and adds 2 terms unrelated to the disease. The true disease's rank is counted among the
+diseases of its own namespace (OMIM or ORPHA). Fixed seed, so runs compare.
+
+    python benchmarks/accuracy.py [--patients 300] [--seed 42] [--compare PYTHON]
+
+`--compare PYTHON` runs the same patients through hpo3 and/or pyhpo's hypergeometric enrichment
+with that interpreter, where they are installed, and prints them beside ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from condlookup import matching
+from condlookup.library import Library
+
+ROOT_PHENOTYPE = 118
+Patient = tuple[str, str, list[int]]  # (disease id, namespace, terms)
+
+
+def load(
+    db: sqlite3.Connection,
+) -> tuple[dict[int, list[str]], dict[int, list[int]], dict[int, str]]:
+    """Namespaces of each condition, direct phenotype terms, and disease ids."""
+    namespaces: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    for rowid, cond_id, source, data in db.execute(
+        "SELECT rowid, id, source, data FROM conditions"
+    ):
+        if source == "hpo":
+            namespaces[rowid] = [cond_id.split(":")[0]]
+            names[rowid] = cond_id
+        else:
+            codes = json.loads(data)["codes"]
+            namespaces[rowid] = [prefix.upper() for prefix in ("orpha", "omim") if prefix in codes]
+            names[rowid] = cond_id
+    terms: dict[int, list[int]] = {}
+    for rowid, term in db.execute("SELECT condition, term FROM annotations WHERE aspect = 'P'"):
+        terms.setdefault(rowid, []).append(term)
+    return namespaces, terms, names
+
+
+def simulate(
+    db: sqlite3.Connection, count: int, seed: int
+) -> tuple[list[tuple[int, str, list[int]]], list[tuple[int, str, list[int]]]]:
+    rng = random.Random(seed)
+    namespaces, terms, _names = load(db)
+    parents: dict[int, list[int]] = {}
+    for ancestor, descendant in db.execute(
+        "SELECT ancestor, descendant FROM closure WHERE distance = 1"
+    ):
+        parents.setdefault(descendant, []).append(ancestor)
+    phenotype = sorted(
+        t
+        for (t,) in db.execute(
+            "SELECT descendant FROM closure WHERE ancestor = ?", (ROOT_PHENOTYPE,)
+        )
+    )
+    categories = set(
+        t
+        for (t,) in db.execute(
+            "SELECT descendant FROM closure WHERE ancestor = ? AND distance = 1", (ROOT_PHENOTYPE,)
+        )
+    )
+    pool = sorted(
+        r
+        for r, items in terms.items()
+        if len(set(items)) >= 5 and set(namespaces[r]) & {"OMIM", "ORPHA"}
+    )
+    exact, noisy = [], []
+    for _ in range(count):
+        rowid = rng.choice(pool)
+        namespace = rng.choice([n for n in namespaces[rowid] if n in ("OMIM", "ORPHA")])
+        chosen = rng.sample(sorted(set(terms[rowid])), 5)
+        exact.append((rowid, namespace, chosen))
+        imprecise = list(chosen)
+        for index in rng.sample(range(5), 2):
+            term = imprecise[index]
+            for _step in range(rng.choice((1, 2))):
+                options = [
+                    p for p in parents.get(term, []) if p != ROOT_PHENOTYPE and p not in categories
+                ]
+                if not options:
+                    break
+                term = rng.choice(sorted(options))
+            imprecise[index] = term
+        related = {
+            t for (t,) in db.execute("SELECT term FROM propagated WHERE condition = ?", (rowid,))
+        }
+        added: list[int] = []
+        for _attempt in range(2000):  # bounded: a disease's relatives may cover the whole pool
+            if len(added) == 2:
+                break
+            candidate = rng.choice(phenotype)
+            if candidate in related or candidate in added or candidate in categories:
+                continue
+            below = db.execute(
+                "SELECT 1 FROM closure c JOIN annotations a ON a.term = c.ancestor "
+                "WHERE c.descendant = ? AND a.condition = ? LIMIT 1",
+                (candidate, rowid),
+            ).fetchone()
+            if below is None:
+                added.append(candidate)
+        noisy.append((rowid, namespace, imprecise + added))
+    return exact, noisy
+
+
+def rank_of(
+    db: sqlite3.Connection,
+    namespaces: dict[int, list[str]],
+    names: dict[int, str],
+    patient: tuple[int, str, list[int]],
+) -> int:
+    rowid, namespace, terms = patient
+    scores, _ = matching.score(db, terms)
+    mine = scores.get(rowid, float("-inf"))
+    better = 0
+    for other, value in scores.items():
+        if other == rowid or namespace not in namespaces[other]:
+            continue
+        if value > mine or (value == mine and names[other] < names[rowid]):
+            better += 1
+    return better + 1
+
+
+def summary(ranks: Sequence[int]) -> str:
+    n = len(ranks)
+    top1 = sum(r == 1 for r in ranks) / n
+    top3 = sum(r <= 3 for r in ranks) / n
+    top10 = sum(r <= 10 for r in ranks) / n
+    return f"top-1 {top1:6.1%}   top-3 {top3:6.1%}   top-10 {top10:6.1%}"
+
+
+COMPARE = r"""
+import json, sys, time
+patients = json.load(open(sys.argv[1]))
+out = {}
+try:
+    import hpo3
+    from hpo3 import Ontology, HPOSet
+    from hpo3.stats import EnrichmentModel
+    start = time.perf_counter(); Ontology(); loaded = time.perf_counter() - start
+    model = EnrichmentModel("omim")
+    out["hpo3"] = {"load_s": loaded}
+except Exception as err:
+    out["hpo3"] = {"error": repr(err)}
+print(json.dumps(out))
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    library = Library.open()
+    db = library._db  # noqa: SLF001 - a benchmark reads the index directly
+    namespaces, _terms, names = load(db)
+    exact, noisy = simulate(db, args.patients, args.seed)
+    print(
+        f"{args.patients} simulated patients, seed {args.seed}, HPO {library.meta('hpo_release')}"
+    )
+    for label, patients in (("exact", exact), ("noisy+imprecise", noisy)):
+        start = time.perf_counter()
+        ranks = [rank_of(db, namespaces, names, patient) for patient in patients]
+        each = (time.perf_counter() - start) / len(patients) * 1000
+        print(f"  {label:<16} {summary(ranks)}   ({each:.0f} ms per patient)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Who to see for a catalogue disease, derived from the organ systems of its phenotype terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# The HPO's top-level phenotype categories (children of HP:0000118) and who looks after them.
+# Categories with no one specialist (growth, birth, constitutional, cells, thorax) are absent.
+SPECIALIST_OF_CATEGORY = {
+    707: "neurologist",  # nervous system
+    478: "ophthalmologist",  # eye
+    598: "ENT specialist and audiologist",  # ear
+    1608: "ENT specialist",  # voice
+    1626: "cardiologist",  # cardiovascular system
+    2715: "immunologist or rheumatologist",  # immune system
+    119: "nephrologist or urologist",  # genitourinary system
+    1939: "metabolic specialist",  # metabolism/homeostasis
+    1574: "dermatologist",  # integument
+    818: "endocrinologist",  # endocrine system
+    25031: "gastroenterologist",  # digestive system
+    2086: "pulmonologist",  # respiratory system
+    1871: "hematologist",  # blood and blood-forming tissues
+    2664: "oncologist",  # neoplasm
+    33127: "orthopedic specialist",  # musculoskeletal system
+    40064: "orthopedic specialist",  # limbs
+    152: "craniofacial specialist",  # head or neck
+    769: "breast specialist",  # breast
+}
+# Specialties that have a pediatric form, named so.
+PEDIATRIC = {
+    "neurologist",
+    "ophthalmologist",
+    "cardiologist",
+    "immunologist or rheumatologist",
+    "nephrologist or urologist",
+    "dermatologist",
+    "endocrinologist",
+    "gastroenterologist",
+    "pulmonologist",
+    "hematologist",
+    "oncologist",
+}
+GENETICIST = "clinical geneticist"
+
+
+def derive(
+    weights: Iterable[tuple[int, float]], pediatric: bool, genetic: bool, most: int = 3
+) -> tuple[str, ...]:
+    """The specialists for a disease, most relevant first.
+
+    `weights` pairs each phenotype annotation's category with its frequency; the specialties
+    with the largest total come first. `pediatric` (onset in infancy or childhood) names the
+    pediatric form first; `genetic` (an inheritance is known, or an OMIM entry) adds a clinical
+    geneticist.
+    """
+    totals: dict[str, float] = {}
+    for category, weight in weights:
+        specialty = SPECIALIST_OF_CATEGORY.get(category)
+        if specialty:
+            totals[specialty] = totals.get(specialty, 0.0) + weight
+    ranked = sorted(totals, key=lambda name: (-totals[name], name))[:most]
+    found: list[str] = []
+    for position, specialty in enumerate(ranked):
+        if pediatric and specialty in PEDIATRIC:
+            found.append(f"pediatric {specialty} (children)")
+            if position == 0:  # the main specialty also for adults: onset is not always early
+                found.append(specialty)
+        else:
+            found.append(specialty)
+    if genetic:
+        found.append(GENETICIST)
+    return tuple(found)
