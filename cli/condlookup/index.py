@@ -8,6 +8,7 @@ either the old index or a whole new one, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import zlib
 from collections.abc import Callable
@@ -167,7 +168,6 @@ def _failure_for(path: Path, wanted: str) -> str | None:
 
 
 def _remember_failure(path: Path, wanted: str, message: str) -> None:
-    try:
+    # If this fails, the build is only tried again next time, which is slower, not wrong.
+    with contextlib.suppress(OSError):
         _failure_marker(path).write_text(f"{wanted}\n{message}", encoding="utf-8")
-    except OSError:
-        pass  # then the build is tried again next time, which is only slower

@@ -1,4 +1,4 @@
-"""Building the index: the pages and the HPO catalogue into a new SQLite file, renamed into place."""
+"""Building the index: pages and the HPO catalogue into a new SQLite file, renamed into place."""
 
 from __future__ import annotations
 
@@ -117,7 +117,11 @@ def _fill(
         facts["hpoa_release"] = hpoa_release(sources.hpo.hpoa) or "unknown"
         facts["hpo_dir"] = str(sources.hpo.obo.parent)
         curated = list(enumerate(pages, start=1))
-        facts |= catalogue_build.fill(connection, sources.hpo, curated, progress or _silent)
+        report = progress or _silent
+        try:
+            facts |= catalogue_build.fill(connection, sources.hpo, curated, report)
+        finally:
+            report("Done", 1.0)  # also stops a progress bar when the build fails
     # Written last: an index without its fingerprint is never taken for a whole one.
     connection.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (wanted,))

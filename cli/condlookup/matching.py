@@ -87,7 +87,7 @@ def _resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
         raise SymptomError(f"no HPO term matches {text!r}", hint=hint)
 
     def rank(item: tuple[int, str, str, int]) -> tuple[int, int, int, int]:
-        term, name, matched_name, diseases = item
+        _term, name, matched_name, diseases = item
         exact_name = normalize_name(name) == wanted
         exact_synonym = normalize_name(matched_name) == wanted
         return (not exact_name, not exact_synonym, len(matched_name), -diseases)
@@ -135,8 +135,8 @@ def _candidates(
     star = "*" if prefix else ""
     expression = " AND ".join(f'"{word}"{star}' for word in query_words)
     rows = db.execute(
-        "SELECT s.term, t.name, s.name, t.diseases FROM term_search s JOIN terms t ON t.id = s.term "
-        "WHERE term_search MATCH ? AND t.obsolete = 0",
+        "SELECT s.term, t.name, s.name, t.diseases FROM term_search s "
+        "JOIN terms t ON t.id = s.term WHERE term_search MATCH ? AND t.obsolete = 0",
         (expression,),
     ).fetchall()
     # All the words in one name, and the name holds little else: 'dry mouth' is Xerostomia's
@@ -197,7 +197,8 @@ def score(
 ) -> tuple[dict[int, float], dict[int, dict[int, tuple[float, float]]]]:
     """Scores of every condition that explains a term, and per condition what each term got.
 
-    Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}}).
+    Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}}); a term missing
+    from a condition's entry is unexplained there, and its points are `missing_points(...)`.
     """
     (total,) = db.execute("SELECT count(DISTINCT condition) FROM annotations").fetchone()
     total = max(total, 1)
@@ -221,7 +222,8 @@ def score(
         ):
             ratio = share / max(_share(db, ancestor, total), share)
             for rowid, frequency, fraction in db.execute(
-                "SELECT condition, frequency, fraction FROM propagated WHERE term = ? AND exact = 1",
+                "SELECT condition, frequency, fraction FROM propagated "
+                "WHERE term = ? AND exact = 1",
                 (ancestor,),
             ):
                 chance = (
@@ -242,6 +244,11 @@ def score(
             per_term[term][1] if term in per_term else missing_points[term] for term in terms
         )
     return scores, explained
+
+
+def _missing(share: float) -> float:
+    """Points for a term a condition does not explain (never a bonus)."""
+    return math.log(MISSING / share) if share > MISSING else 0.0
 
 
 def _share(db: sqlite3.Connection, term: int, total: int) -> float:
@@ -270,9 +277,11 @@ def _contributions(
 ) -> list[Contribution]:
     """For each query term, the annotation of the condition that explains it best."""
     out = []
+    (total,) = db.execute("SELECT count(DISTINCT condition) FROM annotations").fetchone()
     for term in terms:
         if term not in per_term:
-            out.append(Contribution(hpo_id(term), None, None, None, 0.0))
+            points = round(_missing(_share(db, term, max(total, 1))), 3)
+            out.append(Contribution(hpo_id(term), None, None, None, points))
             continue
         row = db.execute(
             """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from condlookup.text import safe
@@ -66,3 +67,36 @@ def error(message: str, hint: str | None = None) -> None:
 
 def notice(message: str) -> None:
     sys.stderr.write(safe(f"condlookup: {message}") + "\n")
+
+
+def warning(message: str) -> None:
+    """One line on stderr that does not stop the command."""
+    sys.stderr.write(safe(f"condlookup: warning: {message}".replace("\n", " ")) + "\n")
+
+
+def build_progress() -> Callable[[str, float], None]:
+    """A callback for index builds: a Rich progress bar on a terminal, else one notice line.
+
+    Nothing is shown until a build reports, so commands that only read the index pay nothing.
+    """
+    state: dict[str, Any] = {}
+
+    def report(stage: str, fraction: float) -> None:
+        if not state:
+            state["started"] = True
+            if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+                from rich.console import Console  # noqa: PLC0415
+                from rich.progress import Progress  # noqa: PLC0415
+
+                progress = Progress(console=Console(stderr=True), transient=True)
+                progress.start()
+                state["bar"] = (progress, progress.add_task(stage, total=1.0))
+            else:
+                notice("building the index from the HPO files (once per release; a few seconds)")
+        if "bar" in state:
+            progress, task = state["bar"]
+            progress.update(task, completed=fraction, description=stage)
+            if fraction >= 1.0:
+                progress.stop()
+
+    return report

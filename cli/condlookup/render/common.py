@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.models import Condition, Facts, Sections
-    from condlookup.results import Phenotype
+    from condlookup.results import MatchHit, MatchResult, Phenotype, SymptomTerm
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "
@@ -179,3 +179,45 @@ def folded_annotations(annotations: tuple[Phenotype, ...]) -> str:
         f"{len(annotations)} HPO phenotype terms in {systems} organ systems, from {where} "
         "(show them with --annotations)."
     )
+
+
+MATCH_DISCLAIMER = (
+    "A ranking of conditions by how well their recorded features fit these symptoms: "
+    "information, not a diagnosis or medical advice. Talk to a doctor."
+)
+
+
+def symptom_notes(item: SymptomTerm) -> list[str]:
+    notes = [item.note] if item.note else []
+    if item.alternatives:
+        others = "; ".join(f"{name} ({hpo})" for hpo, name in item.alternatives)
+        notes.append(f"other terms it could mean: {others}")
+    return notes
+
+
+def match_heading(result: MatchResult) -> str:
+    shown = len(result.hits)
+    return (
+        f"Best fits: {shown} of the {result.total} conditions that explain at least one "
+        "symptom (score: sum of the points below; higher fits better)"
+    )
+
+
+def contributions(hit: MatchHit) -> str:
+    """'Xerostomia, very frequent +4.2; Keratoconjunctivitis sicca: not recorded -1.3'."""
+    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+
+    parts = []
+    for part in hit.matched:
+        if part.name is None:
+            parts.append(f"{part.query_hpo} not recorded {part.points:+.1f}")
+            continue
+        frequency = frequency_words(part.frequency, None)
+        parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
+    return "; ".join(parts)
+
+
+def phenotype_frequency_value(frequency: float | None) -> str:
+    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+
+    return frequency_words(frequency, None)

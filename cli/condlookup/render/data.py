@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from condlookup.models import Condition
-from condlookup.results import SearchResult, Summary
+from condlookup.render import common
+from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
 from condlookup.serialize import to_dict
 
 
-def page(condition: Condition, hpo_version: str | None = None) -> dict[str, Any]:
+def page(
+    condition: Condition, annotations: tuple[Phenotype, ...] = (), hpo_version: str | None = None
+) -> dict[str, Any]:
     data = to_dict(condition)
     keys = ("id", "name", "aliases", "source", "codes", "summary", "facts", "sections")
     out = {key: data[key] for key in keys}
@@ -26,8 +29,92 @@ def page(condition: Condition, hpo_version: str | None = None) -> dict[str, Any]
     out["related"] = data["related"]
     out["sources"] = data["sources"]
     out["reviewed"] = data["reviewed"]
-    out["hpo_version"] = hpo_version
+    out["hpo_version"] = hpo_version if annotations else None
+    out["annotations"] = [_phenotype(item) for item in annotations]
     return out
+
+
+def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
+    """A catalogue disease under the same keys as a curated page."""
+    prefix, _, number = entry.id.partition(":")
+    origin = common.disease_source(entry.id)
+    sources = [{"title": origin[0], "url": origin[1]}] if origin else []
+    sources.append({"title": f"HPO annotations {entry.hpo_release}", "url": common.HPO_SITE})
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "aliases": [],
+        "source": "hpo",
+        "codes": {prefix.lower(): number},
+        "summary": None,
+        "facts": {"inheritance": list(entry.inheritance), "onset": list(entry.onsets)},
+        "sections": {},
+        "symptoms": [
+            {
+                "name": item.name,
+                "hpo": item.hpo,
+                "description": item.layperson[0] if item.layperson else None,
+                "frequency": common.phenotype_frequency(item)
+                if item.frequency is not None
+                else None,
+            }
+            for item in entry.phenotypes
+        ],
+        "specialists": list(entry.specialists),
+        "related": [],
+        "sources": sources,
+        "reviewed": None,
+        "hpo_version": entry.hpo_release,
+        "annotations": [_phenotype(item) for item in entry.phenotypes],
+    }
+
+
+def _phenotype(item: Phenotype) -> dict[str, Any]:
+    return {
+        "hpo": item.hpo,
+        "name": item.name,
+        "layperson": list(item.layperson),
+        "category": item.category,
+        "frequency": item.frequency,
+        "frequency_text": common.phenotype_frequency(item),
+        "origin": item.origin,
+    }
+
+
+def match(result: MatchResult) -> dict[str, Any]:
+    return {
+        "symptoms": [
+            {
+                "input": item.input,
+                "hpo": item.hpo,
+                "name": item.name,
+                "note": item.note,
+                "alternatives": [{"hpo": hpo, "name": name} for hpo, name in item.alternatives],
+            }
+            for item in result.symptoms
+        ],
+        "total": result.total,
+        "results": [
+            {
+                "rank": hit.rank,
+                "id": hit.id,
+                "name": hit.name,
+                "source": hit.source,
+                "score": hit.score,
+                "matched": [
+                    {
+                        "query_hpo": part.query_hpo,
+                        "disease_hpo": part.disease_hpo,
+                        "name": part.name,
+                        "frequency": part.frequency,
+                        "points": part.points,
+                    }
+                    for part in hit.matched
+                ],
+            }
+            for hit in result.hits
+        ],
+    }
 
 
 def search(result: SearchResult) -> dict[str, Any]:

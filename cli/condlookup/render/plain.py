@@ -10,7 +10,7 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
+    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
 
 WIDTH = 80
 
@@ -101,8 +101,8 @@ def _phenotypes(out: list[str], phenotypes: tuple[Phenotype, ...]) -> None:
         for item in items:
             label = safe(common.phenotype_label(item))
             frequency = common.phenotype_frequency(item)
-            line = f"{label}: {frequency} {common.bar(item.frequency)}".rstrip()
-            out += _wrap(line, indent="        ", first="    - ")
+            lead = f"    {common.bar(item.frequency):<10} {frequency:<14} "
+            out += _wrap(label, indent=" " * len(lead), first=lead)
 
 
 def search(result: SearchResult) -> str:
@@ -158,3 +158,21 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
         break_on_hyphens=False,
         break_long_words=False,
     ) or [indent if first is None else first]
+
+
+def match(result: MatchResult) -> str:
+    out = ["Symptoms"]
+    width = max(len(safe(item.input)) for item in result.symptoms) + 2
+    for item in result.symptoms:
+        out.append(f"  {safe(item.input).ljust(width)}-> {safe(item.name)} ({item.hpo})")
+        for note in common.symptom_notes(item):
+            out += _wrap(safe(note), indent=" " * (width + 5))
+    out.append("")
+    out += _wrap(common.match_heading(result))
+    for hit in result.hits:
+        label = f"{hit.rank:>3}. {safe(hit.name)} ({safe(hit.id)})  score {hit.score:.1f}"
+        out.append(label)
+        out += _wrap(safe(common.contributions(hit)), indent="       ")
+    out.append("")
+    out += _wrap(common.MATCH_DISCLAIMER)
+    return "\n".join(out) + "\n"

@@ -15,7 +15,7 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, Phenotype, SearchResult, Summary
+    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
 
 ACCENT = "bold cyan"
 
@@ -113,10 +113,10 @@ def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[RenderableType]:
     for category, items in common.by_category(phenotypes):
         parts.append(_indented(Text(category, style="bold")))
         for item in items:
-            line = Text("• ")
+            line = Text()
+            line.append(f"{common.bar(item.frequency):<10} ", style="green")
+            line.append(f"{common.phenotype_frequency(item):<14} ", style="dim")
             line.append(safe(common.phenotype_label(item)))
-            line.append(f"  {common.phenotype_frequency(item)} ", style="dim")
-            line.append(common.bar(item.frequency), style="green")
             parts.append(Padding(line, (0, 0, 0, 4)))
     return parts
 
@@ -220,3 +220,43 @@ def _highlight(line: str, spans: tuple[tuple[int, int], ...]) -> Text:
 
 def _linkable(url: str) -> bool:
     return url.startswith(("https://", "http://")) and not any(ch in url for ch in " []")
+
+
+def match(result: MatchResult) -> RenderableType:
+    from rich.table import Table  # noqa: PLC0415 - see page()
+
+    symptoms = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
+    symptoms.add_column(style="bold")
+    symptoms.add_column()
+    for item in result.symptoms:
+        became = Text(f"→ {safe(item.name)} ")
+        became.append(item.hpo, style="dim")
+        for note in common.symptom_notes(item):
+            became.append(f"\n{safe(note)}", style="dim italic")
+        symptoms.add_row(Text(safe(item.input)), became)
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Condition", ratio=2)
+    table.add_column("Score", justify="right", style=ACCENT)
+    table.add_column("What each symptom added", ratio=4)
+    for hit in result.hits:
+        name = Text(safe(hit.name), style="bold")
+        name.append(f"\n{safe(hit.id)}", style="dim")
+        parts = Text()
+        for index, part in enumerate(hit.matched):
+            if index:
+                parts.append("\n")
+            if part.name is None:
+                parts.append(f"{part.query_hpo} not recorded ", style="dim")
+            else:
+                parts.append(safe(part.name))
+                parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
+            parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
+        table.add_row(str(hit.rank), name, f"{hit.score:.1f}", parts)
+    return Group(
+        _heading("Symptoms"),
+        symptoms,
+        _heading(common.match_heading(result)),
+        table,
+        Text(common.MATCH_DISCLAIMER, style="dim"),
+    )
