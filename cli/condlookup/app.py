@@ -11,7 +11,6 @@ from condlookup import __version__, output
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.library import Library
 from condlookup.render import plain
-from condlookup.results import CataloguePage
 
 
 class _Group(TyperGroup):
@@ -118,9 +117,11 @@ def show(
     suggested instead. Curated pages come first; any other disease of the HPO catalogue is
     shown from its annotations.
     """
+    from condlookup.models import Condition  # noqa: PLC0415 - loaded by get() anyway
+
     library = _library()
     entry = library.get(" ".join(query))
-    if isinstance(entry, CataloguePage):
+    if not isinstance(entry, Condition):
         if as_json:
             from condlookup.render import data  # noqa: PLC0415
 
@@ -132,8 +133,10 @@ def show(
         else:
             output.write(plain.catalogue_page(entry))
         return
-    found = library.annotations(entry.id)
     release = library.meta("hpo_release")
+    # Folded, a page only counts its annotations; unfolded and in JSON it lists them.
+    found = library.annotations(entry.id) if annotations or as_json else ()
+    counts = library.annotation_counts(entry.id)
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
@@ -141,9 +144,9 @@ def show(
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415
 
-        output.show(styled.page(entry, found, annotations, release), pager=pager)
+        output.show(styled.page(entry, found, counts, release), pager=pager)
     else:
-        output.write(plain.page(entry, found, annotations, release))
+        output.write(plain.page(entry, found, counts, release))
 
 
 @app.command()

@@ -4,8 +4,34 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from condlookup.results import Phenotype
+
+@dataclass(frozen=True, slots=True)
+class Phenotype:
+    """One HPO annotation of a condition, ready to show."""
+
+    hpo: str
+    name: str
+    layperson: tuple[str, ...]
+    category: str
+    frequency: float | None
+    frequency_text: str | None
+    origin: str  # the catalogue entry it comes from, or "page" for a curated page's own
+
+
+@dataclass(frozen=True, slots=True)
+class CataloguePage:
+    """A disease of the HPO catalogue that no curated page stands for."""
+
+    id: str
+    name: str
+    inheritance: tuple[str, ...]
+    onsets: tuple[str, ...]
+    phenotypes: tuple[Phenotype, ...]
+    specialists: tuple[str, ...]
+    hpo_release: str | None
+
 
 # The bands of the HPO frequency terms, in words.
 _BANDS = (

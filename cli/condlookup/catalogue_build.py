@@ -144,7 +144,12 @@ def fill(
         "UPDATE terms SET diseases = (SELECT count(*) FROM propagated WHERE term = terms.id)"
     )
     progress("Finishing", 0.95)
-    return {"catalogue_diseases": str(len(diseases)), "hpo_terms": str(len(terms))}
+    (annotated,) = connection.execute("SELECT count(DISTINCT condition) FROM propagated").fetchone()
+    return {
+        "catalogue_diseases": str(len(diseases)),
+        "hpo_terms": str(len(terms)),
+        "annotated_conditions": str(annotated),
+    }
 
 
 def _parent_ids(term: Term) -> list[int]:

@@ -13,8 +13,10 @@ from condlookup.paths import bundled_pages_dir, hpo_dir
 from condlookup.text import find_words, fold, normalize_name, words
 
 if TYPE_CHECKING:
+    from condlookup.catalogue import CataloguePage, Phenotype
+    from condlookup.matching import MatchResult
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
+    from condlookup.results import SearchResult, Summary
 
 # Where the words matched, best first: (FTS5 column filter, label shown to the user).
 _FIELDS = ("name", "symptom", "text")
@@ -79,18 +81,33 @@ class Library:
         found = row.fetchone()
         return catalogue.phenotypes(self._db, found[0]) if found else ()
 
+    def annotation_counts(self, condition_id: str) -> tuple[int, int, tuple[str, ...]]:
+        """(terms, organ systems, catalogue entries) of a condition's HPO annotations.
+
+        What a folded page shows, without building the annotations themselves.
+        """
+        if not self.has_catalogue:
+            return 0, 0, ()
+        terms, systems, origins = self._db.execute(
+            "SELECT count(DISTINCT a.term), count(DISTINCT t.category), group_concat(DISTINCT "
+            "a.origin) FROM annotations a JOIN terms t ON t.id = a.term JOIN conditions c "
+            "ON c.rowid = a.condition WHERE c.id = ? AND a.aspect = 'P'",
+            (condition_id,),
+        ).fetchone()
+        named = tuple(sorted(o for o in (origins or "").split(",") if o and o != "page"))
+        return terms, systems, named
+
     @property
     def has_catalogue(self) -> bool:
         return self.meta("hpo_release") is not None
 
     def _catalogue_page(self, rowid: int) -> CataloguePage:
         from condlookup import catalogue  # noqa: PLC0415
-        from condlookup.results import CataloguePage  # noqa: PLC0415
 
         cond_id, name, specialists = self._db.execute(
             "SELECT id, name, specialists FROM conditions WHERE rowid = ?", (rowid,)
         ).fetchone()
-        return CataloguePage(
+        return catalogue.CataloguePage(
             id=cond_id,
             name=name,
             inheritance=catalogue.aspect_names(self._db, rowid, "I"),
@@ -181,11 +198,14 @@ class Library:
                 if previous is None or (tier, -relevance) < (previous[0], -previous[1]):
                     best[rowid] = (tier, relevance)
 
-        offer({r: -rank for r, rank in self._match(query_words, "{names}").items()}, 0)
-        offer({r: -rank for r, rank in self._match(query_words, "{names symptoms}").items()}, 1)
-        terms = self._matching_terms(query_words)
+        # Curated pages are the first rows: a source restricts the rows searched, not the results.
+        pages = int(self.meta("curated_pages") or 0)
+        within = {"curated": f"AND rowid <= {pages}", "hpo": f"AND rowid > {pages}"}.get(source, "")
+        for tier, columns in enumerate(("{names}", "{names symptoms}")):
+            offer({r: -rank for r, rank in self._match(query_words, columns, within).items()}, tier)
+        terms = self._matching_terms(query_words) if source != "curated" else []
         offer(self._annotated_with(terms), 1)
-        offer({r: -rank for r, rank in self._match(query_words, "").items()}, 2)
+        offer({r: -rank for r, rank in self._match(query_words, "", within).items()}, 2)
 
         rows = self._rows(list(best))
         if source != "all":
@@ -268,14 +288,15 @@ class Library:
                 best = (score, line)
         return best[1] if best else ""
 
-    def _match(self, query_words: list[str], columns: str) -> dict[int, float]:
+    def _match(self, query_words: list[str], columns: str, within: str = "") -> dict[int, float]:
         # Each word is quoted, so nothing the user types is read as FTS5 syntax.
         expression = " AND ".join(f'"{word}"*' for word in query_words)
         if columns:
             expression = f"{columns} : ({expression})"
         return dict(
             self._db.execute(
-                f"SELECT rowid, bm25(search, {_COLUMN_WEIGHTS}) FROM search WHERE search MATCH ?",
+                f"SELECT rowid, bm25(search, {_COLUMN_WEIGHTS}) FROM search "
+                f"WHERE search MATCH ? {within}",
                 (expression,),
             ).fetchall()
         )

@@ -32,11 +32,51 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from condlookup.catalogue import hpo_id
 from condlookup.errors import CondlookupError
-from condlookup.results import Contribution, MatchHit, MatchResult, SymptomTerm
 from condlookup.text import fold, normalize_name, words
+
+
+@dataclass(frozen=True, slots=True)
+class SymptomTerm:
+    """What one input of `match` became: an HPO term, and the other terms it could have been."""
+
+    input: str
+    hpo: str
+    name: str
+    note: str | None  # "obsolete id, replaced by ..." and the like
+    alternatives: tuple[tuple[str, str], ...]  # (hpo, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What one query term added to one condition's score."""
+
+    query_hpo: str
+    disease_hpo: str | None  # the annotation that explains it; None when nothing does
+    name: str | None
+    frequency: float | None
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class MatchHit:
+    rank: int
+    id: str
+    name: str
+    source: str
+    score: float
+    matched: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    symptoms: tuple[SymptomTerm, ...]
+    total: int  # conditions that explain at least one symptom
+    hits: tuple[MatchHit, ...]
+
 
 FLOOR = 0.9  # P(q | D) for an annotation of frequency 0; 1.0 for one of frequency 1
 NOT_EXACT = 0.4  # an annotation narrower than q explains q less well than q itself
@@ -200,8 +240,7 @@ def score(
     Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}}); a term missing
     from a condition's entry is unexplained there, and its points are `missing_points(...)`.
     """
-    (total,) = db.execute("SELECT count(DISTINCT condition) FROM annotations").fetchone()
-    total = max(total, 1)
+    total = _annotated_conditions(db)
     explained: dict[int, dict[int, tuple[float, float]]] = {}
     missing_points: dict[int, float] = {}
     for term in terms:
@@ -246,6 +285,12 @@ def score(
     return scores, explained
 
 
+def _annotated_conditions(db: sqlite3.Connection) -> int:
+    """How many conditions have any phenotype annotation (counted when the index was built)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'annotated_conditions'").fetchone()
+    return max(int(row[0]) if row else 1, 1)
+
+
 def _missing(share: float) -> float:
     """Points for a term a condition does not explain (never a bonus)."""
     return math.log(MISSING / share) if share > MISSING else 0.0
@@ -277,10 +322,10 @@ def _contributions(
 ) -> list[Contribution]:
     """For each query term, the annotation of the condition that explains it best."""
     out = []
-    (total,) = db.execute("SELECT count(DISTINCT condition) FROM annotations").fetchone()
+    total = _annotated_conditions(db)
     for term in terms:
         if term not in per_term:
-            points = round(_missing(_share(db, term, max(total, 1))), 3)
+            points = round(_missing(_share(db, term, total)), 3)
             out.append(Contribution(hpo_id(term), None, None, None, points))
             continue
         row = db.execute(

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from condlookup.catalogue import Phenotype
+    from condlookup.matching import MatchHit, MatchResult, SymptomTerm
     from condlookup.models import Condition, Facts, Sections
-    from condlookup.results import MatchHit, MatchResult, Phenotype, SymptomTerm
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "
@@ -171,12 +172,11 @@ DERIVED_SPECIALISTS = (
 )
 
 
-def folded_annotations(annotations: tuple[Phenotype, ...]) -> str:
-    origins = sorted({item.origin for item in annotations if item.origin != "page"})
-    systems = len({item.category for item in annotations})
+def folded_annotations(counts: tuple[int, int, tuple[str, ...]]) -> str:
+    terms, systems, origins = counts
     where = f"{' and '.join(origins)} and this page's symptom list" if origins else "this page"
     return (
-        f"{len(annotations)} HPO phenotype terms in {systems} organ systems, from {where} "
+        f"{terms} HPO phenotype terms in {systems} organ systems, from {where} "
         "(show them with --annotations)."
     )
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from condlookup.catalogue import CataloguePage, Phenotype
+from condlookup.matching import MatchResult
 from condlookup.models import Condition
 from condlookup.render import common
-from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
+from condlookup.results import SearchResult, Summary
 from condlookup.serialize import to_dict
 
 

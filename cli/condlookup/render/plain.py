@@ -9,8 +9,10 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
+    from condlookup.catalogue import CataloguePage, Phenotype
+    from condlookup.matching import MatchResult
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
+    from condlookup.results import SearchResult, Summary
 
 WIDTH = 80
 
@@ -18,7 +20,7 @@ WIDTH = 80
 def page(
     condition: Condition,
     annotations: tuple[Phenotype, ...] = (),
-    unfold: bool = False,
+    counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
 ) -> str:
     out: list[str] = []
@@ -51,17 +53,17 @@ def page(
         out += [f"  - {safe(item)}" for item in condition.related]
     if annotations:
         _heading(out, "HPO annotations")
-        if unfold:
-            _phenotypes(out, annotations)
-        else:
-            out += _wrap(common.folded_annotations(annotations))
+        _phenotypes(out, annotations)
+    elif counts[0]:
+        _heading(out, "HPO annotations")
+        out += _wrap(common.folded_annotations(counts))
     _heading(out, "Sources")
     for source in condition.sources:
         out += _wrap(safe(f"{source.title} <{source.url}>"), indent="    ", first="  - ")
     out.append("")
     if condition.reviewed:
         out.append(f"Reviewed {condition.reviewed.isoformat()}.")
-    if annotations:
+    if counts[0]:
         out += _wrap(common.hpo_statement(hpo_release))
     out += _wrap(common.DISCLAIMER)
     return "\n".join(out) + "\n"
@@ -96,12 +98,13 @@ def catalogue_page(entry: CataloguePage) -> str:
 
 
 def _phenotypes(out: list[str], phenotypes: tuple[Phenotype, ...]) -> None:
+    width = max(len(common.phenotype_frequency(item)) for item in phenotypes)
     for category, items in common.by_category(phenotypes):
         out.append(f"  {category}")
         for item in items:
             label = safe(common.phenotype_label(item))
             frequency = common.phenotype_frequency(item)
-            lead = f"    {common.bar(item.frequency):<10} {frequency:<14} "
+            lead = f"    {common.bar(item.frequency):<10} {frequency:<{width}}  "
             out += _wrap(label, indent=" " * len(lead), first=lead)
 
 

@@ -14,8 +14,10 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
+    from condlookup.catalogue import CataloguePage, Phenotype
+    from condlookup.matching import MatchResult
     from condlookup.models import Condition
-    from condlookup.results import CataloguePage, MatchResult, Phenotype, SearchResult, Summary
+    from condlookup.results import SearchResult, Summary
 
 ACCENT = "bold cyan"
 
@@ -23,7 +25,7 @@ ACCENT = "bold cyan"
 def page(
     condition: Condition,
     annotations: tuple[Phenotype, ...] = (),
-    unfold: bool = False,
+    counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
 ) -> RenderableType:
     parts: list[RenderableType] = [Text(safe(condition.name), style="bold underline")]
@@ -64,10 +66,10 @@ def page(
         parts += [_indented(Text(f"• {safe(item)}")) for item in condition.related]
     if annotations:
         parts.append(_heading("HPO annotations"))
-        if unfold:
-            parts += _phenotypes(annotations)
-        else:
-            parts.append(Text(common.folded_annotations(annotations), style="dim"))
+        parts += _phenotypes(annotations)
+    elif counts[0]:
+        parts.append(_heading("HPO annotations"))
+        parts.append(Text(common.folded_annotations(counts), style="dim"))
     parts.append(_heading("Sources"))
     for source in condition.sources:
         line = Text(f"• {safe(source.title)} ")
@@ -76,7 +78,7 @@ def page(
     footer = Text()
     if condition.reviewed:
         footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
-    if annotations:
+    if counts[0]:
         footer.append(common.hpo_statement(hpo_release) + " ")
     footer.append(common.DISCLAIMER)
     parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
@@ -110,12 +112,13 @@ def catalogue_page(entry: CataloguePage) -> RenderableType:
 
 def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[RenderableType]:
     parts: list[RenderableType] = []
+    width = max(len(common.phenotype_frequency(item)) for item in phenotypes)
     for category, items in common.by_category(phenotypes):
         parts.append(_indented(Text(category, style="bold")))
         for item in items:
             line = Text()
             line.append(f"{common.bar(item.frequency):<10} ", style="green")
-            line.append(f"{common.phenotype_frequency(item):<14} ", style="dim")
+            line.append(f"{common.phenotype_frequency(item):<{width}}  ", style="dim")
             line.append(safe(common.phenotype_label(item)))
             parts.append(Padding(line, (0, 0, 0, 4)))
     return parts

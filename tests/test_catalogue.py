@@ -1,0 +1,142 @@
+"""The HPO catalogue on a tiny made-up release (tests/data/hpo): reading, indexing, pages, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from condlookup.catalogue import CataloguePage, frequency_words
+from condlookup.errors import DataError, NotFoundError
+from condlookup.hpo import read_annotations, read_terms, release
+from condlookup.library import Library
+from condlookup.models import Condition
+from condlookup.specialists import derive
+from conftest import FIXTURE_HPO
+
+
+def test_terms_are_read_with_synonyms_parents_and_obsolete_ids() -> None:
+    terms = {term.id: term for term in read_terms(FIXTURE_HPO / "hp.obo")}
+    assert len(terms) == 16
+    xerostomia = terms["HP:0000217"]
+    assert xerostomia.layperson == ("Dry mouth", 'Dry "mouth" syndrome')
+    assert terms["HP:0002066"].parents == ("HP:0001251",)
+    assert terms["HP:0001251"].alt_ids == ("HP:0009998",)
+    assert terms["HP:0001251"].definition is not None
+    assert (terms["HP:0009999"].obsolete, terms["HP:0009999"].replaced_by) == (True, "HP:0000589")
+    assert release(FIXTURE_HPO / "hp.obo") == "2099-01-01"
+
+
+def test_annotations_drop_not_and_read_every_kind_of_frequency() -> None:
+    rows = list(read_annotations(FIXTURE_HPO / "phenotype.hpoa"))
+    assert [row.term for row in rows if row.disease == "OMIM:100002"] == ["HP:0009999"]
+    by_term = {(row.disease, row.term): row for row in rows}
+    assert by_term["OMIM:100001", "HP:0001251"].frequency_text == "very frequent"
+    assert by_term["OMIM:100001", "HP:0002066"].frequency == 0.5
+    assert by_term["OMIM:100002", "HP:0009999"].frequency == 0.4
+    assert by_term["OMIM:100001", "HP:0000006"].aspect == "I"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "no annotations (empty or truncated file)"),
+        (b"#description only\n", "no annotations (empty or truncated file)"),
+        (b"garbage\x00\x01\n", ":1: not a phenotype.hpoa header line"),
+        (b"\xff\xfe not text", "not valid UTF-8"),
+    ],
+)
+def test_a_broken_annotation_file_is_named(tmp_path: Path, content: bytes, message: str) -> None:
+    broken = tmp_path / "phenotype.hpoa"
+    broken.write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        list(read_annotations(broken))
+    assert caught.value.message.startswith(str(broken))
+    assert message in caught.value.message
+
+
+def test_a_truncated_annotation_line_is_named(tmp_path: Path) -> None:
+    text = (FIXTURE_HPO / "phenotype.hpoa").read_text()
+    broken = tmp_path / "phenotype.hpoa"
+    broken.write_text(text[: text.index("ORPHA:2\tDry syndrome") + 30])
+    with pytest.raises(DataError, match=r"phenotype.hpoa:9: expected 12 tab-separated columns"):
+        list(read_annotations(broken))
+
+
+def test_frequency_words() -> None:
+    assert frequency_words(0.895, "very frequent") == "very frequent"
+    assert frequency_words(0.5, "1/2") == "1/2 (50%)"
+    assert frequency_words(0.4, "40%") == "40%"
+    assert frequency_words(None, None) == "frequency not known"
+    assert frequency_words(0.02, None) == "very rare"
+
+
+def test_specialists_come_from_organ_systems() -> None:
+    weights = [(707, 0.9), (707, 0.5), (478, 0.9)]
+    assert derive(weights, pediatric=True, genetic=True) == (
+        "pediatric neurologist (children)",
+        "neurologist",
+        "pediatric ophthalmologist (children)",
+        "clinical geneticist",
+    )
+    assert derive([(598, 1.0)], pediatric=False, genetic=False) == (
+        "ENT specialist and audiologist",
+    )
+
+
+@pytest.fixture
+def library(fixture_catalogue: Path) -> Library:
+    return Library.open()
+
+
+def test_a_catalogue_disease_has_its_own_page(library: Library) -> None:
+    page = library.get("OMIM:100001")
+    assert isinstance(page, CataloguePage)
+    assert page.name == "Test ataxia syndrome"
+    assert page.inheritance == ("Autosomal dominant inheritance",)
+    assert page.onsets == ("Infantile onset",)
+    assert [(p.hpo, p.category, p.frequency) for p in page.phenotypes] == [
+        ("HP:0001251", "Nervous system", 0.895),
+        ("HP:0002066", "Nervous system", 0.5),
+    ]
+    assert page.specialists == (
+        "pediatric neurologist (children)",
+        "neurologist",
+        "clinical geneticist",
+    )
+    assert page.hpo_release == "2099-01-01"
+    assert library.get("test ataxia syndrome") == page
+
+
+def test_obsolete_and_alt_ids_are_followed(library: Library) -> None:
+    page = library.get("OMIM:100002")
+    assert isinstance(page, CataloguePage)
+    assert [p.hpo for p in page.phenotypes] == ["HP:0000589"]  # HP:0009999 was replaced
+
+
+def test_a_curated_page_stands_for_its_catalogue_entry(library: Library) -> None:
+    assert isinstance(library.get("ORPHA:999999"), Condition)
+    assert library.get("ORPHA:999999").id == "test-fever"
+    with pytest.raises(NotFoundError):  # the catalogue entry is not a condition of its own
+        library.get("Test fever (catalogue)")
+    origins = {p.hpo: p.origin for p in library.annotations("test-fever")}
+    # HP:0001945 (Fever) is not in the tiny release, so only two terms are known.
+    assert origins == {"HP:0000589": "ORPHA:999999", "HP:0001251": "page"}
+    assert library.annotation_counts("test-fever") == (2, 2, ("ORPHA:999999",))
+
+
+def test_search_finds_diseases_through_terms_and_narrower_terms(library: Library) -> None:
+    result = library.search("dry mouth")
+    assert [(hit.id, hit.matched_field, hit.line) for hit in result.hits] == [
+        ("ORPHA:2", "symptom", "Xerostomia (dry mouth), very frequent")
+    ]
+    ataxia = library.search("ataxia")
+    assert [(hit.id, hit.matched_field) for hit in ataxia.hits] == [
+        ("OMIM:100001", "name"),
+        ("test-fever", "symptom"),
+    ]
+    unsteady = library.search("unsteady gait")  # a layperson synonym of Gait ataxia
+    assert [hit.id for hit in unsteady.hits] == ["OMIM:100001"]
+    assert [hit.id for hit in library.search("ataxia", source="hpo").hits] == ["OMIM:100001"]
+    assert [hit.id for hit in library.search("ataxia", source="curated").hits] == ["test-fever"]
+    assert library.search("incoordination").total == 2  # Ataxia's synonym, page and catalogue

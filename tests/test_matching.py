@@ -1,0 +1,124 @@
+"""`match`: inputs to HPO terms, and the ranking, on the tiny release and on the real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from condlookup.errors import CondlookupError
+from condlookup.library import Library
+from condlookup.matching import SymptomError, resolve
+
+
+@pytest.fixture
+def tiny(fixture_catalogue: Path) -> Library:
+    return Library.open()
+
+
+def test_words_become_terms_through_names_and_synonyms(tiny: Library) -> None:
+    found = resolve(tiny._db, ["dry mouth", "DRY EYES", "Ataxia", "HP:0000589"])
+    assert [(item.hpo, item.name, item.note) for item in found] == [
+        ("HP:0000217", "Xerostomia", None),
+        ("HP:0001097", "Keratoconjunctivitis sicca", None),
+        ("HP:0001251", "Ataxia", None),
+        ("HP:0000589", "Coloboma", None),
+    ]
+
+
+def test_obsolete_and_alternative_ids_follow_their_replacement(tiny: Library) -> None:
+    obsolete, alternative = resolve(tiny._db, ["HP:0009999", "hp:0009998"])
+    assert (obsolete.hpo, obsolete.note) == ("HP:0000589", "HP:0009999 is now HP:0000589")
+    assert (alternative.hpo, alternative.note) == ("HP:0001251", "HP:0009998 is now HP:0001251")
+
+
+def test_a_partial_match_says_so_and_lists_alternatives(tiny: Library) -> None:
+    (item,) = resolve(tiny._db, ["gait"])
+    assert (item.hpo, item.note) == ("HP:0002066", "closest match")
+    (dry,) = resolve(tiny._db, ["dry"])
+    assert dry.note == "closest match"
+    assert len(dry.alternatives) == 1
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        (["HP:12"], "'HP:12' is not an HPO id"),
+        (["HP:00006570"], "'HP:00006570' is not an HPO id"),
+        (["HP:0000000"], "HP:0000000 is not in this HPO release"),
+        (["flying"], "no HPO term matches 'flying'"),
+        (["***"], "'***' is not a symptom"),
+        ([], "no symptoms given"),
+        (["ataxia"] * 200, "200 symptoms is more than 50"),
+    ],
+)
+def test_bad_symptoms_are_errors(tiny: Library, inputs: list[str], message: str) -> None:
+    with pytest.raises(CondlookupError) as caught:
+        resolve(tiny._db, inputs)
+    assert caught.value.message == message
+
+
+def test_unknown_words_list_the_closest_terms(tiny: Library) -> None:
+    with pytest.raises(SymptomError) as caught:
+        resolve(tiny._db, ["dry skin"])
+    assert caught.value.hint == (
+        "closest terms: Xerostomia (HP:0000217); Keratoconjunctivitis sicca (HP:0001097)"
+    )
+
+
+def test_ranking_explains_each_symptom(tiny: Library) -> None:
+    result = tiny.match(["dry mouth", "dry eyes"])
+    assert [hit.id for hit in result.hits] == ["ORPHA:2"]
+    (hit,) = result.hits
+    assert [(part.query_hpo, part.disease_hpo, part.name) for part in hit.matched] == [
+        ("HP:0000217", "HP:0000217", "Xerostomia"),
+        ("HP:0001097", "HP:0001097", "Keratoconjunctivitis sicca"),
+    ]
+    assert abs(hit.score - sum(part.points for part in hit.matched)) < 0.01
+
+
+def test_what_a_real_condition_gets_for_each_symptom(real_catalogue: Path) -> None:
+    result = Library.open().match(["dry mouth", "dry eyes", "HP:0001251"], limit=50)
+    sjogren = next(hit for hit in result.hits if hit.id == "sjogren-syndrome")
+    assert [part.points > 0 for part in sjogren.matched] == [True, True, False]
+    assert sjogren.matched[2].disease_hpo is None  # Sjögren's has no ataxia recorded
+    assert abs(sjogren.score - sum(part.points for part in sjogren.matched)) < 0.01
+
+
+def test_the_same_symptom_twice_counts_once(tiny: Library) -> None:
+    once = tiny.match(["ataxia"])
+    twice = tiny.match(["ataxia", "HP:0001251"])
+    assert [(h.id, h.score) for h in once.hits] == [(h.id, h.score) for h in twice.hits]
+
+
+def test_ties_break_by_name_then_id(tiny: Library) -> None:
+    result = tiny.match(["coloboma"])
+    assert [hit.id for hit in result.hits] == ["OMIM:100002", "test-fever"]
+
+
+# The yardsticks on the real release: plain words must find the founding conditions.
+@pytest.mark.parametrize(
+    ("symptoms", "expected", "within"),
+    [
+        (["opsoclonus", "myoclonus", "ataxia"], "oms", 1),
+        (["dry mouth", "dry eyes"], "sjogren-syndrome", 3),
+        (
+            ["coloboma", "choanal atresia", "abnormality of the outer ear", "growth delay"],
+            "charge-syndrome",
+            1,
+        ),
+    ],
+)
+def test_plain_word_queries_find_the_founding_conditions(
+    real_catalogue: Path, symptoms: list[str], expected: str, within: int
+) -> None:
+    result = Library.open().match(symptoms, limit=within)
+    assert expected in [hit.id for hit in result.hits], [hit.id for hit in result.hits]
+
+
+def test_search_ataxia_finds_narrower_terms_too(real_catalogue: Path) -> None:
+    library = Library.open()
+    result = library.search("ataxia", limit=5)
+    assert 1300 < result.total < 1500  # about 1,376 diseases in the 2025-01-16 release
+    assert library.search("dry mouth").hits[0].id == "sjogren-syndrome"
+    assert library.search("high arched foot").hits[0].id == "hmsn-type-1"
