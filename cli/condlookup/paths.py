@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-INDEX_SCHEMA = 1
+# Bump whenever the tables of the index change: an index of another schema is rebuilt.
+INDEX_SCHEMA = 2
 PAGE_SUFFIXES = (".yaml", ".yml")
 
 
