@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -28,7 +28,7 @@ def page(
     counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
 ) -> RenderableType:
-    parts: list[RenderableType] = [Text(safe(condition.name), style="bold underline")]
+    parts: list[Any] = [Text(safe(condition.name), style="bold underline")]
     if condition.aliases:
         parts.append(_line("Also called: ", ", ".join(condition.aliases)))
     if condition.codes.curies():
@@ -82,11 +82,11 @@ def page(
         footer.append(common.hpo_statement(hpo_release) + " ")
     footer.append(common.DISCLAIMER)
     parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
-    return Group(*parts)
+    return _grouped(parts)
 
 
 def catalogue_page(entry: CataloguePage) -> RenderableType:
-    parts: list[RenderableType] = [Text(safe(entry.name), style="bold underline")]
+    parts: list[Any] = [Text(safe(entry.name), style="bold underline")]
     parts.append(_line("Code: ", f"{entry.id} (from the HPO catalogue)"))
     if entry.inheritance:
         parts.append(_line("Inheritance: ", ", ".join(entry.inheritance)))
@@ -107,11 +107,11 @@ def catalogue_page(entry: CataloguePage) -> RenderableType:
     parts.append(_indented(_link(release, common.HPO_SITE)))
     footer = Text(f"{common.hpo_statement(entry.hpo_release)} {common.DISCLAIMER}", style="dim")
     parts.append(Padding(footer, (1, 0, 0, 0)))
-    return Group(*parts)
+    return _grouped(parts)
 
 
-def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[RenderableType]:
-    parts: list[RenderableType] = []
+def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[Any]:
+    parts: list[Any] = []
     width = max(len(common.phenotype_frequency(item)) for item in phenotypes)
     for category, items in common.by_category(phenotypes):
         parts.append(_indented(Text(category, style="bold")))
@@ -120,7 +120,7 @@ def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[RenderableType]:
             line.append(f"{common.bar(item.frequency):<10} ", style="green")
             line.append(f"{common.phenotype_frequency(item):<{width}}  ", style="dim")
             line.append(safe(common.phenotype_label(item)))
-            parts.append(Padding(line, (0, 0, 0, 4)))
+            parts.append(_indented(line, 4))
     return parts
 
 
@@ -184,13 +184,51 @@ def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
     )
 
 
-def _indented(text: Text) -> RenderableType:
+class _Indented:
+    """A line to show indented; `_grouped` joins neighbours into one Padding."""
+
+    __slots__ = ("text", "width")
+
+    def __init__(self, text: Text, width: int = 2) -> None:
+        self.text = text
+        self.width = width
+
+
+def _indented(text: Text, width: int = 2) -> Any:
     """Two columns in, wrapped lines included."""
-    return Padding(text, (0, 0, 0, 2))
+    return _Indented(text, width)
+
+
+def _grouped(parts: list[Any]) -> RenderableType:
+    """The parts as a Group, neighbouring indented lines as one block.
+
+    A page has dozens of short lines; rendering them as a few blocks rather than one Padding
+    each keeps a terminal page within its start-up budget.
+    """
+    out: list[RenderableType] = []
+    pending: list[Text] = []
+    width = 0
+
+    def flush() -> None:
+        if pending:
+            out.append(Padding(Text("\n").join(pending), (0, 0, 0, width)))
+            pending.clear()
+
+    for part in parts:
+        if isinstance(part, _Indented):
+            if pending and part.width != width:
+                flush()
+            width = part.width
+            pending.append(part.text)
+        else:
+            flush()
+            out.append(part)
+    flush()
+    return Group(*out)
 
 
 def _heading(title: str) -> RenderableType:
-    return Padding(Text(title, style=ACCENT), (1, 0, 0, 0))
+    return Text(f"\n{title}", style=ACCENT)
 
 
 def _line(label: str, value: str) -> Text:
@@ -199,13 +237,12 @@ def _line(label: str, value: str) -> Text:
     return text
 
 
-def _section(title: str, text: str) -> list[RenderableType]:
-    parts: list[RenderableType] = [_heading(title)]
+def _section(title: str, text: str) -> list[Any]:
+    parts: list[Any] = [_heading(title)]
     previous = ""
     for kind, value in common.blocks(text):
         if kind == "para":
-            block: RenderableType = Text(safe(value))
-            parts.append(Padding(block, (1 if previous else 0, 0, 0, 0)))
+            parts.append(Text(("\n" if previous else "") + safe(value)))
         else:
             parts.append(_indented(Text(f"• {safe(value)}")))
         previous = kind
