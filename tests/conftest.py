@@ -47,7 +47,7 @@ def runner() -> CliRunner:
 
 
 def use_sources(monkeypatch: pytest.MonkeyPatch, sources: Sources) -> None:
-    monkeypatch.setattr(library, "default_sources", lambda _override=None: sources)
+    monkeypatch.setattr(library, "default_sources", lambda *_args: sources)
 
 
 @pytest.fixture

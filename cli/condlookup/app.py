@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from condlookup import __version__, output
 from condlookup.errors import CondlookupError, ExitCode
+from condlookup.index import Sources
 from condlookup.library import Library
 from condlookup.render import plain
 
@@ -46,15 +47,21 @@ SpecialistOption = Annotated[
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
 
+
 # Global options, set by the callback before any command runs.
-_options: dict[str, Path | None] = {"hpo_dir": None}
+class _Options:
+    hpo_dir: Path | None = None
+    data_dirs: tuple[Path, ...] = ()
+
+
+def _sources() -> Sources:
+    from condlookup.library import default_sources  # noqa: PLC0415
+
+    return default_sources(_Options.hpo_dir, _Options.data_dirs)
 
 
 def _library() -> Library:
-    from condlookup.library import default_sources  # noqa: PLC0415
-
-    sources = default_sources(_options["hpo_dir"])
-    return Library.open(sources, progress=output.build_progress(), warn=output.warning)
+    return Library.open(_sources(), progress=output.build_progress(), warn=output.warning)
 
 
 def _complete_ids(incomplete: str) -> list[str]:
@@ -85,9 +92,19 @@ def main_options(
             show_default=False,
         ),
     ] = None,
+    data_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data-dir",
+            help="A folder of your own pages, read after the bundled ones and CONDLOOKUP_PATH "
+            "(repeatable; a later page with the same id replaces an earlier one).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Look up medical conditions offline: what they are, their symptoms, who to see."""
-    _options["hpo_dir"] = hpo_dir
+    _Options.hpo_dir = hpo_dir
+    _Options.data_dirs = tuple(data_dir or ())
 
 
 @app.command()
@@ -226,6 +243,7 @@ def info() -> None:
         ("Version", __version__),
         ("Python", platform.python_version()),
         ("Curated pages", str(counts.get("curated", 0))),
+        ("Your pages", str(counts.get("user", 0))),
         ("Page folders", ", ".join(str(path) for path in library.page_dirs())),
         ("HPO release", release or "not loaded"),
         ("HPO files", library.meta("hpo_dir") or "none"),
@@ -233,6 +251,7 @@ def info() -> None:
         ("HPO terms", library.meta("hpo_terms") or "0"),
         ("Index", str(index_path())),
     ]
+    facts += [("Replaced", f"{cond_id} by {path}") for cond_id, path in library.replaced()]
     thanks = [
         "Curated pages: written for condlookup, in its own words, from the sources listed "
         "on each page.",
@@ -327,9 +346,8 @@ def cache_path() -> None:
 def cache_rebuild() -> None:
     """Build the index again from the pages and the HPO files."""
     from condlookup.index import rebuild  # noqa: PLC0415
-    from condlookup.library import default_sources  # noqa: PLC0415
 
-    path = rebuild(default_sources(_options["hpo_dir"]), output.build_progress())
+    path = rebuild(_sources(), output.build_progress())
     output.write(f"rebuilt {path}\n")
 
 

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from condlookup import __version__
-from condlookup.errors import ValidationError
-from condlookup.index import Progress, Sources, page_paths
-from condlookup.loader import load_pages
+from condlookup.collection import collect
+from condlookup.index import Progress, Sources
 from condlookup.models import Condition
 from condlookup.serialize import to_dict
 from condlookup.text import name_keys
@@ -43,12 +42,8 @@ def build(
     sources: Sources, wanted: str, path: Path, progress: Progress | None = None
 ) -> sqlite3.Connection:
     """Build the index into a temporary file and rename it to `path`; returns it opened."""
-    pages: list[Condition] = []
-    for folder in sources.folders:
-        loaded, problems = load_pages(page_paths(folder.path), folder.source)
-        if problems:
-            raise ValidationError(problems)
-        pages.extend(page.condition for page in loaded)
+    collection = collect(sources.folders)
+    pages = list(collection.pages)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
@@ -56,14 +51,14 @@ def build(
     except OSError:
         # The cache cannot be written: answer from an index in memory instead.
         memory = sqlite3.connect(":memory:")
-        _fill(memory, pages, sources, wanted, progress)
+        _fill(memory, pages, sources, wanted, progress, collection.warnings)
         return memory
     try:
         connection = sqlite3.connect(temporary)
         # Nothing needs a journal: a half-built file is never renamed into place.
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
-        _fill(connection, pages, sources, wanted, progress)
+        _fill(connection, pages, sources, wanted, progress, collection.warnings)
         connection.close()
         os.replace(temporary, path)
     except BaseException:
@@ -79,6 +74,7 @@ def _fill(
     sources: Sources,
     wanted: str,
     progress: Progress | None,
+    warnings: Sequence[str] = (),
 ) -> None:
     connection.executescript(_SCHEMA)
     for rowid, condition in enumerate(pages, start=1):
@@ -108,7 +104,11 @@ def _fill(
             "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, ?, ?)",
             (rowid, "\n".join(condition.all_names), symptom_text(condition), body_text(condition)),
         )
-    facts = {"version": __version__, "curated_pages": str(len(pages))}
+    facts = {
+        "version": __version__,
+        "curated_pages": str(len(pages)),
+        "warnings": "\n".join(warnings),
+    }
     if sources.hpo is not None:
         from condlookup import catalogue_build  # noqa: PLC0415
         from condlookup.hpo import hpoa_release, release  # noqa: PLC0415

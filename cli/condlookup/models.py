@@ -95,6 +95,7 @@ class Condition:
     id: str = field(default="", metadata={"internal": True})
     source: str = field(default="curated", metadata={"internal": True})
     path: str = field(default="", metadata={"internal": True})
+    replaces: str = field(default="", metadata={"internal": True})  # the page it stands in for
 
     @property
     def all_names(self) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 # Bump whenever the tables of the index change: an index of another schema is rebuilt.
@@ -20,6 +21,28 @@ def bundled_pages_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "conditions"
+
+
+def user_pages_dir() -> Path:
+    """Where `condlookup new` writes pages when no other folder is named, and a page folder."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share"
+    )
+    return Path(base) / "condlookup" / "conditions"
+
+
+def user_pages_dirs(data_dirs: Sequence[Path] = ()) -> list[Path]:
+    """The user's page folders, in order: the default one if it exists, then CONDLOOKUP_PATH,
+    then --data-dir. A later page with the same id replaces an earlier one."""
+    found = []
+    default = user_pages_dir()
+    if default.is_dir():
+        found.append(default)
+    found += [
+        Path(item) for item in os.environ.get("CONDLOOKUP_PATH", "").split(os.pathsep) if item
+    ]
+    found += list(data_dirs)
+    return list(dict.fromkeys(found))
 
 
 def cache_dir() -> Path:

@@ -29,6 +29,7 @@ def from_dict(data: dict[str, Any]) -> Condition:
         aliases=tuple(data["aliases"]),
         source=data["source"],
         path=data["path"],
+        replaces=data.get("replaces", ""),
         summary=data["summary"],
         codes=Codes(**data["codes"]),
         facts=Facts(**data["facts"]),

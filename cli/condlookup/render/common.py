@@ -106,6 +106,14 @@ def symptom_detail(name: str, hpo: str | None, frequency: str | None) -> str:
     return f"{detail}, {frequency}" if frequency else detail
 
 
+def origin_line(condition: Condition) -> str | None:
+    """Where a user's page comes from, and the page it stands in for."""
+    if condition.source != "user":
+        return None
+    line = f"Your page: {condition.path}"
+    return f"{line} (replaces {condition.replaces})" if condition.replaces else line
+
+
 def codes_line(condition: Condition) -> str:
     return ", ".join(condition.codes.curies())
 

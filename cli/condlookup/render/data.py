@@ -32,6 +32,7 @@ def page(
     out["sources"] = data["sources"]
     out["reviewed"] = data["reviewed"]
     out["hpo_version"] = hpo_version if annotations else None
+    out["origin"] = {"file": condition.path, "replaces": condition.replaces or None}
     out["annotations"] = [_phenotype(item) for item in annotations]
     return out
 

@@ -29,6 +29,9 @@ def page(
         out += _wrap(f"Also called: {safe(', '.join(condition.aliases))}")
     if condition.codes.curies():
         out.append(f"Codes: {safe(common.codes_line(condition))}")
+    origin = common.origin_line(condition)
+    if origin:
+        out += _wrap(safe(origin))
     out.append("")
     out += _wrap(safe(condition.summary))
     facts = common.facts(condition)

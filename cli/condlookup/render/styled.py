@@ -33,6 +33,9 @@ def page(
         parts.append(_line("Also called: ", ", ".join(condition.aliases)))
     if condition.codes.curies():
         parts.append(_line("Codes: ", common.codes_line(condition)))
+    origin = common.origin_line(condition)
+    if origin:
+        parts.append(Text(safe(origin), style="dim"))
     parts.append(Padding(Text(safe(condition.summary), style="italic"), (1, 0, 0, 0)))
     facts = common.facts(condition)
     if facts:
