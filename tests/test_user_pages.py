@@ -41,19 +41,30 @@ def quiet(runner: CliRunner, *args: str) -> tuple[int, str, str]:
     return run(runner, *args)
 
 
-def test_pages_from_condlookup_path_and_data_dir(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_from_condlookup_path_and_data_dir(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, second = tmp_path / "clinic", tmp_path / "blog"
     page(first, "clinic-rash", "Clinic rash")
     page(second, "blog-rash", "Blog rash")
     monkeypatch.setenv("CONDLOOKUP_PATH", str(first))
     code, out, err = quiet(runner, "--data-dir", str(second), "list")
     assert (code, err) == (0, "")
-    assert out.split() == ["blog-rash", "charge-syndrome", "clinic-rash", "hmsn-type-1", "oms", "sjogren-syndrome"]
+    assert out.split() == [
+        "blog-rash",
+        "charge-syndrome",
+        "clinic-rash",
+        "hmsn-type-1",
+        "oms",
+        "sjogren-syndrome",
+    ]
     code, out, _ = run(runner, "--data-dir", str(second), "show", "blog rash")
     assert f"Your page: {second / 'blog-rash.yaml'}" in " ".join(out.split())
 
 
-def test_a_later_page_replaces_an_earlier_one(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_later_page_replaces_an_earlier_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     page(first, "oms", "My OMS notes")
     page(second, "oms", "Our OMS page")
@@ -61,13 +72,17 @@ def test_a_later_page_replaces_an_earlier_one(runner: CliRunner, tmp_path: Path,
     code, out, err = quiet(runner, "show", "oms")
     assert (code, err) == (0, "")
     assert out.startswith("Our OMS page\n")
-    assert f"Your page: {second / 'oms.yaml'} (replaces {first / 'oms.yaml'})" in " ".join(out.split())
+    assert f"Your page: {second / 'oms.yaml'} (replaces {first / 'oms.yaml'})" in " ".join(
+        out.split()
+    )
     code, out, _ = run(runner, "info")
     assert f"Replaced            oms by {second / 'oms.yaml'} (was {first / 'oms.yaml'})" in out
     assert "Your pages          1\n" in out
 
 
-def test_the_index_notices_added_edited_and_deleted_pages(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_index_notices_added_edited_and_deleted_pages(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()
     monkeypatch.setenv("CONDLOOKUP_PATH", str(folder))
@@ -81,7 +96,9 @@ def test_the_index_notices_added_edited_and_deleted_pages(runner: CliRunner, tmp
     assert "my-page" not in run(runner, "list")[1].split()
 
 
-def test_a_broken_user_page_is_skipped_with_one_warning(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_user_page_is_skipped_with_one_warning(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "mine"
     page(folder, "good-page", "Good page")
     (folder / "broken-page.yaml").write_text("name: Broken\nsumary: typo\n")
@@ -101,7 +118,9 @@ def test_a_broken_user_page_is_skipped_with_one_warning(runner: CliRunner, tmp_p
 
 
 @pytest.mark.parametrize("kind", ["missing", "file", "unreadable", "loop"])
-def test_a_bad_folder_is_a_warning_not_a_crash(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+def test_a_bad_folder_is_a_warning_not_a_crash(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     folder = tmp_path / "folder"
     if kind == "file":
         folder.write_text("not a folder")
@@ -129,10 +148,14 @@ def test_a_bad_folder_is_a_warning_not_a_crash(runner: CliRunner, tmp_path: Path
     assert err == f"condlookup: warning: {folder}: {why} (folder skipped)\n"
 
 
-def test_odd_files_and_names_in_a_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_odd_files_and_names_in_a_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "mine"
     page(folder, "twice", "Twice")
-    (folder / "twice.yml").write_text((folder / "twice.yaml").read_text().replace("Twice", "Twice again"))
+    (folder / "twice.yml").write_text(
+        (folder / "twice.yaml").read_text().replace("Twice", "Twice again")
+    )
     (folder / "a-folder.yaml").mkdir()
     os.mkfifo(folder / "a-fifo.yaml")
     page(folder, "Not An Id", "Not an id")
@@ -150,11 +173,15 @@ def test_odd_files_and_names_in_a_folder(runner: CliRunner, tmp_path: Path, monk
     )
 
 
-def test_many_pages_in_one_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_pages_in_one_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(300):
-        (folder / f"page-{number:05d}.yaml").write_text(RASH.replace("Test rash syndrome", f"Page {number}"))
+        (folder / f"page-{number:05d}.yaml").write_text(
+            RASH.replace("Test rash syndrome", f"Page {number}")
+        )
     monkeypatch.setenv("CONDLOOKUP_PATH", str(folder))
     code, out, err = quiet(runner, "list")
     assert (code, err) == (0, "")

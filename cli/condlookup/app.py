@@ -330,6 +330,18 @@ def match(
         output.write(plain.match(result))
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a condition page, for editors that check YAML as you type.
+
+    Save it somewhere and put this line at the top of a page:
+    # yaml-language-server: $schema=/path/to/condition.schema.json
+    """
+    from condlookup.paths import schema_path  # noqa: PLC0415
+
+    output.write(schema_path().read_text(encoding="utf-8"))
+
+
 cache_app = typer.Typer(help="The index: where it is, rebuild it, remove it.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
