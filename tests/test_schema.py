@@ -9,12 +9,12 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import BAD_PAGES, FIXTURE_PAGES
 from typer.testing import CliRunner
 
 from condlookup.app import app
 from condlookup.paths import bundled_pages_dir, page_files, schema_path
 from condlookup.schema import generate
+from conftest import BAD_PAGES, FIXTURE_PAGES
 
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 
@@ -25,7 +25,7 @@ def as_json(path: Path) -> Any:
 
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
-    assert SCHEMA == generate(), "run: python -m condlookup.schema"
+    assert generate() == SCHEMA, "run: python -m condlookup.schema"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_HPO, FIXTURE_PAGES
 from typer.testing import CliRunner
 
 from condlookup.app import app
+from conftest import FIXTURE_HPO, FIXTURE_PAGES
 
 RASH = (FIXTURE_PAGES / "test-rash.yaml").read_text()
 
