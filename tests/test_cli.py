@@ -45,7 +45,7 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     page = json.loads(out)
     assert list(page) == [
         "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
-        "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "annotations",
+        "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
     ]  # fmt: skip
     assert page["codes"] == {"orpha": "999999"}
     assert page["symptoms"][1] == {
