@@ -331,6 +331,97 @@ def match(
 
 
 @app.command()
+def new(
+    page_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new page's id, e.g. my-condition.")
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="CODE",
+            help="Prefill from the catalogue: ORPHA:nnn or OMIM:nnn.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Start a page of your own, in your page folder.
+
+    With --from, the name, codes, specialists and the symptoms (HPO ids, plain names where the
+    HPO has them, most frequent first) come from the catalogue; every text to write is marked
+    FILL IN, and `condlookup validate` names each one left. Never overwrites a file.
+    """
+    from condlookup.paths import new_pages_dir  # noqa: PLC0415
+    from condlookup.skeleton import skeleton, write_new  # noqa: PLC0415
+
+    entry = phenotypes = release = None
+    if start is not None:
+        library = _library()
+        entry = library.get(start)
+        release = library.meta("hpo_release")
+        if not hasattr(entry, "phenotypes"):
+            phenotypes = library.annotations(entry.id)
+    text = skeleton(page_id, entry, phenotypes or (), release, code=start)
+    target = write_new(new_pages_dir(_Options.data_dirs), page_id, text)
+    gaps = text.count("FILL IN")
+    output.write(f"wrote {target}: {gaps} places to fill in; then `condlookup validate {target}`\n")
+
+
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+
+
+@app.command()
+def export(
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help="The condition, as for `show`.",
+            autocompletion=_complete_ids,
+            metavar="QUERY...",
+            show_default=False,
+        ),
+    ],
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", help="The output format.")
+    ] = ExportFormat.markdown,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write DIR/ID.md instead of printing.", show_default=False),
+    ] = None,
+    annotations: Annotated[
+        bool, typer.Option("--annotations", help="Include a curated page's HPO annotations.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a file --out wrote before.")
+    ] = False,
+) -> None:
+    """Write a condition's page as Markdown, for a blog or a wiki.
+
+    Headings, the symptom list, the specialist hint, the sources and the not-medical-advice
+    line. Several words are one query, as for `show`.
+    """
+    from condlookup.models import Condition  # noqa: PLC0415
+    from condlookup.render import markdown  # noqa: PLC0415
+
+    del export_format  # Markdown is the one format so far
+    library = _library()
+    entry = library.get(" ".join(query))
+    if isinstance(entry, Condition):
+        found = library.annotations(entry.id) if annotations else ()
+        text = markdown.page(entry, found, library.meta("hpo_release"))
+    else:
+        text = markdown.catalogue_page(entry)
+    if out is None:
+        output.write(text)
+        return
+    from condlookup.export import write_file  # noqa: PLC0415
+
+    target = write_file(out, entry.id, text, force=force)
+    output.write(f"wrote {target}\n")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a condition page, for editors that check YAML as you type.
 

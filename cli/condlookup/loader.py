@@ -26,6 +26,9 @@ from condlookup.problems import Problem
 from condlookup.text import name_keys
 
 MAX_FILE_BYTES = 512 * 1024
+# What `condlookup new` writes where the author has still to write: `validate` names each one.
+GAP = "FILL IN:"
+_GAP_MARK = re.compile(r"FILL[ -]IN")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 _STR = "tag:yaml.org,2002:str"
@@ -197,6 +200,8 @@ class _Reader:
         value = str(node.value).strip()
         if not value:
             return self.problem(node, f"{where}: must not be empty")
+        if _GAP_MARK.search(value):
+            return self.problem(node, f"{where}: unfinished (replace the '{GAP}' text)")
         return value
 
     def _date(self, node: yaml.Node, where: str) -> date | _Invalid:

@@ -1,0 +1,147 @@
+"""`new` starts a page from the catalogue; `export` writes one as Markdown."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from condlookup.app import app
+from condlookup.library import Library
+from condlookup.loader import load_page
+from condlookup.render.markdown import escape, link
+from condlookup.skeleton import skeleton
+from conftest import FIXTURE_HPO, check_golden
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def built(fixture_catalogue: Path) -> Library:
+    return Library.open()
+
+
+def test_a_skeleton_from_the_catalogue(
+    built: Library, update_goldens: bool, tmp_path: Path
+) -> None:
+    entry = built.get("OMIM:100001")
+    text = skeleton(
+        "my-ataxia", entry, hpo_release="2099-01-01", today=date(2026, 11, 25), code="OMIM:100001"
+    )
+    check_golden(
+        "new-from-omim.yaml", text.replace(str(Path(__file__).parents[1]), "<repo>"), update_goldens
+    )
+    path = tmp_path / "my-ataxia.yaml"
+    path.write_text(text)
+    page, problems = load_page(path, "user")
+    assert page is None
+    # Only the marked gaps are problems: the rest of the file is a valid page.
+    assert problems and all(
+        "unfinished (replace the 'FILL IN:' text)" in p.message for p in problems
+    )
+    assert {p.message.split(":")[0] for p in problems} == {
+        "summary", "sections.overview", "sections.causes", "sections.diagnosis",
+        "sections.treatment", "sections.outlook", "sections.when_to_see_a_doctor",
+        "sources[1].title", "sources[1].url",
+    }  # fmt: skip
+    filled = text
+    for gap in ("FILL IN: ", "FILL-IN"):
+        filled = filled.replace(gap, "")
+    path.write_text(filled)
+    page, problems = load_page(path, "user")
+    assert problems == [] and page is not None
+    assert [(s.name, s.hpo, s.description, s.frequency) for s in page.condition.symptoms] == [
+        ("Ataxia", "HP:0001251", "Incoordination", "very frequent"),
+        ("Gait ataxia", "HP:0002066", "Unsteady gait", "frequent"),
+    ]
+
+
+def test_new_writes_into_the_user_folder_and_never_overwrites(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    code, out, _ = run(
+        runner, "--data-dir", str(folder), "new", "my-ataxia", "--from", "OMIM:100001"
+    )
+    assert code == 0
+    assert (
+        out
+        == f"wrote {folder / 'my-ataxia.yaml'}: 9 places to fill in; then `condlookup validate {folder / 'my-ataxia.yaml'}`\n"
+    )
+    before = (folder / "my-ataxia.yaml").read_text()
+    code, out, err = run(runner, "--data-dir", str(folder), "new", "my-ataxia")
+    assert (code, out) == (1, "")
+    assert (
+        err == f"condlookup: error: {folder / 'my-ataxia.yaml'} already exists; not overwritten\n"
+    )
+    assert (folder / "my-ataxia.yaml").read_text() == before
+    assert [p.name for p in folder.iterdir()] == ["my-ataxia.yaml"]  # no temporary left
+    code, _, err = run(runner, "--data-dir", str(folder), "validate", str(folder))
+    assert code == 1 and err.count("unfinished") == 9
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["new", "Not An Id"],
+            "condlookup: error: 'Not An Id' is not a valid id (use lower-case letters, digits and hyphens, like my-condition)\n",
+        ),
+        (
+            ["new", "../escape"],
+            "condlookup: error: '../escape' is not a valid id (use lower-case letters, digits and hyphens, like my-condition)\n",
+        ),
+        (["new", "x", "--from", "ORPHA:"], "condlookup: error: no condition named 'ORPHA:'"),
+    ],
+)
+def test_new_refuses_bad_ids_and_codes(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path, args: list[str], error: str
+) -> None:
+    Library.open()
+    folder = tmp_path / "mine"
+    code, out, err = run(runner, "--data-dir", str(folder), *args)
+    assert (code, out) == (1, "")
+    assert err.startswith(error)
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_new_uses_condlookup_path_first(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    monkeypatch.setenv("CONDLOOKUP_PATH", os.pathsep.join([str(first), str(second)]))
+    assert run(runner, "new", "blank")[0] == 0
+    assert (first / "blank.yaml").is_file()
+
+
+def test_export_markdown(
+    runner: CliRunner, fixture_catalogue: Path, update_goldens: bool, tmp_path: Path
+) -> None:
+    Library.open()
+    check_golden("test-fever.md", run(runner, "export", "tf", "--annotations")[1], update_goldens)
+    check_golden("test-rash.md", run(runner, "export", "test-rash")[1], update_goldens)
+    check_golden("omim-100001.md", run(runner, "export", "OMIM:100001")[1], update_goldens)
+    code, out, _ = run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"))
+    assert (code, out) == (0, f"wrote {tmp_path / 'site' / 'OMIM-100001.md'}\n")
+    code, _, err = run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"))
+    assert code == 1 and "already exists (add --force to replace it)" in err
+    assert run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"), "--force")[0] == 0
+
+
+def test_markdown_escapes_data() -> None:
+    assert escape("<script>*bold* [x](y) # h") == r"&lt;script&gt;\*bold\* \[x\](y) \# h"
+    assert escape("- not a list") == r"\- not a list"
+    assert link("A (b)", "https://x.org/a(b)") == "[A (b)](https://x.org/a%28b%29)"
+    assert link("T", "javascript:alert(1)") == "T (javascript:alert(1))"
+
+
+def test_fixture_hpo_is_used(fixture_catalogue: Path) -> None:
+    assert fixture_catalogue == FIXTURE_HPO
