@@ -59,6 +59,20 @@ COMMANDS: dict[str, tuple[list[str], float, float | None]] = {
     ),
 }
 MEMORY_BUDGET_MIB = {"warm": 80, "build": 600}
+PAGE = """\
+name: Page number {number}
+summary: A page of one's own, number {number}, for the benchmark.
+sections:
+  overview: Made up for the benchmark.
+symptoms:
+  - name: Ataxia
+    hpo: HP:0001251
+specialists: [neurologist]
+sources:
+  - title: The benchmark
+    url: https://example.org/benchmark
+reviewed: 2026-11-25
+"""
 BUILD_BUDGET_S = 15.0
 INDEX_BUDGET_MB = 150
 
@@ -110,6 +124,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--check", action="store_true", help="exit 1 when over budget")
+    parser.add_argument(
+        "--many", type=int, default=10000, help="pages in one user folder for `list (many)`"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="condlookup-bench-"))
@@ -126,6 +143,18 @@ def main() -> int:
         "hello-world": ([sys.executable, str(hello), "hello"], 1.0, 1.0)
     }
     cases |= {name: ([*tool, *argv], piped, tty) for name, (argv, piped, tty) in COMMANDS.items()}
+    # The same `list`, with a folder of many pages of one's own (built into the index first).
+    many = workdir / "many"
+    many.mkdir()
+    for number in range(args.many):
+        (many / f"page-{number:05d}.yaml").write_text(PAGE.format(number=number))
+    many_env = {**env, "CONDLOOKUP_PATH": str(many)}
+    many_case = f"list ({args.many} pages)"
+    start = time.perf_counter()
+    run_piped([*tool, "list"], many_env)
+    print(f"index with {args.many} pages of one's own built in {time.perf_counter() - start:.1f} s")
+    envs = {name: env for name in cases} | {many_case: many_env}
+    cases[many_case] = ([*tool, "list"], 1.3, 1.8)
     failed = False
 
     # The cold build first: it also leaves the index that the warm runs read.
@@ -152,11 +181,11 @@ def main() -> int:
     print(f"\nTyper {typer.__version__}, Python {sys.version.split()[0]}, {args.rounds} rounds")
     for mode, runner in (("piped", run_piped), ("terminal", run_terminal)):
         times: dict[str, list[float]] = {name: [] for name in cases}
-        for argv, _piped, _tty in cases.values():  # one warm-up each
-            runner(argv, env)
+        for name, (argv, _piped, _tty) in cases.items():  # one warm-up each
+            runner(argv, envs[name])
         for _ in range(args.rounds):
             for name, (argv, _piped, _tty) in cases.items():
-                times[name].append(runner(argv, env))
+                times[name].append(runner(argv, envs[name]))
         base = statistics.median(times["hello-world"])
         print(f"\n{mode}")
         print(f"  {'command':<26}{'median ms':>10}{'ratio':>8}{'budget':>8}")
@@ -171,7 +200,7 @@ def main() -> int:
             print(f"  {name:<26}{median * 1000:>10.1f}{ratio:>8.2f}{shown:>8}{flag}")
     print(f"\npeak memory, warm (budget {MEMORY_BUDGET_MIB['warm']} MiB)")
     for name, (argv, _piped, _tty) in cases.items():
-        mib = measure(argv, env)[1]
+        mib = measure(argv, envs[name])[1]
         over = mib > MEMORY_BUDGET_MIB["warm"] and name != "hello-world"
         failed |= over
         print(f"  {name:<26}{mib:>8.1f} MiB{'  OVER BUDGET' if over else ''}")

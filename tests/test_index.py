@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from condlookup import indexer
+from condlookup import index, indexer
 from condlookup.errors import DataError, ValidationError
 from condlookup.index import HpoFiles, PageFolder, Sources, open_index
 from condlookup.library import Library
@@ -159,3 +159,38 @@ def test_a_broken_hpo_file_keeps_the_last_good_index(
     # The failed build is remembered: the next run warns again without building again.
     open_index(sources, warn=warnings.append)
     assert len(warnings) == 2
+
+
+def test_a_large_folder_is_swept_file_by_file_at_most_once_a_minute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"page-{number}.yaml").write_text(f"name: {number}\n")
+    monkeypatch.setattr(index, "LARGE_FOLDER", 2)
+    sources = Sources((PageFolder(folder, "user"),), None)
+    first = index.fingerprint(sources)
+    assert index_path().with_suffix(".sweeps").is_file()
+    # Written in place: the folder's own time does not change, so the minute's sweep stands.
+    os.utime(folder / "page-0.yaml", ns=(5, 5))
+    assert index.fingerprint(sources) == first
+    # A page added (or removed, or renamed) changes the folder: seen at once.
+    (folder / "page-9.yaml").write_text("name: 9\n")
+    second = index.fingerprint(sources)
+    assert second != first
+    # And once the minute is over, the edit in place is seen too.
+    os.utime(folder / "page-1.yaml", ns=(7, 7))
+    monkeypatch.setattr(index, "SWEEP_SECONDS", 0.0)
+    assert index.fingerprint(sources) != second
+
+
+def test_a_small_folder_is_swept_every_run(tmp_path: Path) -> None:
+    folder = tmp_path / "few"
+    folder.mkdir()
+    (folder / "page.yaml").write_text("name: x\n")
+    sources = Sources((PageFolder(folder, "user"),), None)
+    first = index.fingerprint(sources)
+    os.utime(folder / "page.yaml", ns=(5, 5))
+    assert index.fingerprint(sources) != first
+    assert not index_path().with_suffix(".sweeps").exists()

@@ -45,6 +45,7 @@ SpecialistOption = Annotated[
     str | None,
     typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
 ]
+TABLE_ROWS = 200
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
 
 
@@ -213,19 +214,32 @@ def list_conditions(
 
     A table on a terminal; one id per line when piped.
     """
-    items = _library().summaries(specialist=specialist, source=source.value)
-    if not items:
-        raise CondlookupError(f"no condition is seen by a {specialist!r}")
+    library = _library()
+    if not as_json and not output.styled():
+        # Piped: one id per line, straight from the index (10,000 pages stay fast).
+        ids = library.listed_ids(specialist=specialist, source=source.value)
+        if not ids:
+            raise CondlookupError(f"no condition is seen by a {specialist!r}")
+        output.write(plain.listing(ids))
+        return
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
+        items = library.summaries(specialist=specialist, source=source.value)
+        if not items:
+            raise CondlookupError(f"no condition is seen by a {specialist!r}")
         output.write_json(data.listing(items))
-    elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415
+        return
+    from condlookup.render import styled  # noqa: PLC0415
 
-        output.show(styled.listing(items))
-    else:
-        output.write(plain.listing(items))
+    # A table of thousands of rows helps no one on a screen: the first ones, and how to see all.
+    items = library.summaries(specialist=specialist, source=source.value, limit=TABLE_ROWS + 1)
+    if not items:
+        raise CondlookupError(f"no condition is seen by a {specialist!r}")
+    more = 0
+    if len(items) > TABLE_ROWS:
+        more = len(library.listed_ids(specialist=specialist, source=source.value)) - TABLE_ROWS
+    output.show(styled.listing(items[:TABLE_ROWS], more))
 
 
 @app.command()
@@ -433,35 +447,30 @@ def schema() -> None:
     output.write(schema_path().read_text(encoding="utf-8"))
 
 
-cache_app = typer.Typer(help="The index: where it is, rebuild it, remove it.", no_args_is_help=True)
-app.add_typer(cache_app, name="cache")
+class CacheAction(StrEnum):
+    path = "path"
+    rebuild = "rebuild"
+    clear = "clear"
 
 
-@cache_app.command("path")
-def cache_path() -> None:
-    """Print where the index is kept."""
+@app.command()
+def cache(
+    action: Annotated[
+        CacheAction,
+        typer.Argument(help="path: where it is; rebuild: build it now; clear: remove it."),
+    ],
+) -> None:
+    """The index: where it is, build it again, or remove it (the next command rebuilds it)."""
+    from condlookup.index import clear, rebuild  # noqa: PLC0415
     from condlookup.paths import index_path  # noqa: PLC0415
 
-    output.write(f"{index_path()}\n")
-
-
-@cache_app.command("rebuild")
-def cache_rebuild() -> None:
-    """Build the index again from the pages and the HPO files."""
-    from condlookup.index import rebuild  # noqa: PLC0415
-
-    path = rebuild(_sources(), output.build_progress())
-    output.write(f"rebuilt {path}\n")
-
-
-@cache_app.command("clear")
-def cache_clear() -> None:
-    """Remove the index; the next command builds it again."""
-    from condlookup.index import clear  # noqa: PLC0415
-    from condlookup.paths import index_path  # noqa: PLC0415
-
-    removed = clear()
-    output.write(f"{'removed' if removed else 'no index at'} {index_path()}\n")
+    if action is CacheAction.path:
+        output.write(f"{index_path()}\n")
+    elif action is CacheAction.rebuild:
+        output.write(f"rebuilt {rebuild(_sources(), output.build_progress())}\n")
+    else:
+        removed = clear()
+        output.write(f"{'removed' if removed else 'no index at'} {index_path()}\n")
 
 
 def main() -> None:

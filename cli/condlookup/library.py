@@ -339,15 +339,24 @@ class Library:
 
     # -- listing --------------------------------------------------------------------------
 
-    def summaries(self, specialist: str | None = None, source: str = "curated") -> list[Summary]:
+    def summaries(
+        self, specialist: str | None = None, source: str = "curated", limit: int | None = None
+    ) -> list[Summary]:
+        """The conditions as `list` shows them, in name order; at most `limit` of them."""
         from condlookup.results import Summary  # noqa: PLC0415
 
-        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
-        found = []
+        if source == "curated":  # the pages were written in list order, before the catalogue
+            where, order = f"WHERE rowid <= {int(self.meta('curated_pages') or 0)}", "rowid"
+        else:
+            where = "WHERE source = 'hpo'" if source == "hpo" else ""
+            order = "name COLLATE NOCASE, id"
+        found: list[Summary] = []
         for cond_id, name, aliases, kind, specialists, summary in self._db.execute(
             "SELECT id, name, aliases, source, specialists, summary FROM conditions "
-            f"{where} ORDER BY name COLLATE NOCASE, id"
+            f"{where} ORDER BY {order}"
         ):
+            if limit is not None and len(found) >= limit:
+                break
             item = Summary(
                 id=cond_id,
                 name=name,
@@ -360,6 +369,16 @@ class Library:
                 continue
             found.append(item)
         return found
+
+    def listed_ids(self, specialist: str | None = None, source: str = "curated") -> list[str]:
+        """The ids `list` prints when piped, in its order, without building summaries."""
+        if specialist:
+            return [item.id for item in self.summaries(specialist, source)]
+        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
+        rows = self._db.execute(
+            f"SELECT id FROM conditions {where} ORDER BY name COLLATE NOCASE, id"
+        )
+        return [cond_id for (cond_id,) in rows]
 
     def ids(self, prefix: str = "") -> list[str]:
         """Ids for shell completion: curated pages, and catalogue codes once one is begun."""

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue import CataloguePage, Phenotype
     from condlookup.matching import MatchResult
     from condlookup.models import Condition
-    from condlookup.results import SearchResult, Summary
+    from condlookup.results import SearchResult
 
 WIDTH = 80
 
@@ -123,9 +123,9 @@ def search(result: SearchResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def listing(items: list[Summary]) -> str:
+def listing(ids: list[str]) -> str:
     """One id per line, for `xargs` and `while read`."""
-    return "".join(f"{safe(item.id)}\n" for item in items)
+    return safe("".join(f"{cond_id}\n" for cond_id in ids))
 
 
 def info(facts: list[tuple[str, str]], thanks: list[str]) -> str:

@@ -155,7 +155,7 @@ def search(result: SearchResult) -> RenderableType:
     return Group(*parts)
 
 
-def listing(items: list[Summary]) -> RenderableType:
+def listing(items: list[Summary], more: int = 0) -> RenderableType:
     from rich.table import Table  # noqa: PLC0415 - see page()
 
     table = Table(box=box.SIMPLE_HEAD, expand=True)
@@ -170,6 +170,9 @@ def listing(items: list[Summary]) -> RenderableType:
             Text(safe(", ".join(item.specialists))),
             Text(safe(item.summary)),
         )
+    if more:
+        note = f"... and {more} more: `condlookup list | less` shows every id, --json all."
+        return Group(table, Text(note, style="dim"))
     return table
 
 
