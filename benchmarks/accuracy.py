@@ -38,7 +38,7 @@ def load(
     namespaces: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     for rowid, cond_id, source, data in db.execute(
-        "SELECT rowid, id, source, data FROM conditions"
+        "SELECT rowid, c.id, c.source, p.data FROM conditions c LEFT JOIN page_data p USING (rowid)"
     ):
         if source == "hpo":
             namespaces[rowid] = [cond_id.split(":")[0]]
@@ -179,7 +179,7 @@ def compare(python: str, db: sqlite3.Connection, groups: dict[str, list[Patient]
     """Run the same patients through hpo3 or pyhpo in another interpreter, and print them."""
     codes: dict[int, dict[str, str]] = {}
     for rowid, cond_id, source, data in db.execute(
-        "SELECT rowid, id, source, data FROM conditions"
+        "SELECT rowid, c.id, c.source, p.data FROM conditions c LEFT JOIN page_data p USING (rowid)"
     ):
         if source == "hpo":
             codes[rowid] = {cond_id.split(":")[0]: cond_id}

@@ -148,7 +148,12 @@ def main() -> int:
     many.mkdir()
     for number in range(args.many):
         (many / f"page-{number:05d}.yaml").write_text(PAGE.format(number=number))
-    many_env = {**env, "CONDLOOKUP_PATH": str(many)}
+    # Its own cache: one index per set of sources, or each run would rebuild the other.
+    many_env = {
+        **env,
+        "CONDLOOKUP_PATH": str(many),
+        "CONDLOOKUP_CACHE_DIR": str(workdir / "many-cache"),
+    }
     many_case = f"list ({args.many} pages)"
     start = time.perf_counter()
     run_piped([*tool, "list"], many_env)

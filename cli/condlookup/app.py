@@ -45,7 +45,7 @@ SpecialistOption = Annotated[
     str | None,
     typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
 ]
-TABLE_ROWS = 200
+TABLE_ROWS = 100
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
 
 
@@ -238,7 +238,7 @@ def list_conditions(
         raise CondlookupError(f"no condition is seen by a {specialist!r}")
     more = 0
     if len(items) > TABLE_ROWS:
-        more = len(library.listed_ids(specialist=specialist, source=source.value)) - TABLE_ROWS
+        more = library.count(specialist=specialist, source=source.value) - TABLE_ROWS
     output.show(styled.listing(items[:TABLE_ROWS], more))
 
 

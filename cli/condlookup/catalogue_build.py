@@ -321,7 +321,7 @@ def _write_disease(
     count = len(disease.phenotypes)
     summary = f"A disease in the HPO catalogue ({disease.id}), with {count} phenotype terms."
     connection.execute(
-        "INSERT INTO conditions VALUES (?, ?, ?, 'hpo', ?, '', ?, NULL)",
+        "INSERT INTO conditions VALUES (?, ?, ?, 'hpo', ?, '', ?)",
         (rowid, disease.id, disease.name, summary, "\x1f".join(found)),
     )
     keys = {key: 1 for key in name_keys(disease.id)}

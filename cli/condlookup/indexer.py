@@ -27,9 +27,10 @@ CREATE TABLE conditions (
     source TEXT NOT NULL,
     summary TEXT NOT NULL,
     aliases TEXT NOT NULL,
-    specialists TEXT NOT NULL,
-    data TEXT
+    specialists TEXT NOT NULL
 );
+-- The pages themselves, apart: `list` and `search` scan the narrow rows above.
+CREATE TABLE page_data (rowid INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, exact INTEGER NOT NULL);
 CREATE INDEX names_key ON names (key);
 CREATE VIRTUAL TABLE search USING fts5(
@@ -80,7 +81,7 @@ def _fill(
     connection.executescript(_SCHEMA)
     for rowid, condition in enumerate(pages, start=1):
         connection.execute(
-            "INSERT INTO conditions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO conditions VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 condition.id,
@@ -89,8 +90,11 @@ def _fill(
                 condition.summary,
                 _joined(condition.aliases),
                 _joined(condition.specialists),
-                json.dumps(to_dict(condition), ensure_ascii=False),
             ),
+        )
+        connection.execute(
+            "INSERT INTO page_data VALUES (?, ?)",
+            (rowid, json.dumps(to_dict(condition), ensure_ascii=False)),
         )
         # A name's first key is exact; the others (without "syndrome" and the like) are derived
         # and give way to an exact key of another condition.

@@ -68,11 +68,10 @@ class Library:
     def get(self, query: str) -> Condition | CataloguePage:
         """The condition whose id, name, alias or code is `query`; never a guess."""
         rowid = self._resolve(query)
-        (data,) = self._db.execute(
-            "SELECT data FROM conditions WHERE rowid = ?", (rowid,)
-        ).fetchone()
-        if data is None:
+        row = self._db.execute("SELECT data FROM page_data WHERE rowid = ?", (rowid,)).fetchone()
+        if row is None:
             return self._catalogue_page(rowid)
+        (data,) = row
         # Only `show` builds the page models: list and search never import them.
         import json  # noqa: PLC0415
 
@@ -370,6 +369,14 @@ class Library:
             found.append(item)
         return found
 
+    def count(self, specialist: str | None = None, source: str = "curated") -> int:
+        """How many conditions `list` would show."""
+        if specialist:
+            return len(self.summaries(specialist, source))
+        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
+        (found,) = self._db.execute(f"SELECT count(*) FROM conditions {where}").fetchone()
+        return int(found)
+
     def listed_ids(self, specialist: str | None = None, source: str = "curated") -> list[str]:
         """The ids `list` prints when piped, in its order, without building summaries."""
         if specialist:
@@ -413,7 +420,10 @@ class Library:
         """(id, file) of the user's pages that stand in for an earlier page of the same id."""
         import json  # noqa: PLC0415
 
-        rows = self._db.execute("SELECT id, data FROM conditions WHERE source = 'user'")
+        rows = self._db.execute(
+            "SELECT c.id, p.data FROM conditions c JOIN page_data p USING (rowid) "
+            "WHERE c.source = 'user'"
+        )
         found = []
         for cond_id, data in rows:
             page = json.loads(data)
