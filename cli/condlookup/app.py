@@ -45,7 +45,7 @@ SpecialistOption = Annotated[
     str | None,
     typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
 ]
-TABLE_ROWS = 100
+SHOWN_ROWS = 100
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
 
 
@@ -233,13 +233,13 @@ def list_conditions(
     from condlookup.render import styled  # noqa: PLC0415
 
     # A table of thousands of rows helps no one on a screen: the first ones, and how to see all.
-    items = library.summaries(specialist=specialist, source=source.value, limit=TABLE_ROWS + 1)
+    items = library.summaries(specialist=specialist, source=source.value, limit=SHOWN_ROWS + 1)
     if not items:
         raise CondlookupError(f"no condition is seen by a {specialist!r}")
     more = 0
-    if len(items) > TABLE_ROWS:
-        more = library.count(specialist=specialist, source=source.value) - TABLE_ROWS
-    output.show(styled.listing(items[:TABLE_ROWS], more))
+    if len(items) > SHOWN_ROWS:
+        more = library.count(specialist=specialist, source=source.value) - SHOWN_ROWS
+    output.show(styled.listing(items[:SHOWN_ROWS], more))
 
 
 @app.command()

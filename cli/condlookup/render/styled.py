@@ -156,6 +156,30 @@ def search(result: SearchResult) -> RenderableType:
 
 
 def listing(items: list[Summary], more: int = 0) -> RenderableType:
+    """A table for a few conditions; one line each for many (a long table is slow to draw)."""
+    if len(items) <= _TABLE_AT_MOST:
+        table: RenderableType = _table(items)
+    else:
+        lines = Text(no_wrap=True, overflow="ellipsis")
+        width = max(len(item.id) for item in items) + 2
+        for item in items:
+            lines.append(f"{safe(item.id):<{width}}", style=ACCENT)
+            lines.append(safe(item.name), style="bold")
+            if item.specialists:
+                lines.append(f"  {safe(', '.join(item.specialists))}", style="dim")
+            lines.append("\n")
+        lines.rstrip()
+        table = lines
+    if more:
+        note = f"... and {more} more: `condlookup list | less` shows every id, --json all."
+        return Group(table, Text(note, style="dim"))
+    return table
+
+
+_TABLE_AT_MOST = 25
+
+
+def _table(items: list[Summary]) -> RenderableType:
     from rich.table import Table  # noqa: PLC0415 - see page()
 
     table = Table(box=box.SIMPLE_HEAD, expand=True)
@@ -170,9 +194,6 @@ def listing(items: list[Summary], more: int = 0) -> RenderableType:
             Text(safe(", ".join(item.specialists))),
             Text(safe(item.summary)),
         )
-    if more:
-        note = f"... and {more} more: `condlookup list | less` shows every id, --json all."
-        return Group(table, Text(note, style="dim"))
     return table
 
 
