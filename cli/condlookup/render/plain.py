@@ -125,7 +125,7 @@ def search(result: SearchResult) -> str:
 
 def listing(ids: list[str]) -> str:
     """One id per line, for `xargs` and `while read`."""
-    return safe("".join(f"{cond_id}\n" for cond_id in ids))
+    return safe("\n".join(ids) + "\n") if ids else ""
 
 
 def info(facts: list[tuple[str, str]], thanks: list[str]) -> str:
