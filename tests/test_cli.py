@@ -160,7 +160,7 @@ def test_info_and_version(runner: CliRunner, fixture_pages: object) -> None:
     assert "Curated pages       2\n" in out
     assert f"Page folders        {FIXTURE_PAGES}\n" in out
     assert "HPO release         not loaded\n" in out
-    assert f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v3.sqlite\n" in out
+    assert f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v4.sqlite\n" in out
     code, out, _ = run(runner, "--version")
     assert (code, out) == (0, "condlookup 0.1.0\n")
 
@@ -331,11 +331,11 @@ def test_search_and_list_by_source(runner: CliRunner, fixture_catalogue: object)
 
 def test_cache_path_rebuild_clear(runner: CliRunner, fixture_catalogue: object) -> None:
     cache = os.environ["CONDLOOKUP_CACHE_DIR"]
-    assert run(runner, "cache", "path") == (0, f"{cache}/index-v3.sqlite\n", "")
+    assert run(runner, "cache", "path") == (0, f"{cache}/index-v4.sqlite\n", "")
     code, out, _ = run(runner, "cache", "rebuild")
-    assert (code, out) == (0, f"rebuilt {cache}/index-v3.sqlite\n")
-    assert run(runner, "cache", "clear") == (0, f"removed {cache}/index-v3.sqlite\n", "")
-    assert run(runner, "cache", "clear") == (0, f"no index at {cache}/index-v3.sqlite\n", "")
+    assert (code, out) == (0, f"rebuilt {cache}/index-v4.sqlite\n")
+    assert run(runner, "cache", "clear") == (0, f"removed {cache}/index-v4.sqlite\n", "")
+    assert run(runner, "cache", "clear") == (0, f"no index at {cache}/index-v4.sqlite\n", "")
 
 
 def test_hpo_dir_option_and_a_broken_release(runner: CliRunner, tmp_path: Path) -> None:

@@ -219,7 +219,7 @@ def list_conditions(
         # Piped: one id per line, straight from the index (10,000 pages stay fast).
         ids = library.listed_ids(specialist=specialist, source=source.value)
         if not ids:
-            raise CondlookupError(f"no condition is seen by a {specialist!r}")
+            raise _nothing_listed(specialist)
         output.write(plain.listing(ids))
         return
     if as_json:
@@ -227,7 +227,7 @@ def list_conditions(
 
         items = library.summaries(specialist=specialist, source=source.value)
         if not items:
-            raise CondlookupError(f"no condition is seen by a {specialist!r}")
+            raise _nothing_listed(specialist)
         output.write_json(data.listing(items))
         return
     from condlookup.render import styled  # noqa: PLC0415
@@ -235,11 +235,17 @@ def list_conditions(
     # A table of thousands of rows helps no one on a screen: the first ones, and how to see all.
     items = library.summaries(specialist=specialist, source=source.value, limit=SHOWN_ROWS + 1)
     if not items:
-        raise CondlookupError(f"no condition is seen by a {specialist!r}")
+        raise _nothing_listed(specialist)
     more = 0
     if len(items) > SHOWN_ROWS:
         more = library.count(specialist=specialist, source=source.value) - SHOWN_ROWS
     output.show(styled.listing(items[:SHOWN_ROWS], more))
+
+
+def _nothing_listed(specialist: str | None) -> CondlookupError:
+    if specialist:
+        return CondlookupError(f"no condition is seen by a {specialist!r}")
+    return CondlookupError("no conditions to list", hint="try --source all")
 
 
 @app.command()

@@ -112,6 +112,8 @@ def _fill(
     facts = {
         "version": __version__,
         "curated_pages": str(len(pages)),
+        # What a piped `list` prints, ready: one read instead of a scan of every page's row.
+        "page_ids": "\n".join(page.id for page in pages),
         "warnings": "\n".join(warnings),
     }
     if sources.hpo is not None:

@@ -381,7 +381,10 @@ class Library:
         """The ids `list` prints when piped, in its order, without building summaries."""
         if specialist:
             return [item.id for item in self.summaries(specialist, source)]
-        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
+        if source == "curated":  # kept ready, in list order, when the index was built
+            joined = self.meta("page_ids") or ""
+            return joined.split("\n") if joined else []
+        where = "WHERE source = 'hpo'" if source == "hpo" else ""
         rows = self._db.execute(
             f"SELECT id FROM conditions {where} ORDER BY name COLLATE NOCASE, id"
         )
