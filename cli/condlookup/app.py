@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -11,6 +11,10 @@ from condlookup import __version__, output
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.index import Sources
 from condlookup.library import Library
+
+if TYPE_CHECKING:
+    from condlookup.catalogue import CataloguePage
+    from condlookup.models import Condition
 from condlookup.render import plain
 
 
@@ -135,22 +139,23 @@ def show(
     suggested instead. Curated pages come first; any other disease of the HPO catalogue is
     shown from its annotations.
     """
-    from condlookup.models import Condition  # noqa: PLC0415 - loaded by get() anyway
-
     library = _library()
-    entry = library.get(" ".join(query))
-    if not isinstance(entry, Condition):
+    found_entry = library.get(" ".join(query))
+    # By its source, not isinstance: importing both kinds of page would slow every `show`.
+    if found_entry.source == "hpo":
+        disease = cast("CataloguePage", found_entry)
         if as_json:
             from condlookup.render import data  # noqa: PLC0415
 
-            output.write_json(data.catalogue_page(entry))
+            output.write_json(data.catalogue_page(disease))
         elif output.styled():
             from condlookup.render import styled  # noqa: PLC0415
 
-            output.show(styled.catalogue_page(entry), pager=pager)
+            output.show(styled.catalogue_page(disease), pager=pager)
         else:
-            output.write(plain.catalogue_page(entry))
+            output.write(plain.catalogue_page(disease))
         return
+    entry = cast("Condition", found_entry)
     release = library.meta("hpo_release")
     # Folded, a page only counts its annotations; unfolded and in JSON it lists them.
     found = library.annotations(entry.id) if annotations or as_json else ()

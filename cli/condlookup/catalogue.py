@@ -31,6 +31,7 @@ class CataloguePage:
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
     hpo_release: str | None
+    source: str = "hpo"
 
 
 # The bands of the HPO frequency terms, in words.
