@@ -69,6 +69,20 @@ def _library() -> Library:
     return Library.open(_sources(), progress=output.build_progress(), warn=output.warning)
 
 
+def _emit(renderer: str, result: Any, *, as_json: bool, pager: bool = False) -> None:
+    """Print `result` through the JSON, Rich or plain renderer of that name."""
+    if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
+        output.write_json(getattr(data, renderer)(result))
+    elif output.styled():
+        from condlookup.render import styled  # noqa: PLC0415
+
+        output.show(getattr(styled, renderer)(result), pager=pager)
+    else:
+        output.write(getattr(plain, renderer)(result))
+
+
 def _complete_ids(incomplete: str) -> list[str]:
     try:
         return _library().ids(incomplete)
@@ -143,17 +157,7 @@ def show(
     found_entry = library.get(" ".join(query))
     # By its source, not isinstance: importing both kinds of page would slow every `show`.
     if found_entry.source == "hpo":
-        disease = cast("CataloguePage", found_entry)
-        if as_json:
-            from condlookup.render import data  # noqa: PLC0415
-
-            output.write_json(data.catalogue_page(disease))
-        elif output.styled():
-            from condlookup.render import styled  # noqa: PLC0415
-
-            output.show(styled.catalogue_page(disease), pager=pager)
-        else:
-            output.write(plain.catalogue_page(disease))
+        _emit("catalogue_page", cast("CataloguePage", found_entry), as_json=as_json, pager=pager)
         return
     entry = cast("Condition", found_entry)
     release = library.meta("hpo_release")
@@ -195,16 +199,7 @@ def search(
             f"nothing matches {' '.join(query)!r}",
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
-    if as_json:
-        from condlookup.render import data  # noqa: PLC0415
-
-        output.write_json(data.search(result))
-    elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415
-
-        output.show(styled.search(result))
-    else:
-        output.write(plain.search(result))
+    _emit("search", result, as_json=as_json)
 
 
 @app.command("list")
@@ -342,17 +337,7 @@ def match(
     with them is ranked by a likelihood ratio that weighs how rare each finding is, how often
     the condition shows it, and how specific it is to the condition. See the README.
     """
-    result = _library().match(symptoms, source=source.value, limit=limit)
-    if as_json:
-        from condlookup.render import data  # noqa: PLC0415
-
-        output.write_json(data.match(result))
-    elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415
-
-        output.show(styled.match(result))
-    else:
-        output.write(plain.match(result))
+    _emit("match", _library().match(symptoms, source=source.value, limit=limit), as_json=as_json)
 
 
 @app.command()

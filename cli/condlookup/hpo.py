@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from condlookup.errors import DataError
 
+_T = TypeVar("_T")
 OBO_NAME = "hp.obo"
 HPOA_NAME = "phenotype.hpoa"
 
@@ -66,13 +68,18 @@ def _header(path: Path, end: str) -> list[str]:
 
 def read_terms(obo: Path) -> Iterator[Term]:
     """Every [Term] stanza of an OBO file; raises DataError naming the file on garbage."""
+    return _parsed(obo, _stanzas)
+
+
+def _parsed(path: Path, parse: Callable[[Iterator[str], str], Iterator[_T]]) -> Iterator[_T]:
+    """`parse` over the lines of a file, with unreadable files and bad bytes as DataError."""
     try:
-        with obo.open(encoding="utf-8") as handle:
-            yield from _stanzas(handle, str(obo))
+        with path.open(encoding="utf-8") as handle:
+            yield from parse(handle, str(path))
     except UnicodeDecodeError as err:
-        raise DataError(f"{obo}: not valid UTF-8 (byte {err.start})") from None
+        raise DataError(f"{path}: not valid UTF-8 (byte {err.start})") from None
     except OSError as err:
-        raise DataError(f"{obo}: cannot read: {err.strerror or err}") from None
+        raise DataError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
 def _stanzas(lines: Iterator[str], where: str) -> Iterator[Term]:
@@ -161,13 +168,7 @@ def read_annotations(hpoa: Path) -> Iterator[Annotation]:
 
     Raises DataError naming the file and line on anything that is not this format.
     """
-    try:
-        with hpoa.open(encoding="utf-8") as handle:
-            yield from _annotations(handle, str(hpoa))
-    except UnicodeDecodeError as err:
-        raise DataError(f"{hpoa}: not valid UTF-8 (byte {err.start})") from None
-    except OSError as err:
-        raise DataError(f"{hpoa}: cannot read: {err.strerror or err}") from None
+    return _parsed(hpoa, _annotations)
 
 
 def hpoa_release(hpoa: Path) -> str | None:
