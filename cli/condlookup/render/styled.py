@@ -42,7 +42,8 @@ def page(
         # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms to import.
         parts.append(_heading("Key facts"))
         for label, value in facts:
-            line = Text(f"{label}: ", style="bold")
+            line = Text()
+            line.append(f"{label}: ", style="bold")
             line.append(safe(value))
             parts.append(_indented(line))
     for title, text in common.sections(condition, before_symptoms=True):
@@ -259,7 +260,8 @@ def _heading(title: str) -> RenderableType:
 
 
 def _line(label: str, value: str) -> Text:
-    text = Text(label, style="dim")
+    text = Text()
+    text.append(label, style="dim")
     text.append(safe(value))
     return text
 
