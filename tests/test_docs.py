@@ -13,7 +13,8 @@ from condlookup.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = [command.name for command in typer.main.get_group(app).commands.values()]
+GROUP = typer.main.get_group(app)
+COMMANDS = GROUP.list_commands(typer.Context(GROUP))
 
 
 def code_blocks(text: str) -> list[str]:
@@ -35,9 +36,10 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented(command: str) -> None:
+    assert len(COMMANDS) == 10
     assert re.search(rf"^### `condlookup {command}\b", README, flags=re.MULTILINE), command
-    group = typer.main.get_group(app)
-    assert group.commands[command].help, f"{command} has no docstring"
+    found = GROUP.get_command(typer.Context(GROUP), command)
+    assert found is not None and found.help, f"{command} has no docstring"
 
 
 def test_help_in_the_readme_is_current(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,6 @@
 """The command-line interface: thin commands over the library and the renderers."""
 
+import functools
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
@@ -19,7 +20,19 @@ from condlookup.render import plain
 
 
 class _Group(TyperGroup):
-    """Catches the one family of expected errors, once, for every command."""
+    """Catches the one family of expected errors, once, for every command.
+
+    It also builds the less used commands (`more`, below) only when one of them is asked for
+    or help lists them: Typer turns every command's signature into Click parameters at start,
+    and that is a millisecond or two of every `show` for commands it does not run.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *_more_group().commands]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        return found if found is not None else _more_group().commands.get(cmd_name)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -42,6 +55,15 @@ class Source(StrEnum):
     curated = "curated"
     hpo = "hpo"
     all = "all"
+
+
+# The commands used less often, turned into Click commands only when needed (see _Group).
+more = typer.Typer(rich_markup_mode=None)
+
+
+@functools.cache
+def _more_group() -> Any:
+    return typer.main.get_group(more)
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see README).")]
@@ -248,7 +270,7 @@ def _nothing_listed(specialist: str | None) -> CondlookupError:
     return CondlookupError("no conditions to list", hint="try --source all")
 
 
-@app.command()
+@more.command()
 def info() -> None:
     """Show the version, data folders, counts and credits."""
     import platform  # noqa: PLC0415
@@ -289,7 +311,7 @@ def info() -> None:
         output.write(plain.info(facts, thanks))
 
 
-@app.command()
+@more.command()
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -340,7 +362,7 @@ def match(
     _emit("match", _library().match(symptoms, source=source.value, limit=limit), as_json=as_json)
 
 
-@app.command()
+@more.command()
 def new(
     page_id: Annotated[
         str, typer.Argument(metavar="ID", help="The new page's id, e.g. my-condition.")
@@ -381,7 +403,7 @@ class ExportFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@more.command()
 def export(
     query: Annotated[
         list[str],
@@ -431,9 +453,9 @@ def export(
     output.write(f"wrote {target}\n")
 
 
-@app.command()
+@more.command()
 def schema() -> None:
-    """Print the JSON Schema of a condition page, for editors that check YAML as you type.
+    """Print the JSON Schema of a condition page, for editors.
 
     Save it somewhere and put this line at the top of a page:
     # yaml-language-server: $schema=/path/to/condition.schema.json
@@ -449,14 +471,17 @@ class CacheAction(StrEnum):
     clear = "clear"
 
 
-@app.command()
+@more.command()
 def cache(
     action: Annotated[
         CacheAction,
         typer.Argument(help="path: where it is; rebuild: build it now; clear: remove it."),
     ],
 ) -> None:
-    """The index: where it is, build it again, or remove it (the next command rebuilds it)."""
+    """Show, rebuild or remove the index.
+
+    path: where it is; rebuild: build it now; clear: remove it (the next command rebuilds it).
+    """
     from condlookup.index import clear, rebuild  # noqa: PLC0415
     from condlookup.paths import index_path  # noqa: PLC0415
 
