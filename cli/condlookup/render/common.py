@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -69,7 +68,7 @@ def sections(condition: Condition, before_symptoms: bool) -> list[tuple[str, str
 
 
 def _filled(group: Facts | Sections) -> Iterator[tuple[str, str]]:
-    for item in dataclasses.fields(group):
+    for item in group.__dataclass_fields__.values():  # the dataclasses module is not needed
         value = getattr(group, item.name)
         if value:
             yield item.name, value
