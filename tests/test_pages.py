@@ -102,3 +102,24 @@ def test_oms_carries_the_founding_facts() -> None:
 def vars_of(page: Condition) -> list[str | None]:
     groups = (page.sections, page.facts)
     return [getattr(group, name) for group in groups for name in group.__dataclass_fields__]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sjogren", "sjogren-syndrome"),
+        ("Sjögren's syndrome", "sjogren-syndrome"),
+        ("CMT1", "hmsn-type-1"),
+        ("charge syndrome", "charge-syndrome"),
+        ("ORPHA:1183", "oms"),
+        ("OMIM:214800", "charge-syndrome"),
+        ("kinsbourne syndrome", "oms"),
+        ("Dancing Eyes Syndrome", "oms"),
+    ],
+)
+def test_the_founding_pages_are_found_by_any_name(
+    real_catalogue: Path, query: str, expected: str
+) -> None:
+    from condlookup.library import Library
+
+    assert Library.open().get(query).id == expected
