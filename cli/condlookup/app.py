@@ -106,8 +106,9 @@ def _emit(renderer: str, result: Any, *, as_json: bool, pager: bool = False) -> 
 
 
 def _complete_ids(incomplete: str) -> list[str]:
+    # Quietly: a warning or a progress bar on stderr would garble the shell's completion.
     try:
-        return _library().ids(incomplete)
+        return Library.open(_sources()).ids(incomplete)
     except CondlookupError:
         return []
 
@@ -148,17 +149,20 @@ def main_options(
     _Options.data_dirs = tuple(data_dir or ())
 
 
+QueryArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="An id, name, alias or code, e.g. oms, 'charge syndrome', ORPHA:1183.",
+        autocompletion=_complete_ids,
+        show_default=False,
+        metavar="QUERY...",
+    ),
+]
+
+
 @app.command()
 def show(
-    query: Annotated[
-        list[str],
-        typer.Argument(
-            help="An id, name, alias or code, e.g. oms, 'charge syndrome', ORPHA:1183.",
-            autocompletion=_complete_ids,
-            show_default=False,
-            metavar="QUERY...",
-        ),
-    ],
+    query: QueryArgument,
     annotations: Annotated[
         bool,
         typer.Option("--annotations", help="Unfold a curated page's HPO annotations."),
@@ -405,15 +409,7 @@ class ExportFormat(StrEnum):
 
 @more.command()
 def export(
-    query: Annotated[
-        list[str],
-        typer.Argument(
-            help="The condition, as for `show`.",
-            autocompletion=_complete_ids,
-            metavar="QUERY...",
-            show_default=False,
-        ),
-    ],
+    query: QueryArgument,
     export_format: Annotated[
         ExportFormat, typer.Option("--format", help="The output format.")
     ] = ExportFormat.markdown,
