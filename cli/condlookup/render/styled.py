@@ -239,18 +239,20 @@ def _grouped(parts: list[Any]) -> RenderableType:
 
     def flush() -> None:
         if pending:
-            out.append(Padding(Text("\n").join(pending), (0, 0, 0, width)))
+            joined = Text("\n").join(pending)
+            out.append(Padding(joined, (0, 0, 0, width)) if width else joined)
             pending.clear()
 
     for part in parts:
-        if isinstance(part, _Indented):
-            if pending and part.width != width:
-                flush()
-            width = part.width
-            pending.append(part.text)
-        else:
+        # Neighbouring lines of the same indent (none for plain Text) become one block.
+        indent = part.width if isinstance(part, _Indented) else 0 if isinstance(part, Text) else -1
+        if pending and indent != width:
             flush()
+        if indent < 0:
             out.append(part)
+            continue
+        width = indent
+        pending.append(part.text if isinstance(part, _Indented) else part)
     flush()
     return Group(*out)
 
