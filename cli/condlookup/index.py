@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from condlookup import __version__
 from condlookup.errors import DataError
-from condlookup.paths import INDEX_SCHEMA, PAGE_SUFFIXES, index_path, page_files
+from condlookup.paths import INDEX_SCHEMA, PAGE_SUFFIXES, index_path
 
 Progress = Callable[[str, float], None]
 Warn = Callable[[str], None]
@@ -132,13 +132,6 @@ class _Sweeps:
             temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
             temporary.write_text("".join(lines), encoding="utf-8")
             os.replace(temporary, self.path)
-
-
-def page_paths(folder: Path) -> list[Path]:
-    try:
-        return page_files(folder)
-    except OSError:
-        return []
 
 
 def open_index(
