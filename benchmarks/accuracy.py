@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from condlookup import matching
+from condlookup.catalogue import matching
 from condlookup.library import Library
 
 ROOT_PHENOTYPE = 118

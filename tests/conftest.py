@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup import library
-from condlookup.index import HpoFiles, PageFolder, Sources
+from condlookup.index.sources import HpoFiles, Sources
+from condlookup.pages.folders import PageFolder
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_PAGES = DATA / "pages"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.app import app
+from condlookup.commands.app import app
 from condlookup.library import Library
-from condlookup.loader import load_page
+from condlookup.pages.loader import load_page
+from condlookup.pages.skeleton import skeleton
 from condlookup.render.markdown import escape, link
-from condlookup.skeleton import skeleton
 from conftest import FIXTURE_HPO, check_golden
 
 
@@ -32,10 +32,7 @@ def built(fixture_catalogue: Path) -> Library:
 def test_a_skeleton_from_the_catalogue(
     built: Library, update_goldens: bool, tmp_path: Path
 ) -> None:
-    entry = built.get("OMIM:100001")
-    text = skeleton(
-        "my-ataxia", entry, hpo_release="2099-01-01", today=date(2026, 11, 25), code="OMIM:100001"
-    )
+    text = skeleton("my-ataxia", built.seed("OMIM:100001"), today=date(2026, 11, 25))
     check_golden(
         "new-from-omim.yaml", text.replace(str(Path(__file__).parents[1]), "<repo>"), update_goldens
     )

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.catalogue import CataloguePage, frequency_words
+from condlookup.catalogue.diseases import CataloguePage, frequency_words
+from condlookup.catalogue.hpo import read_annotations, read_terms, release
+from condlookup.catalogue.specialists import derive
 from condlookup.errors import DataError, NotFoundError
-from condlookup.hpo import read_annotations, read_terms, release
 from condlookup.library import Library
-from condlookup.models import Condition
-from condlookup.specialists import derive
+from condlookup.pages.models import Condition
 from conftest import FIXTURE_HPO
 
 

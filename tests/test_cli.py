@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.app import app
+from condlookup.commands.app import app
 from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
 
 
@@ -143,7 +143,8 @@ def test_validate(runner: CliRunner) -> None:
 def test_invalid_bundled_pages_are_an_error_not_a_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from condlookup.index import PageFolder, Sources
+    from condlookup.index.sources import Sources
+    from condlookup.pages.folders import PageFolder
     from conftest import use_sources
 
     use_sources(monkeypatch, Sources((PageFolder(BAD_PAGES, "curated"),), None))

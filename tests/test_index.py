@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from condlookup import index, indexer
-from condlookup.errors import DataError, ValidationError
-from condlookup.index import HpoFiles, PageFolder, Sources, open_index
+from condlookup.errors import DataError
+from condlookup.index import build, fingerprint
+from condlookup.index.sources import HpoFiles, Sources
+from condlookup.index.store import open_index
 from condlookup.library import Library
+from condlookup.pages.folders import PageFolder
+from condlookup.pages.problems import ValidationError
 from condlookup.paths import index_path
 from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
 
@@ -88,7 +91,7 @@ def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(indexer, "_fill", interrupted)
+    monkeypatch.setattr(build, "_fill", interrupted)
     with pytest.raises(KeyboardInterrupt):
         open_index(folders)
     assert index_path().read_bytes() == before
@@ -104,7 +107,8 @@ def test_invalid_pages_stop_the_build_with_every_problem(tmp_path: Path) -> None
 
 def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
     code = (
-        "from pathlib import Path; from condlookup.index import HpoFiles, PageFolder, Sources, open_index; "
+        "from pathlib import Path; from condlookup.index.sources import Sources; "
+        "from condlookup.index.store import open_index; from condlookup.pages.folders import PageFolder; "
         f"c = open_index(Sources((PageFolder(Path({str(pages)!r}), 'curated'),), None)); "
         "print(c.execute('select count(*) from conditions').fetchone()[0])"
     )
@@ -168,21 +172,21 @@ def test_a_large_folder_is_swept_file_by_file_at_most_once_a_minute(
     folder.mkdir()
     for number in range(5):
         (folder / f"page-{number}.yaml").write_text(f"name: {number}\n")
-    monkeypatch.setattr(index, "LARGE_FOLDER", 2)
+    monkeypatch.setattr(fingerprint, "LARGE_FOLDER", 2)
     sources = Sources((PageFolder(folder, "user"),), None)
-    first = index.fingerprint(sources)
+    first = fingerprint.fingerprint(sources)
     assert index_path().with_suffix(".sweeps").is_file()
     # Written in place: the folder's own time does not change, so the minute's sweep stands.
     os.utime(folder / "page-0.yaml", ns=(5, 5))
-    assert index.fingerprint(sources) == first
+    assert fingerprint.fingerprint(sources) == first
     # A page added (or removed, or renamed) changes the folder: seen at once.
     (folder / "page-9.yaml").write_text("name: 9\n")
-    second = index.fingerprint(sources)
+    second = fingerprint.fingerprint(sources)
     assert second != first
     # And once the minute is over, the edit in place is seen too.
     os.utime(folder / "page-1.yaml", ns=(7, 7))
-    monkeypatch.setattr(index, "SWEEP_SECONDS", 0.0)
-    assert index.fingerprint(sources) != second
+    monkeypatch.setattr(fingerprint, "SWEEP_SECONDS", 0.0)
+    assert fingerprint.fingerprint(sources) != second
 
 
 def test_a_small_folder_is_swept_every_run(tmp_path: Path) -> None:
@@ -190,7 +194,7 @@ def test_a_small_folder_is_swept_every_run(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "page.yaml").write_text("name: x\n")
     sources = Sources((PageFolder(folder, "user"),), None)
-    first = index.fingerprint(sources)
+    first = fingerprint.fingerprint(sources)
     os.utime(folder / "page.yaml", ns=(5, 5))
-    assert index.fingerprint(sources) != first
+    assert fingerprint.fingerprint(sources) != first
     assert not index_path().with_suffix(".sweeps").exists()

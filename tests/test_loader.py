@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.loader import MAX_FILE_BYTES, load_page, load_pages
-from condlookup.models import Codes, Facts, Symptom
+from condlookup.pages.loader import MAX_FILE_BYTES, load_page, load_pages
+from condlookup.pages.models import Codes, Facts, Symptom
 from conftest import BAD_PAGES, FIXTURE_PAGES
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from condlookup.catalogue.matching import SymptomError, resolve
 from condlookup.errors import CondlookupError
 from condlookup.library import Library
-from condlookup.matching import SymptomError, resolve
 
 
 @pytest.fixture

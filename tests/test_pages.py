@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
-from condlookup.loader import load_pages
-from condlookup.models import Condition
-from condlookup.paths import bundled_pages_dir, hpo_dir, page_files
+from condlookup.catalogue.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
+from condlookup.pages.folders import bundled_pages_dir, page_files
+from condlookup.pages.loader import load_pages
+from condlookup.pages.models import Condition
+from condlookup.paths import hpo_dir
 from condlookup.text import fold
 
 BUNDLED = ("charge-syndrome", "hmsn-type-1", "oms", "sjogren-syndrome")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from condlookup.app import app
+from condlookup.commands.app import app
 from condlookup.library import Library
 
 # Words the index knows, FTS5 syntax, paths, markup and control characters, mixed with noise.

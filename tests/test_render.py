@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console, RenderableType
 
 from condlookup.library import Library
-from condlookup.models import Condition
+from condlookup.pages.models import Condition
 from condlookup.render import common, plain, styled
 from conftest import check_golden
 

@@ -11,9 +11,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from condlookup.app import app
-from condlookup.paths import bundled_pages_dir, page_files, schema_path
-from condlookup.schema import generate
+from condlookup.commands.app import app
+from condlookup.pages.folders import bundled_pages_dir, page_files
+from condlookup.pages.schema import generate
+from condlookup.paths import schema_path
 from conftest import BAD_PAGES, FIXTURE_PAGES
 
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
@@ -25,7 +26,7 @@ def as_json(path: Path) -> Any:
 
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
-    assert generate() == SCHEMA, "run: python -m condlookup.schema"
+    assert generate() == SCHEMA, "run: python -m condlookup.pages.schema"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.app import app
+from condlookup.commands.app import app
 from conftest import FIXTURE_HPO, FIXTURE_PAGES
 
 RASH = (FIXTURE_PAGES / "test-rash.yaml").read_text()

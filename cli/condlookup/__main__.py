@@ -1,6 +1,6 @@
 """Entry point for `condlookup` and `python -m condlookup`."""
 
-from condlookup.app import main
+from condlookup.commands.app import main
 
 if __name__ == "__main__":
     main()

@@ -1,12 +1,9 @@
-"""The one family of expected failures, and the exit codes they map to."""
+"""The one family of expected failures, and the exit codes they map to.
 
-from __future__ import annotations
+A base module: it imports nothing of the package.
+"""
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from condlookup.problems import Problem
 
 
 class ExitCode(IntEnum):
@@ -30,13 +27,3 @@ class NotFoundError(CondlookupError):
 
 class DataError(CondlookupError):
     """A condition file or the index is invalid."""
-
-
-class ValidationError(DataError):
-    """One or more problems in condition files."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{first}{more}", hint="run `condlookup validate` to see every problem")
-        self.problems = problems

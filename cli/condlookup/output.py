@@ -1,7 +1,5 @@
 """The one place that writes to the terminal: chooses plain or Rich, pages, prints errors."""
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable
@@ -31,13 +29,13 @@ def write_json(data: Any) -> None:
     write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _console() -> Console:
+def _console() -> "Console":
     from rich.console import Console  # noqa: PLC0415 - Rich is only for terminals
 
     return Console(highlight=False, emoji=False, markup=False)
 
 
-def show(renderable: RenderableType, pager: bool = False) -> None:
+def show(renderable: "RenderableType", pager: bool = False) -> None:
     """Print a renderable; through the pager when asked and taller than the terminal.
 
     The page is rendered once, to text with its styles, and that text is either written

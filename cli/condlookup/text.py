@@ -1,9 +1,8 @@
-"""Text folding shared by loading, the index and search: case- and accent-insensitive keys."""
-
-from __future__ import annotations
+"""Text shared by every part: case- and accent-insensitive keys, search words, data shown as
+inert text, and lists kept in one column. A base module: it imports nothing of the package."""
 
 import re
-import unicodedata
+from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -25,6 +24,10 @@ _UNSAFE = {
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Sjögren' -> 'sjogren'. Keeps the length of most text."""
+    if text.isascii():  # most queries: no accents to strip, and unicodedata is not loaded
+        return text.lower()
+    import unicodedata  # noqa: PLC0415
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
@@ -84,3 +87,16 @@ def find_words(text: str, query_words: list[str]) -> list[tuple[int, int]]:
                 spans.append((start, end))
                 break
     return spans
+
+
+# Lists kept in one column of the index (aliases, specialists, lay names), joined without JSON:
+# importing json costs a millisecond of every command that reads them.
+LIST_SEPARATOR = "\x1f"
+
+
+def join_list(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def split_list(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(LIST_SEPARATOR)) if joined else ()

@@ -1,14 +1,12 @@
 """Words and shapes shared by every renderer."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from condlookup.catalogue import Phenotype
-    from condlookup.matching import MatchHit, MatchResult, SymptomTerm
-    from condlookup.models import Condition, Facts, Sections
+    from condlookup.catalogue.diseases import Phenotype
+    from condlookup.catalogue.matching import MatchHit, MatchResult, SymptomTerm
+    from condlookup.pages.models import Condition, Facts, Sections
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "
@@ -55,11 +53,11 @@ def _article(noun: str) -> str:
     return "an" if first[:1].lower() in "aeiou" else "a"
 
 
-def facts(condition: Condition) -> list[tuple[str, str]]:
+def facts(condition: "Condition") -> list[tuple[str, str]]:
     return [(FACT_LABELS[name], value) for name, value in _filled(condition.facts)]
 
 
-def sections(condition: Condition, before_symptoms: bool) -> list[tuple[str, str]]:
+def sections(condition: "Condition", before_symptoms: bool) -> list[tuple[str, str]]:
     found = []
     for name, value in _filled(condition.sections):
         if (name in SECTIONS_BEFORE_SYMPTOMS) == before_symptoms:
@@ -67,7 +65,7 @@ def sections(condition: Condition, before_symptoms: bool) -> list[tuple[str, str
     return found
 
 
-def _filled(group: Facts | Sections) -> Iterator[tuple[str, str]]:
+def _filled(group: "Facts | Sections") -> Iterator[tuple[str, str]]:
     for item in group.__dataclass_fields__.values():  # the dataclasses module is not needed
         value = getattr(group, item.name)
         if value:
@@ -105,7 +103,7 @@ def symptom_detail(name: str, hpo: str | None, frequency: str | None) -> str:
     return f"{detail}, {frequency}" if frequency else detail
 
 
-def origin_line(condition: Condition) -> str | None:
+def origin_line(condition: "Condition") -> str | None:
     """Where a user's page comes from, and the page it stands in for."""
     if condition.source != "user":
         return None
@@ -113,7 +111,7 @@ def origin_line(condition: Condition) -> str | None:
     return f"{line} (replaces {condition.replaces})" if condition.replaces else line
 
 
-def codes_line(condition: Condition) -> str:
+def codes_line(condition: "Condition") -> str:
     return ", ".join(condition.codes.curies())
 
 
@@ -132,19 +130,7 @@ def hpo_statement(release: str | None) -> str:
     )
 
 
-def disease_source(disease_id: str) -> tuple[str, str] | None:
-    """Where a catalogue entry's disease comes from: (title, url)."""
-    prefix, _, number = disease_id.partition(":")
-    if prefix == "ORPHA":
-        return f"Orphanet, {disease_id}", f"https://www.orpha.net/en/disease/detail/{number}"
-    if prefix == "OMIM":
-        return f"OMIM, {disease_id}", f"https://omim.org/entry/{number}"
-    if prefix == "DECIPHER":
-        return f"DECIPHER, {disease_id}", "https://www.deciphergenomics.org"
-    return None
-
-
-def phenotype_label(phenotype: Phenotype) -> str:
+def phenotype_label(phenotype: "Phenotype") -> str:
     """'Xerostomia (dry mouth)': the HPO name, and its plain name where the HPO has one."""
     plain = next(
         (item for item in phenotype.layperson if item.casefold() != phenotype.name.casefold()), None
@@ -152,8 +138,8 @@ def phenotype_label(phenotype: Phenotype) -> str:
     return f"{phenotype.name} ({plain.lower()})" if plain else phenotype.name
 
 
-def phenotype_frequency(phenotype: Phenotype) -> str:
-    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+def phenotype_frequency(phenotype: "Phenotype") -> str:
+    from condlookup.catalogue.diseases import frequency_words  # noqa: PLC0415
 
     return frequency_words(phenotype.frequency, phenotype.frequency_text)
 
@@ -166,7 +152,7 @@ def bar(frequency: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def by_category(phenotypes: tuple[Phenotype, ...]) -> list[tuple[str, list[Phenotype]]]:
+def by_category(phenotypes: "tuple[Phenotype, ...]") -> "list[tuple[str, list[Phenotype]]]":
     """Phenotypes (already ordered) grouped by organ system, keeping the order."""
     groups: dict[str, list[Phenotype]] = {}
     for item in phenotypes:
@@ -194,7 +180,7 @@ MATCH_DISCLAIMER = (
 )
 
 
-def symptom_notes(item: SymptomTerm) -> list[str]:
+def symptom_notes(item: "SymptomTerm") -> list[str]:
     notes = [item.note] if item.note else []
     if item.alternatives:
         others = "; ".join(f"{name} ({hpo})" for hpo, name in item.alternatives)
@@ -202,7 +188,7 @@ def symptom_notes(item: SymptomTerm) -> list[str]:
     return notes
 
 
-def match_heading(result: MatchResult) -> str:
+def match_heading(result: "MatchResult") -> str:
     shown = len(result.hits)
     return (
         f"Best fits: {shown} of the {result.total} conditions that explain at least one "
@@ -210,9 +196,9 @@ def match_heading(result: MatchResult) -> str:
     )
 
 
-def contributions(hit: MatchHit) -> str:
+def contributions(hit: "MatchHit") -> str:
     """'Xerostomia, very frequent +4.2; Keratoconjunctivitis sicca: not recorded -1.3'."""
-    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+    from condlookup.catalogue.diseases import frequency_words  # noqa: PLC0415
 
     parts = []
     for part in hit.matched:
@@ -225,6 +211,6 @@ def contributions(hit: MatchHit) -> str:
 
 
 def phenotype_frequency_value(frequency: float | None) -> str:
-    from condlookup.catalogue import frequency_words  # noqa: PLC0415
+    from condlookup.catalogue.diseases import frequency_words  # noqa: PLC0415
 
     return frequency_words(frequency, None)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from condlookup.catalogue import CataloguePage, Phenotype
-from condlookup.matching import MatchResult
-from condlookup.models import Condition
+from condlookup.pages.serialize import to_dict
 from condlookup.render import common
-from condlookup.results import SearchResult, Summary
-from condlookup.serialize import to_dict
+
+if TYPE_CHECKING:
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.matching import MatchResult
+    from condlookup.library import Summary
+    from condlookup.pages.models import Condition
+    from condlookup.search import SearchResult
 
 
 def page(
@@ -40,8 +43,7 @@ def page(
 def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
     """A catalogue disease under the same keys as a curated page."""
     prefix, _, number = entry.id.partition(":")
-    origin = common.disease_source(entry.id)
-    sources = [{"title": origin[0], "url": origin[1]}] if origin else []
+    sources = [{"title": title, "url": url} for title, url in entry.sources]
     sources.append({"title": f"HPO annotations {entry.hpo_release}", "url": common.HPO_SITE})
     return {
         "id": entry.id,

@@ -9,8 +9,8 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue import CataloguePage, Phenotype
-    from condlookup.models import Condition
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.pages.models import Condition
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 
@@ -92,9 +92,7 @@ def catalogue_page(entry: CataloguePage) -> str:
     out += _phenotypes(entry.phenotypes)
     out += ["## Who to see", "", escape(common.specialist_hint(entry.specialists)), ""]
     out += [escape(common.DERIVED_SPECIALISTS), "", "## Sources", ""]
-    origin = common.disease_source(entry.id)
-    if origin:
-        out.append(f"- {link(*origin)}")
+    out += [f"- {link(title, url)}" for title, url in entry.sources]
     out.append(
         f"- {link(f'HPO disease annotations, release {entry.hpo_release}', common.HPO_SITE)}"
     )

@@ -1,7 +1,5 @@
 """Plain text: for pipes, NO_COLOR and dumb terminals. Returns strings; never imports Rich."""
 
-from __future__ import annotations
-
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -9,17 +7,17 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue import CataloguePage, Phenotype
-    from condlookup.matching import MatchResult
-    from condlookup.models import Condition
-    from condlookup.results import SearchResult
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.matching import MatchResult
+    from condlookup.pages.models import Condition
+    from condlookup.search import SearchResult
 
 WIDTH = 80
 
 
 def page(
-    condition: Condition,
-    annotations: tuple[Phenotype, ...] = (),
+    condition: "Condition",
+    annotations: "tuple[Phenotype, ...]" = (),
     counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
 ) -> str:
@@ -72,7 +70,7 @@ def page(
     return "\n".join(out) + "\n"
 
 
-def catalogue_page(entry: CataloguePage) -> str:
+def catalogue_page(entry: "CataloguePage") -> str:
     out: list[str] = []
     _heading(out, safe(entry.name), "=")
     out.append(f"Code: {safe(entry.id)} (from the HPO catalogue)")
@@ -86,9 +84,8 @@ def catalogue_page(entry: CataloguePage) -> str:
     out += _wrap(safe(common.specialist_hint(entry.specialists)))
     out += _wrap(common.DERIVED_SPECIALISTS)
     _heading(out, "Sources")
-    origin = common.disease_source(entry.id)
-    if origin:
-        out += _wrap(f"{origin[0]} <{origin[1]}>", indent="    ", first="  - ")
+    for title, url in entry.sources:
+        out += _wrap(f"{title} <{url}>", indent="    ", first="  - ")
     out += _wrap(
         f"HPO disease annotations, release {entry.hpo_release} <{common.HPO_SITE}>",
         indent="    ",
@@ -100,7 +97,7 @@ def catalogue_page(entry: CataloguePage) -> str:
     return "\n".join(out) + "\n"
 
 
-def _phenotypes(out: list[str], phenotypes: tuple[Phenotype, ...]) -> None:
+def _phenotypes(out: list[str], phenotypes: "tuple[Phenotype, ...]") -> None:
     width = max(len(common.phenotype_frequency(item)) for item in phenotypes)
     for category, items in common.by_category(phenotypes):
         out.append(f"  {category}")
@@ -111,7 +108,7 @@ def _phenotypes(out: list[str], phenotypes: tuple[Phenotype, ...]) -> None:
             out += _wrap(label, indent=" " * len(lead), first=lead)
 
 
-def search(result: SearchResult) -> str:
+def search(result: "SearchResult") -> str:
     out = []
     id_width = max((len(hit.id) for hit in result.hits), default=0) + 2
     for hit in result.hits:
@@ -166,7 +163,7 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     ) or [indent if first is None else first]
 
 
-def match(result: MatchResult) -> str:
+def match(result: "MatchResult") -> str:
     out = ["Symptoms"]
     width = max(len(safe(item.input)) for item in result.symptoms) + 2
     for item in result.symptoms:

@@ -14,10 +14,11 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue import CataloguePage, Phenotype
-    from condlookup.matching import MatchResult
-    from condlookup.models import Condition
-    from condlookup.results import SearchResult, Summary
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.matching import MatchResult
+    from condlookup.library import Summary
+    from condlookup.pages.models import Condition
+    from condlookup.search import SearchResult
 
 ACCENT = "bold cyan"
 
@@ -104,9 +105,8 @@ def catalogue_page(entry: CataloguePage) -> RenderableType:
     panel = Panel(hint, title="Who to see", title_align="left", border_style="green")
     parts.append(Padding(panel, (1, 0, 0, 0)))
     parts.append(_heading("Sources"))
-    origin = common.disease_source(entry.id)
-    if origin:
-        parts.append(_indented(_link(f"• {origin[0]} ", origin[1])))
+    for title, url in entry.sources:
+        parts.append(_indented(_link(f"• {title} ", url)))
     release = f"• HPO disease annotations, release {entry.hpo_release} "
     parts.append(_indented(_link(release, common.HPO_SITE)))
     footer = Text(f"{common.hpo_statement(entry.hpo_release)} {common.DISCLAIMER}", style="dim")

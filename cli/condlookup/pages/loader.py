@@ -20,9 +20,8 @@ from typing import Any
 
 import yaml
 
-from condlookup.models import Codes, Condition
-from condlookup.paths import page_files
-from condlookup.problems import Problem
+from condlookup.pages.models import Condition
+from condlookup.pages.problems import Problem
 from condlookup.text import name_keys
 
 MAX_FILE_BYTES = 512 * 1024
@@ -305,6 +304,3 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
         args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         return args[0], True
     return annotation, False
-
-
-__all__ = ["Codes", "LoadedPage", "load_page", "load_pages", "page_files"]

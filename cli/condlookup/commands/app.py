@@ -1,7 +1,10 @@
-"""The command-line interface: thin commands over the library and the renderers."""
+"""The Typer app: the global options, the one place expected errors are caught, and the
+everyday commands (show, search, list, match). Each command is thin: it asks the library and
+hands the result to a renderer. The less used commands (`commands.more`) are built only when one
+of them is asked for or help lists them.
+"""
 
 import functools
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -9,22 +12,33 @@ import typer
 from typer.core import TyperGroup
 
 from condlookup import __version__, output
+from condlookup.commands.options import (
+    JsonOption,
+    LimitOption,
+    Options,
+    QueryArgument,
+    Source,
+    SpecialistOption,
+    emit,
+    open_library,
+)
 from condlookup.errors import CondlookupError, ExitCode
-from condlookup.index import Sources
-from condlookup.library import Library
+from condlookup.render import plain
 
 if TYPE_CHECKING:
-    from condlookup.catalogue import CataloguePage
-    from condlookup.models import Condition
-from condlookup.render import plain
+    from condlookup.catalogue.diseases import CataloguePage
+    from condlookup.pages.models import Condition
+
+# The commands used less often, built only when needed (see _Group).
+MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache")
 
 
 class _Group(TyperGroup):
     """Catches the one family of expected errors, once, for every command.
 
-    It also builds the less used commands (`more`, below) only when one of them is asked for
-    or help lists them: Typer turns every command's signature into Click parameters at start,
-    and that is a millisecond or two of every `show` for commands it does not run.
+    It also builds the less used commands only when one of them is asked for or help lists
+    them: Typer turns every command's signature into Click parameters at start, and that is a
+    millisecond or two of every `show` for commands it does not run.
     """
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -53,68 +67,11 @@ app = typer.Typer(
 )
 
 
-class Source(StrEnum):
-    curated = "curated"
-    hpo = "hpo"
-    all = "all"
-
-
-# The commands used less often live in more_commands, built only when needed (see _Group).
-MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache")
-
-
 @functools.cache
 def _more_group() -> Any:
-    from condlookup.more_commands import more  # noqa: PLC0415
+    from condlookup.commands.more import more  # noqa: PLC0415
 
     return typer.main.get_group(more)
-
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see README).")]
-SpecialistOption = Annotated[
-    str | None,
-    typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
-]
-SHOWN_ROWS = 100
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
-
-
-# Global options, set by the callback before any command runs.
-class Options:
-    hpo_dir: Path | None = None
-    data_dirs: tuple[Path, ...] = ()
-
-
-def current_sources() -> Sources:
-    from condlookup.library import default_sources  # noqa: PLC0415
-
-    return default_sources(Options.hpo_dir, Options.data_dirs)
-
-
-def open_library() -> Library:
-    return Library.open(current_sources(), progress=output.build_progress(), warn=output.warning)
-
-
-def _emit(renderer: str, result: Any, *, as_json: bool, pager: bool = False) -> None:
-    """Print `result` through the JSON, Rich or plain renderer of that name."""
-    if as_json:
-        from condlookup.render import data  # noqa: PLC0415
-
-        output.write_json(getattr(data, renderer)(result))
-    elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415
-
-        output.show(getattr(styled, renderer)(result), pager=pager)
-    else:
-        output.write(getattr(plain, renderer)(result))
-
-
-def _complete_ids(incomplete: str) -> list[str]:
-    # Quietly: a warning or a progress bar on stderr would garble the shell's completion.
-    try:
-        return Library.open(current_sources()).ids(incomplete)
-    except CondlookupError:
-        return []
 
 
 def _version(value: bool) -> None:
@@ -153,15 +110,8 @@ def main_options(
     Options.data_dirs = tuple(data_dir or ())
 
 
-QueryArgument = Annotated[
-    list[str],
-    typer.Argument(
-        help="An id, name, alias or code, e.g. oms, 'charge syndrome', ORPHA:1183.",
-        autocompletion=_complete_ids,
-        show_default=False,
-        metavar="QUERY...",
-    ),
-]
+# A table of thousands of rows helps no one on a screen: `list` shows this many there.
+SHOWN_ROWS = 100
 
 
 @app.command()
@@ -187,7 +137,7 @@ def show(
     found_entry = library.get(" ".join(query))
     # By its source, not isinstance: importing both kinds of page would slow every `show`.
     if found_entry.source == "hpo":
-        _emit("catalogue_page", cast("CataloguePage", found_entry), as_json=as_json, pager=pager)
+        emit("catalogue_page", cast("CataloguePage", found_entry), as_json=as_json, pager=pager)
         return
     entry = cast("Condition", found_entry)
     release = library.meta("hpo_release")
@@ -229,7 +179,7 @@ def search(
             f"nothing matches {' '.join(query)!r}",
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
-    _emit("search", result, as_json=as_json)
+    emit("search", result, as_json=as_json)
 
 
 @app.command("list")
@@ -262,7 +212,6 @@ def list_conditions(
         return
     from condlookup.render import styled  # noqa: PLC0415
 
-    # A table of thousands of rows helps no one on a screen: the first ones, and how to see all.
     items = library.summaries(specialist=specialist, source=source.value, limit=SHOWN_ROWS + 1)
     if not items:
         raise _nothing_listed(specialist)
@@ -298,9 +247,7 @@ def match(
     with them is ranked by a likelihood ratio that weighs how rare each finding is, how often
     the condition shows it, and how specific it is to the condition. See the README.
     """
-    _emit(
-        "match", open_library().match(symptoms, source=source.value, limit=limit), as_json=as_json
-    )
+    emit("match", open_library().match(symptoms, source=source.value, limit=limit), as_json=as_json)
 
 
 def main() -> None:

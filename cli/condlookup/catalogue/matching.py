@@ -26,15 +26,13 @@ The constants were chosen with benchmarks/accuracy.py (simulated patients, sever
 the plain-word queries in the tests, which pull in different directions.
 """
 
-from __future__ import annotations
-
 import math
 import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from condlookup.catalogue import hpo_id
+from condlookup.catalogue.codes import hpo_id
 from condlookup.errors import CondlookupError
 from condlookup.text import fold, normalize_name, words
 

@@ -1,8 +1,10 @@
-"""A problem found in a page file, where it is."""
+"""A problem found in a page file, where it is; and the error that carries problems."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from condlookup.errors import DataError
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,3 +23,13 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class ValidationError(DataError):
+    """One or more problems in condition files."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{first}{more}", hint="run `condlookup validate` to see every problem")
+        self.problems = problems

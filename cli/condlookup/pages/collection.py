@@ -8,12 +8,10 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from condlookup.errors import ValidationError
-from condlookup.index import PageFolder
-from condlookup.loader import load_pages
-from condlookup.models import Condition
-from condlookup.paths import page_files
-from condlookup.problems import Problem
+from condlookup.pages.folders import PageFolder, page_files
+from condlookup.pages.loader import load_pages
+from condlookup.pages.models import Condition
+from condlookup.pages.problems import Problem, ValidationError
 from condlookup.text import name_keys
 
 _SKIPPED = "page skipped; `condlookup validate` shows every problem"

@@ -1,13 +1,11 @@
 """Conditions to and from plain dicts: for the index (JSON blobs) and for `--json` output."""
 
-from __future__ import annotations
-
 import dataclasses
 import typing
 from datetime import date
 from typing import Any
 
-from condlookup.models import Codes, Condition, Facts, Sections, Source, Symptom
+from condlookup.pages.models import Codes, Condition, Facts, Sections, Source, Symptom
 
 
 def to_dict(condition: Condition) -> dict[str, Any]:

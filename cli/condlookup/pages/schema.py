@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from condlookup import __version__
-from condlookup.models import Condition
+from condlookup.pages.models import Condition
 
 
 def generate() -> dict[str, Any]:
@@ -73,7 +73,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def main() -> None:
-    """Write the shipped schema file again: `python -m condlookup.schema`."""
+    """Write the shipped schema file again: `python -m condlookup.pages.schema`."""
     import json  # noqa: PLC0415
 
     from condlookup.paths import schema_path  # noqa: PLC0415

@@ -1,4 +1,4 @@
-"""The commands used less often, built only when one is asked for (see app._Group).
+"""The commands used less often, built only when one is asked for (see `commands.app`).
 
 Typer turns every command's signature into Click parameters at start; keeping these here, apart,
 spares every `show` and `search` that work.
@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from condlookup import __version__, output
-from condlookup.app import Options, QueryArgument, current_sources, open_library
+from condlookup.commands.options import Options, QueryArgument, current_sources, open_library
 from condlookup.errors import CondlookupError
 from condlookup.render import plain
 
@@ -75,7 +75,7 @@ def validate(
     Reports every problem in every file as FILE:LINE:COLUMN: message, and exits 1 if there is
     any. Without PATHS, checks the pages condlookup reads.
     """
-    from condlookup.validation import validate_paths  # noqa: PLC0415
+    from condlookup.pages.validation import validate_paths  # noqa: PLC0415
 
     report = validate_paths(paths or open_library().page_dirs())
     for problem in report.problems:
@@ -108,17 +108,11 @@ def new(
     HPO has them, most frequent first) come from the catalogue; every text to write is marked
     FILL IN, and `condlookup validate` names each one left. Never overwrites a file.
     """
-    from condlookup.paths import new_pages_dir  # noqa: PLC0415
-    from condlookup.skeleton import skeleton, write_new  # noqa: PLC0415
+    from condlookup.pages.folders import new_pages_dir  # noqa: PLC0415
+    from condlookup.pages.skeleton import skeleton, write_new  # noqa: PLC0415
 
-    entry = phenotypes = release = None
-    if start is not None:
-        library = open_library()
-        entry = library.get(start)
-        release = library.meta("hpo_release")
-        if not hasattr(entry, "phenotypes"):
-            phenotypes = library.annotations(entry.id)
-    text = skeleton(page_id, entry, phenotypes or (), release, code=start)
+    seed = open_library().seed(start) if start is not None else None
+    text = skeleton(page_id, seed)
     target = write_new(new_pages_dir(Options.data_dirs), page_id, text)
     gaps = text.count("FILL IN")
     output.write(f"wrote {target}: {gaps} places to fill in; then `condlookup validate {target}`\n")
@@ -150,7 +144,7 @@ def export(
     Headings, the symptom list, the specialist hint, the sources and the not-medical-advice
     line. Several words are one query, as for `show`.
     """
-    from condlookup.models import Condition  # noqa: PLC0415
+    from condlookup.pages.models import Condition  # noqa: PLC0415
     from condlookup.render import markdown  # noqa: PLC0415
 
     del export_format  # Markdown is the one format so far
@@ -164,7 +158,7 @@ def export(
     if out is None:
         output.write(text)
         return
-    from condlookup.export import write_file  # noqa: PLC0415
+    from condlookup.pages.export import write_file  # noqa: PLC0415
 
     target = write_file(out, entry.id, text, force=force)
     output.write(f"wrote {target}\n")
@@ -199,7 +193,7 @@ def cache(
 
     path: where it is; rebuild: build it now; clear: remove it (the next command rebuilds it).
     """
-    from condlookup.index import clear, rebuild  # noqa: PLC0415
+    from condlookup.index.store import clear, rebuild  # noqa: PLC0415
     from condlookup.paths import index_path  # noqa: PLC0415
 
     if action is CacheAction.path:

@@ -5,31 +5,43 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from condlookup.catalogue import CataloguePage, Phenotype
 from condlookup.errors import CondlookupError
-from condlookup.loader import GAP, ID_PATTERN
-from condlookup.models import Condition
+from condlookup.pages.loader import GAP, ID_PATTERN
 from condlookup.paths import schema_path
-from condlookup.render.common import disease_source
 
 SECTIONS = ("overview", "causes", "diagnosis", "treatment", "outlook", "when_to_see_a_doctor")
 
 
-def skeleton(
-    page_id: str,
-    start: Condition | CataloguePage | None,
-    phenotypes: tuple[Phenotype, ...] = (),
-    hpo_release: str | None = None,
-    today: date | None = None,
-    code: str | None = None,
-) -> str:
-    """The YAML text of a new page; from `start` (what `code` names) when one is given."""
+@dataclass(frozen=True, slots=True)
+class SeedSymptom:
+    name: str  # the HPO name
+    description: str | None  # its plain name, where the HPO has one
+    hpo: str
+    frequency: float | None  # the fraction of patients, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """What a new page starts from: a condition the catalogue or a page already holds."""
+
+    code: str  # as the user named it: OMIM:100001
+    name: str
+    codes: tuple[tuple[str, str], ...]  # ("omim", "100001")
+    specialists: tuple[str, ...]
+    symptoms: tuple[SeedSymptom, ...]  # most frequent first
+    sources: tuple[tuple[str, str], ...]  # (title, url)
+    hpo_release: str | None
+
+
+def skeleton(page_id: str, seed: Seed | None = None, today: date | None = None) -> str:
+    """The YAML text of a new page; from `seed` when one is given."""
     if not ID_PATTERN.fullmatch(page_id):
         raise CondlookupError(
             f"{page_id!r} is not a valid id",
@@ -38,30 +50,19 @@ def skeleton(
     page: dict[str, Any] = {"name": f"{GAP} the condition's name"}
     sources: list[dict[str, str]] = []
     specialists: list[str] = [f"{GAP} who to see, for example neurologist"]
-    if isinstance(start, CataloguePage):
-        page["name"] = start.name
-        prefix, _, number = start.id.partition(":")
-        page["codes"] = {prefix.lower(): number}
-        phenotypes = start.phenotypes
-        specialists = list(start.specialists) or specialists
-        origin = disease_source(start.id)
-        if origin:
-            sources.append({"title": origin[0], "url": origin[1]})
-    elif isinstance(start, Condition):
-        page["name"] = start.name
-        codes = {k: v for k, v in (("orpha", start.codes.orpha), ("omim", start.codes.omim)) if v}
-        if codes:
-            page["codes"] = codes
-        specialists = list(start.specialists)
-        for curie in start.codes.curies():
-            origin = disease_source(curie)
-            if origin:
-                sources.append({"title": origin[0], "url": origin[1]})
+    symptoms: list[dict[str, Any]] = []
+    if seed is not None:
+        page["name"] = seed.name
+        if seed.codes:
+            page["codes"] = dict(seed.codes)
+        specialists = list(seed.specialists) or specialists
+        sources = [{"title": title, "url": url} for title, url in seed.sources]
+        symptoms = [_symptom(item) for item in seed.symptoms]
     page["summary"] = f"{GAP} one sentence saying what it is, in plain words."
     page["sections"] = {
         name: f"{GAP} {name.replace('_', ' ')}, in your own words." for name in SECTIONS
     }
-    page["symptoms"] = [_symptom(item) for item in phenotypes] or [
+    page["symptoms"] = symptoms or [
         {"name": f"{GAP} the medical term", "description": f"{GAP} the symptom in plain words"}
     ]
     page["specialists"] = specialists
@@ -73,12 +74,14 @@ def skeleton(
         },
     ]
     page["reviewed"] = today or date.today()
+    started = "# Started by `condlookup new`"
+    if seed is not None:
+        started += f" from {seed.code}"
+        if seed.hpo_release:
+            started += f" (HPO release {seed.hpo_release})"
     head = [
         f"# yaml-language-server: $schema={schema_path()}",
-        "# Started by `condlookup new`"
-        + (f" from {code or getattr(start, 'id', '')}" if start is not None else "")
-        + (f" (HPO release {hpo_release})" if hpo_release and start is not None else "")
-        + ".",
+        started + ".",
         f"# Replace every '{GAP}' with text in your own words that a source listed below supports;",
         "# `condlookup validate` names each one still left. Symptoms, most frequent first, come",
         "# from the HPO annotations: keep the ones that matter, check each against your sources.",
@@ -87,10 +90,9 @@ def skeleton(
     return "\n".join(head) + "\n" + body
 
 
-def _symptom(item: Phenotype) -> dict[str, Any]:
+def _symptom(item: SeedSymptom) -> dict[str, Any]:
     symptom: dict[str, Any] = {"name": item.name}
-    plain = [name for name in item.layperson if name.casefold() != item.name.casefold()]
-    symptom["description"] = plain[0] if plain else f"{GAP} in plain words"
+    symptom["description"] = item.description or f"{GAP} in plain words"
     symptom["hpo"] = item.hpo
     band = _band(item.frequency)
     if band:

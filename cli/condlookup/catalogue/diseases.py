@@ -1,10 +1,11 @@
-"""Catalogue questions asked of the index: a disease's annotations, phenotype search."""
-
-from __future__ import annotations
+"""A catalogue disease's page and a condition's HPO annotations, read from the index."""
 
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from condlookup.catalogue.codes import hpo_id
+from condlookup.text import split_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class CataloguePage:
     onsets: tuple[str, ...]
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (title, url) of the catalogue entries it comes from
     hpo_release: str | None
     source: str = "hpo"
 
@@ -64,10 +66,6 @@ def category_label(name: str | None) -> str:
     return name
 
 
-def hpo_id(number: int) -> str:
-    return f"HP:{number:07d}"
-
-
 def phenotypes(db: sqlite3.Connection, rowid: int) -> tuple[Phenotype, ...]:
     """A condition's phenotype annotations, grouped by organ system, most frequent first."""
     rows = db.execute(
@@ -84,7 +82,7 @@ def phenotypes(db: sqlite3.Connection, rowid: int) -> tuple[Phenotype, ...]:
         item = Phenotype(
             hpo=key,
             name=name,
-            layperson=tuple(layperson.split("\x1f")) if layperson else (),
+            layperson=split_list(layperson),
             category=category_label(category),
             frequency=frequency,
             frequency_text=text,

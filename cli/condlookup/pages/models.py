@@ -4,8 +4,6 @@ The loader derives its validation from these fields (types, `required`, `choices
 the format is written down once, here.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any

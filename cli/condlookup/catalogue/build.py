@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from condlookup import specialists
+from condlookup.catalogue import specialists
+from condlookup.catalogue.codes import term_number
+from condlookup.catalogue.hpo import Annotation, Term, read_annotations, read_terms
 from condlookup.errors import DataError
-from condlookup.hpo import Annotation, Term, read_annotations, read_terms
-from condlookup.index import HpoFiles
-from condlookup.models import Condition
-from condlookup.text import name_keys
+from condlookup.pages.models import Condition
+from condlookup.text import join_list, name_keys
 
 Progress = Callable[[str, float], None]
 
@@ -68,10 +69,6 @@ CREATE TABLE propagated (
 """
 
 
-def term_number(term_id: str) -> int:
-    return int(term_id[3:])
-
-
 @dataclass
 class _Disease:
     """A catalogue disease while it is being built."""
@@ -87,15 +84,16 @@ class _Disease:
 
 def fill(
     connection: sqlite3.Connection,
-    hpo: HpoFiles,
+    obo: Path,
+    hpoa: Path,
     curated: Sequence[tuple[int, Condition]],
     progress: Progress,
 ) -> dict[str, str]:
     """Add the catalogue; returns facts for the meta table (releases, counts)."""
     progress("Reading HPO terms", 0.0)
-    terms = {term_number(term.id): term for term in read_terms(hpo.obo)}
+    terms = {term_number(term.id): term for term in read_terms(obo)}
     if ROOT_PHENOTYPE not in terms:
-        raise DataError(f"{hpo.obo}: no HP:0000118 term: not a complete hp.obo")
+        raise DataError(f"{obo}: no HP:0000118 term: not a complete hp.obo")
     alias = _aliases(terms)
     progress("Linking terms", 0.15)
     ancestors = _closure(terms)
@@ -104,7 +102,7 @@ def fill(
         number: _category(distances, categories) for number, distances in ancestors.items()
     }
     progress("Reading disease annotations", 0.3)
-    diseases = _diseases(read_annotations(hpo.hpoa), alias)
+    diseases = _diseases(read_annotations(hpoa), alias)
     progress("Merging curated pages", 0.5)
     rows, merged_origin = _conditions(diseases, curated, first_rowid=len(curated) + 1)
     progress("Writing terms", 0.55)
@@ -267,7 +265,7 @@ def _write_terms(
                 number,
                 term.name,
                 term.definition,
-                "\x1f".join(term.layperson),
+                join_list(term.layperson),
                 category_of.get(number),
                 int(term.obsolete),
                 alias.get(number) if term.obsolete else None,
@@ -322,7 +320,7 @@ def _write_disease(
     summary = f"A disease in the HPO catalogue ({disease.id}), with {count} phenotype terms."
     connection.execute(
         "INSERT INTO conditions VALUES (?, ?, ?, 'hpo', ?, '', ?)",
-        (rowid, disease.id, disease.name, summary, "\x1f".join(found)),
+        (rowid, disease.id, disease.name, summary, join_list(found)),
     )
     keys = {key: 1 for key in name_keys(disease.id)}
     for position, key in enumerate(name_keys(disease.name)):

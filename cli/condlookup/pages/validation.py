@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from condlookup.loader import load_pages
-from condlookup.paths import PAGE_SUFFIXES, page_files
-from condlookup.problems import Problem
+from condlookup.pages.folders import PAGE_SUFFIXES, page_files
+from condlookup.pages.loader import load_pages
+from condlookup.pages.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)

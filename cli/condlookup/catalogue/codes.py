@@ -1,0 +1,23 @@
+"""Codes: HPO term ids and the catalogues' disease codes, and where a code's page is."""
+
+
+def hpo_id(number: int) -> str:
+    """1251 -> 'HP:0001251'."""
+    return f"HP:{number:07d}"
+
+
+def term_number(term_id: str) -> int:
+    """'HP:0001251' -> 1251: terms are stored with integer keys."""
+    return int(term_id[3:])
+
+
+def disease_source(disease_id: str) -> tuple[str, str] | None:
+    """Where a catalogue entry's disease comes from: (title, url)."""
+    prefix, _, number = disease_id.partition(":")
+    if prefix == "ORPHA":
+        return f"Orphanet, {disease_id}", f"https://www.orpha.net/en/disease/detail/{number}"
+    if prefix == "OMIM":
+        return f"OMIM, {disease_id}", f"https://omim.org/entry/{number}"
+    if prefix == "DECIPHER":
+        return f"DECIPHER, {disease_id}", "https://www.deciphergenomics.org"
+    return None

@@ -1,0 +1,78 @@
+"""What the commands share: the global options, the option and argument types, opening the
+library, and handing a result to the renderer that fits the output."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from condlookup import library, output
+from condlookup.errors import CondlookupError
+from condlookup.library import Library
+from condlookup.render import plain
+
+if TYPE_CHECKING:
+    from condlookup.index.sources import Sources
+
+
+class Source(StrEnum):
+    curated = "curated"
+    hpo = "hpo"
+    all = "all"
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see README).")]
+SpecialistOption = Annotated[
+    str | None,
+    typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
+]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
+
+
+class Options:
+    """The global options, set by the app's callback before any command runs."""
+
+    hpo_dir: Path | None = None
+    data_dirs: tuple[Path, ...] = ()
+
+
+def current_sources() -> "Sources":
+    return library.default_sources(Options.hpo_dir, Options.data_dirs)
+
+
+def open_library() -> Library:
+    return Library.open(current_sources(), progress=output.build_progress(), warn=output.warning)
+
+
+def emit(renderer: str, result: Any, *, as_json: bool, pager: bool = False) -> None:
+    """Print `result` through the JSON, Rich or plain renderer of that name."""
+    if as_json:
+        from condlookup.render import data  # noqa: PLC0415
+
+        output.write_json(getattr(data, renderer)(result))
+    elif output.styled():
+        from condlookup.render import styled  # noqa: PLC0415
+
+        output.show(getattr(styled, renderer)(result), pager=pager)
+    else:
+        output.write(getattr(plain, renderer)(result))
+
+
+def _complete_ids(incomplete: str) -> list[str]:
+    # Quietly: a warning or a progress bar on stderr would garble the shell's completion.
+    try:
+        return Library.open(current_sources()).ids(incomplete)
+    except CondlookupError:
+        return []
+
+
+QueryArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="An id, name, alias or code, e.g. oms, 'charge syndrome', ORPHA:1183.",
+        autocompletion=_complete_ids,
+        show_default=False,
+        metavar="QUERY...",
+    ),
+]

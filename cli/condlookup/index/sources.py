@@ -1,0 +1,26 @@
+"""What an index is built from: the page folders and the HPO files."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from condlookup.pages.folders import PageFolder
+
+Progress = Callable[[str, float], None]
+Warn = Callable[[str], None]
+
+
+class HpoFiles(NamedTuple):
+    obo: Path
+    hpoa: Path
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> "HpoFiles":
+        return cls(folder / "hp.obo", folder / "phenotype.hpoa")
+
+
+class Sources(NamedTuple):
+    """Everything an index is built from."""
+
+    folders: tuple[PageFolder, ...]
+    hpo: HpoFiles | None

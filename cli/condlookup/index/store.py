@@ -1,0 +1,113 @@
+"""The index: one SQLite file that everyday commands read instead of parsing YAML.
+
+It is keyed by a fingerprint of its sources (schema version, package version, and the name, size
+and modification time of every page file), rebuilt when that changes, and always written to a
+temporary file that is renamed into place: an interrupted build or two first runs at once leave
+either the old index or a whole new one, never half of one.
+"""
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from condlookup.errors import DataError
+from condlookup.index.fingerprint import fingerprint
+from condlookup.index.sources import Progress, Sources, Warn
+from condlookup.paths import index_path
+
+
+def open_index(
+    sources: Sources, progress: Progress | None = None, warn: Warn | None = None
+) -> sqlite3.Connection:
+    """A connection to an up-to-date index, building it first if needed.
+
+    When a build fails on bad data (a broken page, a garbled HPO file) and an earlier index
+    exists, that last good index is used, with a warning, until the sources change again.
+    """
+    wanted = fingerprint(sources)
+    path = index_path()
+    connection = _open_existing(path, wanted)
+    if connection is not None:
+        return connection
+    failure = _failure_for(path, wanted)
+    if failure is None:
+        from condlookup.index.build import build  # noqa: PLC0415 - only a build needs YAML and more
+
+        try:
+            return build(sources, wanted, path, progress)
+        except DataError as err:
+            if not _is_index(path):
+                raise
+            failure = err.message
+            _remember_failure(path, wanted, failure)
+    last_good = _open_existing(path, None)
+    if last_good is None:
+        raise DataError(failure)
+    if warn is not None:
+        warn(f"{failure} (using the last good index until the data changes)")
+    return last_good
+
+
+def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
+    """Build the index now, whatever its state. Returns where it was written."""
+    from condlookup.index.build import build  # noqa: PLC0415
+
+    path = index_path()
+    build(sources, fingerprint(sources), path, progress).close()
+    _failure_marker(path).unlink(missing_ok=True)
+    return path
+
+
+def clear() -> bool:
+    """Remove the index; True if there was one."""
+    path = index_path()
+    _failure_marker(path).unlink(missing_ok=True)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise DataError(f"cannot remove the index {path}: {err.strerror}") from None
+    return True
+
+
+def _open_existing(path: Path, wanted: str | None) -> sqlite3.Connection | None:
+    """The index at `path` if it is whole and (unless `wanted` is None) built from these sources."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except sqlite3.Error:
+        return None  # corrupt or unreadable: rebuilt below
+    if row is None or (wanted is not None and row[0] != wanted):
+        connection.close()
+        return None
+    return connection
+
+
+def _is_index(path: Path) -> bool:
+    connection = _open_existing(path, None)
+    if connection is None:
+        return False
+    connection.close()
+    return True
+
+
+def _failure_marker(path: Path) -> Path:
+    return path.with_suffix(".failed")
+
+
+def _failure_for(path: Path, wanted: str) -> str | None:
+    """The error of an earlier build from these very sources, so it is not retried each run."""
+    try:
+        recorded, _, message = _failure_marker(path).read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return message if recorded == wanted and message else None
+
+
+def _remember_failure(path: Path, wanted: str, message: str) -> None:
+    # If this fails, the build is only tried again next time, which is slower, not wrong.
+    with contextlib.suppress(OSError):
+        _failure_marker(path).write_text(f"{wanted}\n{message}", encoding="utf-8")

@@ -1,0 +1,217 @@
+"""`search`: the conditions that mention words, best placed matches first. No terminal here.
+
+It reads the index through a connection the library hands it, and imports only the base modules
+and the catalogue's wording of frequencies, never the library itself.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+
+from condlookup.errors import CondlookupError
+from condlookup.text import find_words, fold, split_list, words
+
+# Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
+# weights in the same order (names, symptoms, any other text).
+_FIELDS = ("name", "symptom", "text")
+_COLUMN_WEIGHTS = "10.0, 5.0, 1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the condition, its rank tier and the line that matched."""
+
+    id: str
+    name: str
+    source: str
+    score: float
+    matched_field: str
+    line: str
+    spans: tuple[tuple[int, int], ...]
+    specialists: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+def search(
+    db: sqlite3.Connection,
+    query: str,
+    *,
+    curated_pages: int,
+    has_catalogue: bool,
+    specialist: str | None = None,
+    source: str = "all",
+    limit: int = 20,
+) -> SearchResult:
+    """Conditions that mention every word of `query`, best placed matches first.
+
+    Words match names and aliases (first), symptoms (next: a page's symptom list, and the
+    HPO terms a disease is annotated with, found by their names and synonyms, narrower
+    terms included), then any other text of a page. Curated pages come first in a tier.
+    `curated_pages` is how many of the index's first rows are pages.
+    """
+    query_words = words(query)
+    if not query_words:
+        raise CondlookupError(f"nothing to search for in {query!r}", hint="give at least one word")
+    best: dict[int, tuple[int, float]] = {}
+
+    def offer(found: dict[int, float], tier: int) -> None:
+        for rowid, relevance in found.items():
+            previous = best.get(rowid)
+            if previous is None or (tier, -relevance) < (previous[0], -previous[1]):
+                best[rowid] = (tier, relevance)
+
+    # Curated pages are the first rows: a source restricts the rows searched, not the results.
+    within = {
+        "curated": f"AND rowid <= {curated_pages}",
+        "hpo": f"AND rowid > {curated_pages}",
+    }.get(source, "")
+    for tier, columns in enumerate(("{names}", "{names symptoms}")):
+        offer({r: -rank for r, rank in text_match(db, query_words, columns, within).items()}, tier)
+    terms = _matching_terms(db, query_words) if source != "curated" and has_catalogue else []
+    offer(_annotated_with(db, terms), 1)
+    offer({r: -rank for r, rank in text_match(db, query_words, "", within).items()}, 2)
+
+    rows = _rows(db, list(best))
+    if source != "all":
+        rows = {r: row for r, row in rows.items() if (row[2] == "hpo") == (source == "hpo")}
+    if specialist:
+        wanted = fold(specialist)
+        rows = {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row[3])}
+    ordered = sorted(rows, key=lambda r: (best[r][0], rows[r][2] == "hpo", -best[r][1], rows[r][1]))
+    hits = []
+    for rowid in ordered[: max(limit, 0)]:
+        cond_id, name, kind, specialists = rows[rowid]
+        tier, relevance = best[rowid]
+        if kind == "hpo" and tier == 1:
+            field, line = "symptom", _phenotype_line(db, rowid, terms, query_words)
+        else:
+            field, line = _matched_line(db, rowid, query_words)
+        hits.append(
+            SearchHit(
+                id=cond_id,
+                name=name,
+                source=kind,
+                score=round(3 - tier + relevance / (1 + relevance), 3),
+                matched_field=field,
+                line=line,
+                spans=tuple(find_words(line, query_words)),
+                specialists=specialists,
+            )
+        )
+    return SearchResult(query=query, total=len(rows), hits=tuple(hits))
+
+
+def text_match(
+    db: sqlite3.Connection, query_words: list[str], columns: str, within: str = ""
+) -> dict[int, float]:
+    """Rows whose text (in `columns`, an FTS5 column filter) holds every word, by bm25 rank."""
+    # Each word is quoted, so nothing the user types is read as FTS5 syntax.
+    expression = " AND ".join(f'"{word}"*' for word in query_words)
+    if columns:
+        expression = f"{columns} : ({expression})"
+    return dict(
+        db.execute(
+            f"SELECT rowid, bm25(search, {_COLUMN_WEIGHTS}) FROM search "
+            f"WHERE search MATCH ? {within}",
+            (expression,),
+        ).fetchall()
+    )
+
+
+def _matching_terms(db: sqlite3.Connection, query_words: list[str]) -> list[int]:
+    """HPO terms with a name or synonym holding every word."""
+    expression = " AND ".join(f'"{word}"*' for word in query_words)
+    rows = db.execute(
+        "SELECT DISTINCT term FROM term_search WHERE term_search MATCH ?", (expression,)
+    )
+    return [term for (term,) in rows]
+
+
+def _annotated_with(db: sqlite3.Connection, terms: list[int]) -> dict[int, float]:
+    """Conditions annotated with any of `terms` or a narrower term, with the best frequency."""
+    found: dict[int, float] = {}
+    for start in range(0, len(terms), 900):
+        chunk = terms[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for rowid, frequency in db.execute(
+            f"SELECT condition, max(frequency) FROM propagated WHERE term IN ({marks}) "
+            "GROUP BY condition",
+            chunk,
+        ):
+            found[rowid] = max(found.get(rowid, 0.0), frequency)
+    return found
+
+
+def _phenotype_line(
+    db: sqlite3.Connection, rowid: int, terms: list[int], query_words: list[str]
+) -> str:
+    """Why a disease matched: 'Xerostomia (dry mouth), very frequent'."""
+    from condlookup.catalogue.diseases import frequency_words  # noqa: PLC0415
+
+    wanted = set(terms)
+    rows = db.execute(
+        "SELECT a.term, c.ancestor, t.name, t.layperson, a.frequency, a.frequency_text "
+        "FROM annotations a JOIN closure c ON c.descendant = a.term "
+        "JOIN terms t ON t.id = a.term WHERE a.condition = ? AND a.aspect = 'P'",
+        (rowid,),
+    )
+    best: tuple[float, str] | None = None
+    for _term, ancestor, name, layperson, frequency, text in rows:
+        if ancestor not in wanted:
+            continue
+        lay = [item for item in split_list(layperson) if item]
+        chosen = next((item for item in lay if find_words(item, query_words)), None)
+        label = name
+        if lay and fold(lay[0]) != fold(name):
+            label = f"{name} ({(chosen or lay[0]).lower()})"
+        line = f"{label}, {frequency_words(frequency, text)}"
+        score = frequency if frequency is not None else 0.5
+        if best is None or score > best[0]:
+            best = (score, line)
+    return best[1] if best else ""
+
+
+def _rows(
+    db: sqlite3.Connection, rowids: list[int]
+) -> dict[int, tuple[str, str, str, tuple[str, ...]]]:
+    found = {}
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for rowid, cond_id, name, source, specialists in db.execute(
+            f"SELECT rowid, id, name, source, specialists FROM conditions WHERE rowid IN ({marks})",
+            chunk,
+        ):
+            found[rowid] = (cond_id, name, source, split_list(specialists))
+    return found
+
+
+def _matched_line(db: sqlite3.Connection, rowid: int, query_words: list[str]) -> tuple[str, str]:
+    """The line of the page that holds the most query words, in the best-ranked field."""
+    row = db.execute(
+        "SELECT names, symptoms, body FROM search WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    best: tuple[int, str, str] = (0, "text", "")
+    for label, text in zip(_FIELDS, row, strict=True):
+        for line in text.splitlines():
+            spans = find_words(line, query_words)
+            hit = {fold(line[start:end]) for start, end in spans}
+            if len(hit) > best[0]:
+                best = (len(hit), label, line)
+    return best[1], _excerpt(best[2], query_words)
+
+
+def _excerpt(line: str, query_words: list[str], width: int = 110) -> str:
+    """A window of a long line around its first match."""
+    if len(line) <= width:
+        return line
+    spans = find_words(line, query_words)
+    start = max(0, (spans[0][0] if spans else 0) - width // 3)
+    end = min(len(line), start + width)
+    start = max(0, end - width)
+    return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
