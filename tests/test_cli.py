@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup.commands.app import app
+from condlookup.paths import INDEX_SCHEMA
 from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
 
 
@@ -36,7 +37,10 @@ def test_show_prints_the_page(runner: CliRunner, fixture_pages: object) -> None:
 def test_show_nothing_found_is_one_line_on_stderr(runner: CliRunner, fixture_pages: object) -> None:
     code, out, err = run(runner, "show", "test", "fevr")
     assert (code, out) == (1, "")
-    assert err == "condlookup: error: no condition named 'test fevr' (did you mean: Test fever?)\n"
+    assert err == (
+        "condlookup: error: no condition named 'test fevr' (condlookup covers its own pages; "
+        "did you mean: Test fever? or try `condlookup search test fevr`)\n"
+    )
 
 
 def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object) -> None:
@@ -46,6 +50,7 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     assert list(page) == [
         "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
         "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
+        "broader", "narrower", "all_codes", "types", "mondo_version",
     ]  # fmt: skip
     assert page["codes"] == {"orpha": "999999"}
     assert page["symptoms"][1] == {
@@ -161,7 +166,10 @@ def test_info_and_version(runner: CliRunner, fixture_pages: object) -> None:
     assert "Curated pages       2\n" in out
     assert f"Page folders        {FIXTURE_PAGES}\n" in out
     assert "HPO release         not loaded\n" in out
-    assert f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v4.sqlite\n" in out
+    assert (
+        f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v{INDEX_SCHEMA}.sqlite\n"
+        in out
+    )
     code, out, _ = run(runner, "--version")
     assert (code, out) == (0, "condlookup 0.1.0\n")
 
@@ -332,11 +340,19 @@ def test_search_and_list_by_source(runner: CliRunner, fixture_catalogue: object)
 
 def test_cache_path_rebuild_clear(runner: CliRunner, fixture_catalogue: object) -> None:
     cache = os.environ["CONDLOOKUP_CACHE_DIR"]
-    assert run(runner, "cache", "path") == (0, f"{cache}/index-v4.sqlite\n", "")
+    assert run(runner, "cache", "path") == (0, f"{cache}/index-v{INDEX_SCHEMA}.sqlite\n", "")
     code, out, _ = run(runner, "cache", "rebuild")
-    assert (code, out) == (0, f"rebuilt {cache}/index-v4.sqlite\n")
-    assert run(runner, "cache", "clear") == (0, f"removed {cache}/index-v4.sqlite\n", "")
-    assert run(runner, "cache", "clear") == (0, f"no index at {cache}/index-v4.sqlite\n", "")
+    assert (code, out) == (0, f"rebuilt {cache}/index-v{INDEX_SCHEMA}.sqlite\n")
+    assert run(runner, "cache", "clear") == (
+        0,
+        f"removed {cache}/index-v{INDEX_SCHEMA}.sqlite\n",
+        "",
+    )
+    assert run(runner, "cache", "clear") == (
+        0,
+        f"no index at {cache}/index-v{INDEX_SCHEMA}.sqlite\n",
+        "",
+    )
 
 
 def test_hpo_dir_option_and_a_broken_release(runner: CliRunner, tmp_path: Path) -> None:

@@ -219,10 +219,10 @@ NEVER_EVERYDAY = {
 EVERYDAY = [
     (["list"], {"json", "dataclasses", "unicodedata", "condlookup.search", "condlookup.catalogue"}),
     (["show", "test-fever", "--no-pager"], {"unicodedata", "condlookup.search"}),
-    (["show", "OMIM:100001", "--no-pager"], {"json", "unicodedata", "condlookup.pages.models"}),
+    (["show", "OMIM:100001", "--no-pager"], {"json", "unicodedata", "condlookup.search"}),
     # Search folds the lines it shows, some of which have accents: unicodedata is allowed.
     (["search", "ataxia"], {"json", "condlookup.pages.models", "condlookup.catalogue.matching"}),
-    (["match", "ataxia"], {"json", "unicodedata", "condlookup.pages.models", "condlookup.search"}),
+    (["match", "ataxia"], {"json", "unicodedata", "condlookup.pages.loader", "condlookup.search"}),
 ]
 
 

@@ -36,13 +36,21 @@ def test_no_guess_only_suggestions(library: Library) -> None:
     with pytest.raises(NotFoundError) as caught:
         library.get("test fevr")
     assert caught.value.message == "no condition named 'test fevr'"
-    assert caught.value.hint == "did you mean: Test fever?"
+    assert caught.value.hint == (
+        "condlookup covers its own pages; did you mean: Test fever? "
+        "or try `condlookup search test fevr`"
+    )
     with pytest.raises(NotFoundError) as by_words:
         library.get("shown page")
-    assert by_words.value.hint == "did you mean: Test fever?"
+    assert by_words.value.hint == (
+        "condlookup covers its own pages; did you mean: Test fever? "
+        "or try `condlookup search shown page`"
+    )
     with pytest.raises(NotFoundError) as unknown:
         library.get("../../etc/passwd")
-    assert unknown.value.hint == "try `condlookup search WORDS` or `condlookup list`"
+    assert (
+        unknown.value.hint == "condlookup covers its own pages; try `condlookup search etc passwd`"
+    )
 
 
 def test_search_ranks_names_above_symptoms_above_text(library: Library) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from condlookup.catalogue.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
+from condlookup.catalogue.mondo import Mondo, MondoClass
+from condlookup.catalogue.mondo import read as read_mondo
 from condlookup.pages.folders import bundled_pages_dir, page_files
 from condlookup.pages.loader import load_pages
 from condlookup.pages.models import Condition
@@ -79,6 +81,40 @@ def test_every_catalogue_code_exists(page_id: str) -> None:
     for prefix, value in (("ORPHA", codes.orpha), ("OMIM", codes.omim)):
         if value:
             assert f"{prefix}:{value}" in catalogue_codes()
+
+
+@pytest.mark.parametrize("page_id", BUNDLED)
+def test_the_mondo_code_is_current_and_agrees_with_the_other_codes(page_id: str) -> None:
+    codes = pages()[page_id].codes
+    assert codes.mondo, f"{page_id}: every founding page names its Mondo disease"
+    classes = mondo().classes
+    disease = classes.get(f"MONDO:{codes.mondo}")
+    assert disease is not None and disease.label, f"{page_id}: MONDO:{codes.mondo} is not current"
+    below = {disease.id} | {
+        mondo_id for mondo_id in classes if disease.id in ancestors(classes, mondo_id)
+    }
+    for code in codes.curies():
+        claimed = {mondo_id for mondo_id, found in classes.items() if code in found.codes}
+        if code.startswith(
+            ("ORPHA:", "OMIM:")
+        ):  # Mondo's disease for it is this one or a kind of it
+            assert claimed and claimed <= below, f"{page_id}: {code} is Mondo's {claimed}"
+
+
+@cache
+def mondo() -> Mondo:
+    return read_mondo()
+
+
+def ancestors(classes: dict[str, MondoClass], mondo_id: str) -> set[str]:
+    found: set[str] = set()
+    stack = list(classes[mondo_id].parents)
+    while stack:
+        parent = stack.pop()
+        if parent not in found and parent in classes:
+            found.add(parent)
+            stack += classes[parent].parents
+    return found
 
 
 def test_oms_carries_the_founding_facts() -> None:

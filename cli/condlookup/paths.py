@@ -4,12 +4,17 @@ import os
 from pathlib import Path
 
 # Bump whenever the tables of the index change: an index of another schema is rebuilt.
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 
 
 def schema_path() -> Path:
     """The JSON Schema of a page, shipped in the package (written by `condlookup.pages.schema`)."""
     return Path(__file__).parent / "condition.schema.json"
+
+
+def mondo_path() -> Path:
+    """The digest of the Mondo Disease Ontology, shipped in the package (see catalogue.mondo)."""
+    return Path(__file__).parent / "catalogue" / "mondo.tsv.gz"
 
 
 def cache_dir() -> Path:

@@ -100,3 +100,22 @@ def join_list(items: Iterable[str]) -> str:
 
 def split_list(joined: str) -> tuple[str, ...]:
     return tuple(joined.split(LIST_SEPARATOR)) if joined else ()
+
+
+# How exactly a name finds a condition, best first: a query finds the conditions of its best
+# tier, and several conditions in that tier are listed for the user to choose, never guessed.
+OWN_NAME = 3  # its id, codes and name (and a curated page's aliases)
+LABEL = 2  # another catalogue's label for it
+SYNONYM = 1  # another name people use
+DERIVED = 0  # a name without its generic ending ("marfan" for "Marfan syndrome")
+
+
+def name_tiers(named: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """The keys that find these (name, tier) pairs, each with its best tier."""
+    found: dict[str, int] = {}
+    for name, tier in named:
+        for position, key in enumerate(name_keys(name)):
+            level = tier if position == 0 else DERIVED
+            if level > found.get(key, -1):
+                found[key] = level
+    return found

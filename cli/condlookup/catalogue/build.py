@@ -1,26 +1,28 @@
-"""The HPO catalogue into the index: terms, their closure, diseases and their annotations.
+"""The HPO catalogue into the index: its diseases, one condition per disease (see `identity`),
+their annotations, families and their shared features, and each condition's terms propagated to
+their ancestors (the table search and match read).
 
-Run only by a build. Terms and diseases are stored with integer keys (HP:0001251 is 1251) so that
-the tables `match` and `search` read stay small.
+Run only by a build. Terms and conditions are stored with integer keys (HP:0001251 is 1251) so
+that the tables `match` and `search` read stay small.
 """
-
-from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from condlookup.catalogue import specialists
 from condlookup.catalogue.codes import term_number
-from condlookup.catalogue.hpo import Annotation, Term, read_annotations, read_terms
+from condlookup.catalogue.hpo import Annotation, read_annotations
+from condlookup.catalogue.identity import Disease, Entry, Identity, group, shared_features
+from condlookup.catalogue.mondo import Mondo
+from condlookup.catalogue.mondo import read as read_mondo
+from condlookup.catalogue.terms import Ontology, read_ontology, write_terms
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
-from condlookup.text import join_list, name_keys
+from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers, split_list
 
 Progress = Callable[[str, float], None]
 
-ROOT_PHENOTYPE = 118  # HP:0000118 Phenotypic abnormality
 PEDIATRIC_ONSETS = (410280, 3577, 3623, 30674)  # pediatric, congenital, neonatal, antenatal
 # When an annotation gives no frequency, count it as this fraction of patients.
 DEFAULT_FREQUENCY = 0.5
@@ -66,289 +68,303 @@ CREATE TABLE propagated (
     term INTEGER NOT NULL, condition INTEGER NOT NULL, frequency REAL NOT NULL,
     exact INTEGER NOT NULL, fraction REAL NOT NULL, PRIMARY KEY (term, condition)
 ) WITHOUT ROWID;
+-- Families: what a condition is a kind of (broader) and which kinds it has (narrower).
+CREATE TABLE relations (
+    broader INTEGER NOT NULL, narrower INTEGER NOT NULL, PRIMARY KEY (broader, narrower)
+) WITHOUT ROWID;
+CREATE INDEX relations_up ON relations (narrower, broader);
+-- A family without annotations of its own: how many annotated types it has, and the features
+-- they share.
+CREATE TABLE families (condition INTEGER PRIMARY KEY, types INTEGER NOT NULL);
+CREATE TABLE shared (
+    condition INTEGER NOT NULL, term INTEGER NOT NULL, types INTEGER NOT NULL,
+    PRIMARY KEY (condition, term)
+) WITHOUT ROWID;
 """
-
-
-@dataclass
-class _Disease:
-    """A catalogue disease while it is being built."""
-
-    id: str
-    name: str
-    phenotypes: dict[int, tuple[float | None, str | None, int | None, str]] = field(
-        default_factory=dict
-    )
-    inheritance: set[int] = field(default_factory=set)
-    onsets: set[int] = field(default_factory=set)
 
 
 def fill(
     connection: sqlite3.Connection,
     obo: Path,
     hpoa: Path,
+    mondo: Path | None,
     curated: Sequence[tuple[int, Condition]],
     progress: Progress,
 ) -> dict[str, str]:
     """Add the catalogue; returns facts for the meta table (releases, counts)."""
     progress("Reading HPO terms", 0.0)
-    terms = {term_number(term.id): term for term in read_terms(obo)}
-    if ROOT_PHENOTYPE not in terms:
-        raise DataError(f"{obo}: no HP:0000118 term: not a complete hp.obo")
-    alias = _aliases(terms)
-    progress("Linking terms", 0.15)
-    ancestors = _closure(terms)
-    categories = {child for child, term in terms.items() if _parent_ids(term) == [ROOT_PHENOTYPE]}
-    category_of = {
-        number: _category(distances, categories) for number, distances in ancestors.items()
-    }
+    ontology = read_ontology(obo)
     progress("Reading disease annotations", 0.3)
-    diseases = _diseases(read_annotations(hpoa), alias)
-    progress("Merging curated pages", 0.5)
-    rows, merged_origin = _conditions(diseases, curated, first_rowid=len(curated) + 1)
-    progress("Writing terms", 0.55)
+    entries = _entries(read_annotations(hpoa), ontology.alias)
+    progress("Grouping diseases", 0.45)
+    mondo_data = _read_mondo(mondo) if mondo is not None else None
+    pages = [
+        (rowid, page.codes.curies(), f"MONDO:{page.codes.mondo}" if page.codes.mondo else None)
+        for rowid, page in curated
+    ]
+    annotated = {key for key, entry in entries.items() if entry.phenotypes}
+    identity = group(entries, pages, mondo_data, annotated)
     connection.executescript(SCHEMA)
-    _write_terms(connection, terms, alias, ancestors, category_of)
-    progress("Writing diseases", 0.7)
-    # Each condition's descriptions: one per catalogue entry, and a curated page's own list.
+    progress("Writing terms", 0.55)
+    write_terms(connection, ontology)
+    progress("Writing diseases", 0.65)
+    own_terms = _own_terms(identity, curated, ontology)
+    shared = shared_features(identity, own_terms)
+    rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     direct: dict[int, list[dict[int, float]]] = {}
-    for rowid, disease in rows:
-        found = derive_specialists(disease, category_of, ancestors)
+    for rowid, disease in enumerate(identity.diseases, start=len(curated) + 1):
+        rowid_of[disease.id] = rowid
+        if disease.entries:
+            found = _specialists(disease.entries, ontology)
+        else:
+            found = _family_specialists(shared[disease.id], ontology)
         _write_disease(connection, rowid, disease, found)
-        direct[rowid] = [_phenotype_weights(disease)]
+        direct[rowid] = [_phenotype_weights(entry) for entry in disease.entries]
     for rowid, condition in curated:
-        descriptions = []
-        for disease in merged_origin.get(rowid, []):
-            _write_annotations(connection, rowid, disease)
-            descriptions.append(_phenotype_weights(disease))
-        own: dict[int, float] = {}
-        for symptom in condition.symptoms:
-            if symptom.hpo is None:
-                continue
-            number = alias.get(term_number(symptom.hpo))
-            if number is None:
-                continue
-            frequency = CURATED_FREQUENCIES.get(symptom.frequency or "")
-            connection.execute(
-                "INSERT INTO annotations VALUES (?, ?, 'P', ?, ?, NULL, 'page')",
-                (rowid, number, frequency, symptom.frequency),
-            )
-            own[number] = max(own.get(number, 0.0), frequency or DEFAULT_FREQUENCY)
+        merged = identity.curated.get(rowid, [])
+        mondo_id = identity.page_mondo.get(rowid)
+        if mondo_id is not None:
+            rowid_of[mondo_id] = rowid
+        _join_page(connection, rowid, merged, mondo_id, mondo_data)
+        direct[rowid] = [_phenotype_weights(entry) for entry in merged]
+        own = _page_terms(connection, rowid, condition, ontology)
         if own:
-            descriptions.append(own)
-        direct[rowid] = descriptions
+            direct[rowid].append(own)
+    progress("Linking families", 0.8)
+    connection.executemany(
+        "INSERT INTO relations VALUES (?, ?)",
+        ((rowid_of[up], rowid_of[down]) for up, down in identity.relations),
+    )
+    for disease_id, (types, features) in shared.items():
+        connection.execute("INSERT INTO families VALUES (?, ?)", (rowid_of[disease_id], types))
+        connection.executemany(
+            "INSERT INTO shared VALUES (?, ?, ?)",
+            ((rowid_of[disease_id], term, count) for term, count in features),
+        )
     progress("Propagating annotations", 0.85)
-    _write_propagated(connection, direct, ancestors)
+    _write_propagated(connection, direct, ontology.ancestors)
     connection.execute(
         "UPDATE terms SET diseases = (SELECT count(*) FROM propagated WHERE term = terms.id)"
     )
     progress("Finishing", 0.95)
-    (annotated,) = connection.execute("SELECT count(DISTINCT condition) FROM propagated").fetchone()
-    return {
-        "catalogue_diseases": str(len(diseases)),
-        "hpo_terms": str(len(terms)),
-        "annotated_conditions": str(annotated),
+    (annotated_rows,) = connection.execute(
+        "SELECT count(DISTINCT condition) FROM propagated"
+    ).fetchone()
+    facts = {
+        "catalogue_entries": str(len(entries)),
+        "catalogue_conditions": str(len(identity.diseases)),
+        "families": str(len(shared)),
+        "hpo_terms": str(len(ontology.terms)),
+        "annotated_conditions": str(annotated_rows),
     }
+    if mondo_data is not None:
+        facts["mondo_version"] = mondo_data.version
+    return facts
 
 
-def _parent_ids(term: Term) -> list[int]:
-    return [term_number(parent) for parent in term.parents]
+def _read_mondo(path: Path) -> Mondo:
+    try:
+        return read_mondo(path)
+    except (OSError, ValueError, EOFError) as err:
+        raise DataError(f"{path}: cannot read the Mondo data: {err}") from None
 
 
-def _aliases(terms: dict[int, Term]) -> dict[int, int]:
-    """Every id a term is known by (its own, alt_ids, obsolete ids replaced) to its current id."""
-    alias = {number: number for number, term in terms.items() if not term.obsolete}
-    for number, term in terms.items():
-        for alt in term.alt_ids:
-            alias.setdefault(term_number(alt), number)
-    for number, term in terms.items():
-        if term.obsolete and term.replaced_by:
-            target = alias.get(term_number(term.replaced_by))
-            if target is not None:
-                alias.setdefault(number, target)
-    return alias
-
-
-def _closure(terms: dict[int, Term]) -> dict[int, dict[int, int]]:
-    """For each term, its ancestors (itself included) and the shortest distance to each."""
-    found: dict[int, dict[int, int]] = {}
-
-    def visit(number: int, trail: frozenset[int]) -> dict[int, int]:
-        if number in found:
-            return found[number]
-        distances = {number: 0}
-        for parent in _parent_ids(terms[number]):
-            if parent in trail or parent not in terms:
-                continue  # a cycle or a dangling parent in a broken file: ignore the edge
-            for ancestor, distance in visit(parent, trail | {number}).items():
-                if distance + 1 < distances.get(ancestor, 1 << 30):
-                    distances[ancestor] = distance + 1
-        found[number] = distances
-        return distances
-
-    for number, term in terms.items():
-        if not term.obsolete:
-            visit(number, frozenset())
-    return found
-
-
-def _category(distances: dict[int, int], categories: set[int]) -> int | None:
-    candidates = [
-        (distance, number) for number, distance in distances.items() if number in categories
-    ]
-    return min(candidates)[1] if candidates else None
-
-
-def _diseases(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[str, _Disease]:
-    diseases: dict[str, _Disease] = {}
+def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
     for item in annotations:
-        disease = diseases.get(item.disease)
-        if disease is None:
-            disease = diseases[item.disease] = _Disease(item.disease, item.disease_name)
+        entry = entries.get(item.disease)
+        if entry is None:
+            entry = entries[item.disease] = Entry(item.disease, item.disease_name)
         number = alias.get(term_number(item.term))
         if number is None:
             continue  # a term this hp.obo does not know (the two files are of different releases)
         if item.aspect == "I":
-            disease.inheritance.add(number)
+            entry.inheritance.add(number)
         elif item.aspect == "C":
-            disease.onsets.add(number)
+            entry.onsets.add(number)
         elif item.aspect == "P":
             onset = alias.get(term_number(item.onset)) if item.onset else None
-            previous = disease.phenotypes.get(number)
+            previous = entry.phenotypes.get(number)
             if previous is None or (item.frequency or 0) > (previous[0] or 0):
-                disease.phenotypes[number] = (
+                entry.phenotypes[number] = (
                     item.frequency,
                     item.frequency_text,
                     onset,
                     item.disease,
                 )
-    return diseases
+    return entries
 
 
-def _conditions(
-    diseases: dict[str, _Disease], curated: Sequence[tuple[int, Condition]], first_rowid: int
-) -> tuple[list[tuple[int, _Disease]], dict[int, list[_Disease]]]:
-    """Rowids for the diseases that no curated page stands for, and the merged ones by page."""
-    owner: dict[str, int] = {}
-    for rowid, condition in curated:
-        for code in condition.codes.curies():
-            owner[code] = rowid
-    rows = []
-    merged: dict[int, list[_Disease]] = {}
-    rowid = first_rowid
-    for key in sorted(diseases, key=_disease_order):
-        disease = diseases[key]
-        if key in owner:
-            merged.setdefault(owner[key], []).append(disease)
-        else:
-            rows.append((rowid, disease))
-            rowid += 1
-    return rows, merged
-
-
-def _disease_order(disease_id: str) -> tuple[str, int]:
-    prefix, _, number = disease_id.partition(":")
-    return prefix, int(number)
-
-
-def _write_terms(
-    connection: sqlite3.Connection,
-    terms: dict[int, Term],
-    alias: dict[int, int],
-    ancestors: dict[int, dict[int, int]],
-    category_of: dict[int, int | None],
-) -> None:
-    connection.executemany(
-        "INSERT INTO terms (id, name, definition, layperson, category, obsolete, replaced_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                number,
-                term.name,
-                term.definition,
-                join_list(term.layperson),
-                category_of.get(number),
-                int(term.obsolete),
-                alias.get(number) if term.obsolete else None,
-            )
-            for number, term in terms.items()
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO term_alias VALUES (?, ?)",
-        ((old, new) for old, new in alias.items() if old != new),
-    )
-    connection.executemany(
-        "INSERT INTO closure VALUES (?, ?, ?)",
-        (
-            (ancestor, number, distance)
-            for number, distances in ancestors.items()
-            for ancestor, distance in distances.items()
-        ),
-    )
-    # One row per name, so that all the words of a search must be in one name of a term.
-    connection.executemany(
-        "INSERT INTO term_search (name, term) VALUES (?, ?)",
-        (
-            (name, number)
-            for number, term in terms.items()
-            if not term.obsolete
-            for name in dict.fromkeys([term.name, *(s.text for s in term.synonyms)])
-        ),
-    )
-
-
-def derive_specialists(
-    disease: _Disease, category_of: dict[int, int | None], ancestors: dict[int, dict[int, int]]
-) -> tuple[str, ...]:
+def _specialists(entries: Sequence[Entry], ontology: Ontology) -> tuple[str, ...]:
+    """Who to see, from the organ systems of the entries' features (the best figure of each)."""
+    best: dict[int, float] = {}
+    for entry in entries:
+        for number, (frequency, _text, _onset, _origin) in entry.phenotypes.items():
+            value = frequency if frequency is not None else DEFAULT_FREQUENCY
+            best[number] = max(best.get(number, 0.0), value)
     weights = [
-        (category, frequency if frequency is not None else DEFAULT_FREQUENCY)
-        for number, (frequency, _text, _onset, _origin) in disease.phenotypes.items()
-        if (category := category_of.get(number)) is not None
+        (category, value)
+        for number, value in best.items()
+        if (category := ontology.category_of.get(number)) is not None
     ]
-    pediatric = any(
-        onset in PEDIATRIC_ONSETS or any(a in PEDIATRIC_ONSETS for a in ancestors.get(onset, {}))
-        for onset in disease.onsets
+    return specialists.derive(
+        weights,
+        pediatric=any(_pediatric(entry, ontology) for entry in entries),
+        genetic=any(entry.inheritance or entry.id.startswith("OMIM:") for entry in entries),
     )
-    genetic = bool(disease.inheritance) or disease.id.startswith("OMIM:")
-    return specialists.derive(weights, pediatric=pediatric, genetic=genetic)
+
+
+def _pediatric(entry: Entry, ontology: Ontology) -> bool:
+    return any(
+        onset in PEDIATRIC_ONSETS
+        or any(a in PEDIATRIC_ONSETS for a in ontology.ancestors.get(onset, {}))
+        for onset in entry.onsets
+    )
+
+
+def _family_specialists(
+    shared: tuple[int, list[tuple[int, int]]], ontology: Ontology
+) -> tuple[str, ...]:
+    """Who to see for a family: from the organ systems of the features its types share."""
+    types, features = shared
+    if not types:
+        return ()
+    weights = [
+        (category, count / types)
+        for number, count in features
+        if (category := ontology.category_of.get(number)) is not None
+    ]
+    return specialists.derive(weights, pediatric=False, genetic=True)
+
+
+def _own_terms(
+    identity: Identity, curated: Sequence[tuple[int, Condition]], ontology: Ontology
+) -> dict[str, set[int]]:
+    """The phenotype terms of each condition that has a Mondo id, by that id."""
+    found: dict[str, set[int]] = {}
+    for disease in identity.diseases:
+        terms = {number for entry in disease.entries for number in entry.phenotypes}
+        if terms:
+            found[disease.id] = terms
+    for rowid, condition in curated:
+        mondo_id = identity.page_mondo.get(rowid)
+        if mondo_id is None:
+            continue
+        terms = {number for entry in identity.curated.get(rowid, []) for number in entry.phenotypes}
+        for symptom in condition.symptoms:
+            number = ontology.alias.get(term_number(symptom.hpo)) if symptom.hpo else None
+            if number is not None:
+                terms.add(number)
+        found[mondo_id] = terms
+    return found
 
 
 def _write_disease(
-    connection: sqlite3.Connection, rowid: int, disease: _Disease, found: tuple[str, ...]
+    connection: sqlite3.Connection, rowid: int, disease: Disease, found: tuple[str, ...]
 ) -> None:
-    count = len(disease.phenotypes)
-    summary = f"A disease in the HPO catalogue ({disease.id}), with {count} phenotype terms."
+    if disease.entries:
+        count = len({number for entry in disease.entries for number in entry.phenotypes})
+        entries = ", ".join(entry.id for entry in disease.entries)
+        summary = f"A disease in the HPO catalogue ({entries}), with {count} phenotype terms."
+    else:
+        summary = "A family of diseases in the HPO catalogue, with no annotations of its own."
+    aliases = disease.aliases
     connection.execute(
-        "INSERT INTO conditions VALUES (?, ?, ?, 'hpo', ?, '', ?)",
-        (rowid, disease.id, disease.name, summary, join_list(found)),
+        "INSERT INTO conditions VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?)",
+        (
+            rowid,
+            disease.id,
+            disease.name,
+            summary,
+            join_list(aliases),
+            join_list(found),
+            join_list(disease.codes),
+        ),
     )
-    keys = {key: 1 for key in name_keys(disease.id)}
-    for position, key in enumerate(name_keys(disease.name)):
-        keys.setdefault(key, int(position == 0))
+    tiers = name_tiers(
+        [
+            *((code, OWN_NAME) for code in disease.codes),
+            (disease.name, OWN_NAME),
+            *((name, LABEL) for name in disease.names),
+            *((name, SYNONYM) for name in disease.synonyms),
+        ]
+    )
     connection.executemany(
-        "INSERT INTO names VALUES (?, ?, ?)", [(key, rowid, exact) for key, exact in keys.items()]
+        "INSERT INTO names VALUES (?, ?, ?)", [(key, rowid, tier) for key, tier in tiers.items()]
     )
     connection.execute(
         "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, '', '')",
-        (rowid, disease.name),
+        (rowid, "\n".join([disease.name, *aliases])),
     )
-    _write_annotations(connection, rowid, disease)
+    for entry in disease.entries:
+        _write_annotations(connection, rowid, entry)
 
 
-def _write_annotations(connection: sqlite3.Connection, rowid: int, disease: _Disease) -> None:
+def _join_page(
+    connection: sqlite3.Connection,
+    rowid: int,
+    merged: Sequence[Entry],
+    mondo_id: str | None,
+    mondo: Mondo | None,
+) -> None:
+    """A curated page takes the annotations, codes and names of the disease it stands for."""
+    named: list[tuple[str, int]] = []
+    codes: list[str] = []
+    if mondo is not None and mondo_id is not None:
+        mondo_class = mondo.classes[mondo_id]
+        codes += mondo_class.codes
+        named += [(mondo_class.label, LABEL), *((s, SYNONYM) for s in mondo_class.synonyms)]
+    for entry in merged:
+        _write_annotations(connection, rowid, entry)
+        codes.append(entry.id)
+        named.append((entry.name, LABEL))
+    named += [(code, OWN_NAME) for code in codes]
+    (own,) = connection.execute("SELECT codes FROM conditions WHERE rowid = ?", (rowid,)).fetchone()
+    every = list(dict.fromkeys([*split_list(own), *codes]))
+    connection.execute("UPDATE conditions SET codes = ? WHERE rowid = ?", (join_list(every), rowid))
+    # A page's own names are in already, at their tier: add only what finds it better.
+    rows = connection.execute("SELECT key, tier FROM names WHERE rowid = ?", (rowid,)).fetchall()
+    have = dict(rows)
+    connection.executemany(
+        "INSERT INTO names VALUES (?, ?, ?)",
+        [(k, rowid, t) for k, t in name_tiers(named).items() if t > have.get(k, -1)],
+    )
+
+
+def _page_terms(
+    connection: sqlite3.Connection, rowid: int, condition: Condition, ontology: Ontology
+) -> dict[int, float]:
+    """A curated page's own symptom list as annotations; returns it as one description."""
+    own: dict[int, float] = {}
+    for symptom in condition.symptoms:
+        if symptom.hpo is None:
+            continue
+        number = ontology.alias.get(term_number(symptom.hpo))
+        if number is None:
+            continue
+        frequency = CURATED_FREQUENCIES.get(symptom.frequency or "")
+        connection.execute(
+            "INSERT INTO annotations VALUES (?, ?, 'P', ?, ?, NULL, 'page')",
+            (rowid, number, frequency, symptom.frequency),
+        )
+        own[number] = max(own.get(number, 0.0), frequency or DEFAULT_FREQUENCY)
+    return own
+
+
+def _write_annotations(connection: sqlite3.Connection, rowid: int, entry: Entry) -> None:
     rows: list[tuple[int, int, str, float | None, str | None, int | None, str]] = [
         (rowid, number, "P", frequency, text, onset, origin)
-        for number, (frequency, text, onset, origin) in disease.phenotypes.items()
+        for number, (frequency, text, onset, origin) in entry.phenotypes.items()
     ]
-    rows += [(rowid, number, "I", None, None, None, disease.id) for number in disease.inheritance]
-    rows += [(rowid, number, "C", None, None, None, disease.id) for number in disease.onsets]
+    rows += [(rowid, number, "I", None, None, None, entry.id) for number in entry.inheritance]
+    rows += [(rowid, number, "C", None, None, None, entry.id) for number in entry.onsets]
     connection.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def _phenotype_weights(disease: _Disease) -> dict[int, float]:
+def _phenotype_weights(entry: Entry) -> dict[int, float]:
     return {
         number: _estimate(frequency, text)
-        for number, (frequency, text, _onset, _origin) in disease.phenotypes.items()
+        for number, (frequency, text, _onset, _origin) in entry.phenotypes.items()
     }
 
 
@@ -379,7 +395,7 @@ def _write_propagated(
     `frequency` is the best figure of any annotation at or below the term, `exact` says one
     is the term itself, and `fraction` is the share of a description's terms that fall at or
     below it, in the description where that share is largest (a curated page's own short list
-    of hallmark features counts as one description, its catalogue entries as others).
+    of hallmark features counts as one description, each catalogue entry as another).
     """
 
     def rows() -> Iterator[tuple[int, int, float, int, float]]:

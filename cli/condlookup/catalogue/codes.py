@@ -12,8 +12,13 @@ def term_number(term_id: str) -> int:
 
 
 def disease_source(disease_id: str) -> tuple[str, str] | None:
-    """Where a catalogue entry's disease comes from: (title, url)."""
+    """Where a code's page is: (title, url). Mondo's and GARD's addresses are those the Mondo
+    mapping files give for their prefixes."""
     prefix, _, number = disease_id.partition(":")
+    if prefix == "MONDO":
+        return f"Mondo, {disease_id}", f"http://purl.obolibrary.org/obo/MONDO_{number}"
+    if prefix == "GARD":
+        return f"GARD, {disease_id}", f"https://rarediseases.info.nih.gov/diseases/{number}"
     if prefix == "ORPHA":
         return f"Orphanet, {disease_id}", f"https://www.orpha.net/en/disease/detail/{number}"
     if prefix == "OMIM":

@@ -2,14 +2,24 @@
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from condlookup.catalogue.codes import hpo_id
+from condlookup.catalogue.codes import disease_source, hpo_id
+from condlookup.pages.models import Record, model
 from condlookup.text import split_list
 
+Named = tuple[str, str]  # (id, name)
 
-@dataclass(frozen=True, slots=True)
-class Phenotype:
+
+class Links(NamedTuple):
+    """A condition's place among the others: what it is a kind of, and which kinds it has."""
+
+    broader: tuple[Named, ...] = ()
+    narrower: tuple[Named, ...] = ()
+
+
+@model
+class Phenotype(Record):
     """One HPO annotation of a condition, ready to show."""
 
     hpo: str
@@ -18,21 +28,30 @@ class Phenotype:
     category: str
     frequency: float | None
     frequency_text: str | None
-    origin: str  # the catalogue entry it comes from, or "page" for a curated page's own
+    # the catalogue entry it comes from, "page" for a curated page's own, "types" for the
+    # features a family's types share
+    origin: str
 
 
-@dataclass(frozen=True, slots=True)
-class CataloguePage:
-    """A disease of the HPO catalogue that no curated page stands for."""
+@model
+class CataloguePage(Record):
+    """A disease of the HPO catalogue that no curated page stands for, or a family of them."""
 
     id: str
     name: str
+    aliases: tuple[str, ...]
+    codes: tuple[str, ...]  # every code that finds it: MONDO:..., ORPHA:..., OMIM:..., GARD:...
     inheritance: tuple[str, ...]
     onsets: tuple[str, ...]
+    # Its annotations; for a family (types > 0), the features its types share, with the share
+    # of its types that show each as the frequency.
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
-    sources: tuple[tuple[str, str], ...]  # (title, url) of the catalogue entries it comes from
+    sources: tuple[Named, ...]  # (title, url): where each code leads
+    links: Links
     hpo_release: str | None
+    mondo_version: str | None = None
+    types: int = 0  # for a family without annotations of its own: its annotated types
     source: str = "hpo"
 
 
@@ -51,8 +70,10 @@ def frequency_words(frequency: float | None, text: str | None) -> str:
     """'very frequent', or the exact figure when the source gave one: '3/7 (43%)'."""
     if frequency is None:
         return text or "frequency not known"
-    if text and ("/" in text or text.endswith("%")):
-        return f"{text} ({round(frequency * 100)}%)" if "/" in text else text
+    if text and "/" in text:
+        return f"{text} ({round(frequency * 100)}%)"
+    if text:  # a band's own words, a percentage, or "3 of 8 types"
+        return text
     return next(words for floor, words in _BANDS if frequency >= floor)
 
 
@@ -115,3 +136,81 @@ def aspect_names(db: sqlite3.Connection, rowid: int, aspect: str) -> tuple[str, 
         (rowid, aspect),
     )
     return tuple(name for (name,) in rows)
+
+
+def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
+    """The page of the catalogue condition in row `rowid`."""
+    cond_id, name, aliases, specialists, codes = db.execute(
+        "SELECT id, name, aliases, specialists, codes FROM conditions WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    meta = dict(
+        db.execute("SELECT key, value FROM meta WHERE key IN ('hpo_release', 'mondo_version')")
+    )
+    types, shared = family_features(db, rowid)
+    every = split_list(codes) or (cond_id,)
+    return CataloguePage(
+        id=cond_id,
+        name=name,
+        aliases=split_list(aliases),
+        codes=every,
+        inheritance=aspect_names(db, rowid, "I"),
+        onsets=aspect_names(db, rowid, "C"),
+        phenotypes=shared if types else phenotypes(db, rowid),
+        specialists=split_list(specialists),
+        sources=tuple(found for code in every if (found := disease_source(code))),
+        links=links(db, rowid),
+        hpo_release=meta.get("hpo_release"),
+        mondo_version=meta.get("mondo_version") if cond_id.startswith("MONDO:") else None,
+        types=types,
+    )
+
+
+def links(db: sqlite3.Connection, rowid: int) -> Links:
+    """What the condition in row `rowid` is a kind of, and which kinds it has, by name."""
+
+    def named(sql: str) -> tuple[Named, ...]:
+        rows = db.execute(sql, (rowid,)).fetchall()
+        return tuple(
+            sorted(((cond_id, name) for cond_id, name in rows), key=lambda n: n[1].casefold())
+        )
+
+    return Links(
+        broader=named(
+            "SELECT c.id, c.name FROM relations r JOIN conditions c ON c.rowid = r.broader "
+            "WHERE r.narrower = ?"
+        ),
+        narrower=named(
+            "SELECT c.id, c.name FROM relations r JOIN conditions c ON c.rowid = r.narrower "
+            "WHERE r.broader = ?"
+        ),
+    )
+
+
+def family_features(db: sqlite3.Connection, rowid: int) -> tuple[int, tuple[Phenotype, ...]]:
+    """For a family without annotations of its own: its annotated types, and the features
+    they share, each with the share of its types that show it as the frequency."""
+    row = db.execute("SELECT types FROM families WHERE condition = ?", (rowid,)).fetchone()
+    if row is None:
+        return 0, ()
+    (types,) = row
+    rows = db.execute(
+        """
+        SELECT s.term, t.name, t.layperson, c.name, s.types
+        FROM shared s JOIN terms t ON t.id = s.term LEFT JOIN terms c ON c.id = t.category
+        WHERE s.condition = ?
+        """,
+        (rowid,),
+    )
+    found = [
+        Phenotype(
+            hpo=hpo_id(term),
+            name=name,
+            layperson=split_list(layperson),
+            category=category_label(category),
+            frequency=count / types,
+            frequency_text=f"{count} of {types}",
+            origin="types",
+        )
+        for term, name, layperson, category, count in rows
+    ]
+    return types, _ordered(found)

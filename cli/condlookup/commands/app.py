@@ -144,16 +144,17 @@ def show(
     # Folded, a page only counts its annotations; unfolded and in JSON it lists them.
     found = library.annotations(entry.id) if annotations or as_json else ()
     counts = library.annotation_counts(entry.id)
+    links, mondo = library.links(entry.id), library.meta("mondo_version")
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
-        output.write_json(data.page(entry, found, release))
+        output.write_json(data.page(entry, found, release, links, mondo))
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415
 
-        output.show(styled.page(entry, found, counts, release), pager=pager)
+        output.show(styled.page(entry, found, counts, release, links, mondo), pager=pager)
     else:
-        output.write(plain.page(entry, found, counts, release))
+        output.write(plain.page(entry, found, counts, release, links, mondo))
 
 
 @app.command()

@@ -152,7 +152,8 @@ def export(
     entry = library.get(" ".join(query))
     if isinstance(entry, Condition):
         found = library.annotations(entry.id) if annotations else ()
-        text = markdown.page(entry, found, library.meta("hpo_release"))
+        release, mondo = library.meta("hpo_release"), library.meta("mondo_version")
+        text = markdown.page(entry, found, release, library.links(entry.id), mondo)
     else:
         text = markdown.catalogue_page(entry)
     if out is None:

@@ -16,7 +16,7 @@ from condlookup.index.sources import Progress, Sources
 from condlookup.pages.collection import collect
 from condlookup.pages.models import Condition
 from condlookup.pages.serialize import to_dict
-from condlookup.text import join_list, name_keys
+from condlookup.text import OWN_NAME, join_list, name_tiers
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,11 +27,13 @@ CREATE TABLE conditions (
     source TEXT NOT NULL,
     summary TEXT NOT NULL,
     aliases TEXT NOT NULL,
-    specialists TEXT NOT NULL
+    specialists TEXT NOT NULL,
+    codes TEXT NOT NULL
 );
 -- The pages themselves, apart: `list` and `search` scan the narrow rows above.
 CREATE TABLE page_data (rowid INTEGER PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, exact INTEGER NOT NULL);
+-- The keys that find each condition, with how exactly (text.OWN_NAME ... text.DERIVED).
+CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, tier INTEGER NOT NULL);
 CREATE INDEX names_key ON names (key);
 CREATE VIRTUAL TABLE search USING fts5(
     names, symptoms, body, tokenize = "unicode61 remove_diacritics 2"
@@ -81,7 +83,7 @@ def _fill(
     connection.executescript(_SCHEMA)
     for rowid, condition in enumerate(pages, start=1):
         connection.execute(
-            "INSERT INTO conditions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO conditions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 condition.id,
@@ -90,20 +92,19 @@ def _fill(
                 condition.summary,
                 join_list(condition.aliases),
                 join_list(condition.specialists),
+                join_list(condition.codes.curies()),
             ),
         )
         connection.execute(
             "INSERT INTO page_data VALUES (?, ?)",
             (rowid, json.dumps(to_dict(condition), ensure_ascii=False)),
         )
-        # A name's first key is exact; the others (without "syndrome" and the like) are derived
-        # and give way to an exact key of another condition.
-        keys: dict[str, int] = {}
-        for name in (condition.id, *condition.all_names, *condition.codes.curies()):
-            for position, key in enumerate(name_keys(name)):
-                keys[key] = max(keys.get(key, 0), int(position == 0))
+        # Every name a page gives itself is its own; the keys without "syndrome" and the like
+        # are derived, and give way to a name of another condition.
+        named = (condition.id, *condition.all_names, *condition.codes.curies())
+        tiers = name_tiers((name, OWN_NAME) for name in named)
         connection.executemany(
-            "INSERT INTO names VALUES (?, ?, ?)", [(k, rowid, e) for k, e in keys.items()]
+            "INSERT INTO names VALUES (?, ?, ?)", [(k, rowid, t) for k, t in tiers.items()]
         )
         connection.execute(
             "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, ?, ?)",
@@ -127,7 +128,7 @@ def _fill(
         report = progress or _silent
         try:
             facts |= catalogue_build.fill(
-                connection, sources.hpo.obo, sources.hpo.hpoa, curated, report
+                connection, sources.hpo.obo, sources.hpo.hpoa, sources.mondo, curated, report
             )
         finally:
             report("Done", 1.0)  # also stops a progress bar when the build fails

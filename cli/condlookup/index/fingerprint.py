@@ -26,7 +26,7 @@ def fingerprint(sources: Sources) -> str:
     guards nothing, and importing hashlib alone costs more than the whole check.
     """
     parts = [f"{INDEX_SCHEMA}\0{__version__}"]
-    for data in sources.hpo or ():
+    for data in (*(sources.hpo or ()), *([sources.mondo] if sources.mondo else [])):
         try:
             stat = data.stat()
             parts.append(f"{data}\0{stat.st_size}\0{stat.st_mtime_ns}")

@@ -24,3 +24,6 @@ class Sources(NamedTuple):
 
     folders: tuple[PageFolder, ...]
     hpo: HpoFiles | None
+    # The digest of Mondo that groups the catalogue's entries into diseases and families;
+    # without it, each entry is a condition of its own.
+    mondo: Path | None = None

@@ -92,13 +92,16 @@ def model(cls: type[_Model]) -> type[_Model]:
 class Codes(Record):
     orpha: str | None = spec("Orphanet number, without the ORPHA: prefix", pattern=r"[0-9]+")
     omim: str | None = spec("OMIM number, without the OMIM: prefix", pattern=r"[0-9]{6}")
+    mondo: str | None = spec(
+        "Mondo Disease Ontology id, without the MONDO: prefix", pattern=r"[0-9]{7}"
+    )
     icd10: str | None = spec("ICD-10 code", pattern=r"[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?")
     icd11: str | None = spec("ICD-11 code", pattern=r"[0-9A-Z]{2,4}(\.[0-9A-Z]{1,4})?")
 
     def curies(self) -> tuple[str, ...]:
         """The codes as prefixed identifiers, the way users type them: ORPHA:1183."""
-        pairs = [("ORPHA", self.orpha), ("OMIM", self.omim), ("ICD10", self.icd10)]
-        pairs.append(("ICD11", self.icd11))
+        pairs = [("ORPHA", self.orpha), ("OMIM", self.omim), ("MONDO", self.mondo)]
+        pairs += [("ICD10", self.icd10), ("ICD11", self.icd11)]
         return tuple(f"{prefix}:{value}" for prefix, value in pairs if value)
 
 

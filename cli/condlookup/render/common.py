@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.matching import MatchHit, MatchResult, SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
 
@@ -120,6 +120,65 @@ HPO_CITATION = (
     "Gargano MA et al. The Human Phenotype Ontology in 2024: phenotypes around the world. "
     "Nucleic Acids Res. 2024;52(D1):D1333-D1346."
 )
+
+
+MONDO_SITE = "https://mondo.monarchinitiative.org"
+MONDO_CITATION = (
+    "Vasilevsky NA et al. Mondo: Unifying diseases for the world, by the world. medRxiv 2022."
+)
+
+
+def mondo_statement(version: str | None) -> str:
+    """The credit Mondo's licence (CC BY 4.0) asks for, with the release."""
+    return (
+        f"Disease names, codes and families from the Mondo Disease Ontology (release "
+        f"{version or 'unknown'}, CC BY 4.0; mappings CC0), {MONDO_SITE}."
+    )
+
+
+# How many narrower conditions a page lists before it counts the rest.
+TYPES_SHOWN = 40
+
+
+def kind_of(links: "Links") -> str | None:
+    """'A kind of: Charcot-Marie-Tooth disease (MONDO:0015626)', or None."""
+    if not links.broader:
+        return None
+    return "A kind of: " + "; ".join(f"{name} ({cond_id})" for cond_id, name in links.broader)
+
+
+def types_heading(links: "Links") -> str:
+    return f"Types ({len(links.narrower)})"
+
+
+def type_lines(links: "Links") -> list[str]:
+    """One line per narrower condition, at most TYPES_SHOWN, then how many more."""
+    lines = [f"{name} ({cond_id})" for cond_id, name in links.narrower[:TYPES_SHOWN]]
+    more = len(links.narrower) - TYPES_SHOWN
+    if more > 0:
+        lines.append(f"... and {more} more (--json lists them all)")
+    return lines
+
+
+def features_heading(entry: "CataloguePage") -> str:
+    if entry.types:
+        return (
+            f"Features of the {entry.types} diseases in this family, by organ system, "
+            "most shared first"
+        )
+    return f"Features ({len(entry.phenotypes)}), by organ system, most frequent first"
+
+
+def family_note(entry: "CataloguePage") -> str:
+    return (
+        f"A family of diseases, with no annotations of its own: the features listed are those "
+        f"of the {entry.types} annotated diseases in it (its types and their own types), with "
+        "how many of them show each."
+    )
+
+
+def codes_label(codes: tuple[str, ...]) -> str:
+    return ("Codes: " if len(codes) > 1 else "Code: ") + ", ".join(codes)
 
 
 def hpo_statement(release: str | None) -> str:

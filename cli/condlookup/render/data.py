@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from condlookup.catalogue.diseases import Links
 from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
@@ -16,7 +17,11 @@ if TYPE_CHECKING:
 
 
 def page(
-    condition: Condition, annotations: tuple[Phenotype, ...] = (), hpo_version: str | None = None
+    condition: Condition,
+    annotations: tuple[Phenotype, ...] = (),
+    hpo_version: str | None = None,
+    links: Links | None = None,
+    mondo_version: str | None = None,
 ) -> dict[str, Any]:
     data = to_dict(condition)
     keys = ("id", "name", "aliases", "source", "codes", "summary", "facts", "sections")
@@ -37,20 +42,39 @@ def page(
     out["hpo_version"] = hpo_version if annotations else None
     out["origin"] = {"file": condition.path, "replaces": condition.replaces or None}
     out["annotations"] = [_phenotype(item) for item in annotations]
+    links = links or Links()
+    uses_mondo = bool(links.broader or links.narrower)
+    out |= _family(links, condition.codes.curies(), 0, mondo_version if uses_mondo else None)
     return out
+
+
+def _family(
+    links: Links, codes: tuple[str, ...], types: int, mondo_version: str | None
+) -> dict[str, Any]:
+    """The keys every page has for its family and codes: broader, narrower, all_codes, ..."""
+    return {
+        "broader": [{"id": cond_id, "name": name} for cond_id, name in links.broader],
+        "narrower": [{"id": cond_id, "name": name} for cond_id, name in links.narrower],
+        "all_codes": list(codes),
+        "types": types or None,
+        "mondo_version": mondo_version,
+    }
 
 
 def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
     """A catalogue disease under the same keys as a curated page."""
-    prefix, _, number = entry.id.partition(":")
+    codes: dict[str, str] = {}
+    for code in entry.codes:  # the first of each catalogue; all_codes has every one
+        prefix, _, number = code.partition(":")
+        codes.setdefault(prefix.lower(), number)
     sources = [{"title": title, "url": url} for title, url in entry.sources]
     sources.append({"title": f"HPO annotations {entry.hpo_release}", "url": common.HPO_SITE})
     return {
         "id": entry.id,
         "name": entry.name,
-        "aliases": [],
+        "aliases": list(entry.aliases),
         "source": "hpo",
-        "codes": {prefix.lower(): number},
+        "codes": codes,
         "summary": None,
         "facts": {"inheritance": list(entry.inheritance), "onset": list(entry.onsets)},
         "sections": {},
@@ -71,7 +95,7 @@ def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "reviewed": None,
         "hpo_version": entry.hpo_release,
         "annotations": [_phenotype(item) for item in entry.phenotypes],
-    }
+    } | _family(entry.links, entry.codes, entry.types, entry.mondo_version)
 
 
 def _phenotype(item: Phenotype) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.pages.models import Condition
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
@@ -33,6 +33,8 @@ def page(
     condition: Condition,
     annotations: tuple[Phenotype, ...] = (),
     hpo_release: str | None = None,
+    links: Links | None = None,
+    mondo_version: str | None = None,
 ) -> str:
     out = [f"# {escape(condition.name)}", ""]
     if condition.aliases:
@@ -62,6 +64,10 @@ def page(
         out += ["## Related conditions", ""]
         out += [f"- {escape(item)}" for item in condition.related]
         out.append("")
+    family = links is not None and (links.broader or links.narrower)
+    if links is not None and family:
+        out += ["## Family", ""]
+        out += _family(links)
     if annotations:
         out += ["## HPO annotations", ""]
         out += _phenotypes(annotations)
@@ -73,23 +79,36 @@ def page(
         footer.append(f"Reviewed {condition.reviewed.isoformat()}.")
     if annotations:
         footer.append(escape(common.hpo_statement(hpo_release)))
+    if family:
+        footer.append(escape(common.mondo_statement(mondo_version)))
     footer.append(escape(common.DISCLAIMER))
     out.append("*" + " ".join(footer) + "*")
     return "\n".join(out) + "\n"
 
 
 def catalogue_page(entry: CataloguePage) -> str:
-    out = [
-        f"# {escape(entry.name)}",
-        "",
-        f"**Code:** {escape(entry.id)} (from the HPO catalogue)  ",
-    ]
+    label, _, codes = common.codes_label(entry.codes).partition(" ")
+    out = [f"# {escape(entry.name)}", ""]
+    if entry.aliases:
+        out.append(f"*Also called: {escape(', '.join(entry.aliases))}*  ")
+    out.append(f"**{label}** {escape(codes)} (from the HPO catalogue)  ")
+    kind = common.kind_of(entry.links)
+    if kind:
+        out.append(f"**A kind of:** {escape(kind.partition(': ')[2])}  ")
     if entry.inheritance:
         out.append(f"**Inheritance:** {escape(', '.join(entry.inheritance))}  ")
     if entry.onsets:
         out.append(f"**Onset and course:** {escape(', '.join(entry.onsets))}")
-    out += ["", f"## Features ({len(entry.phenotypes)}), by organ system, most frequent first", ""]
-    out += _phenotypes(entry.phenotypes)
+    if entry.types:
+        out += ["", escape(common.family_note(entry))]
+    if entry.links.narrower:
+        out += ["", f"## {common.types_heading(entry.links)}", ""]
+        out += [f"- {escape(line)}" for line in common.type_lines(entry.links)]
+    if entry.phenotypes:
+        out += ["", f"## {common.features_heading(entry)}", ""]
+        out += _phenotypes(entry.phenotypes)
+    else:
+        out.append("")
     out += ["## Who to see", "", escape(common.specialist_hint(entry.specialists)), ""]
     out += [escape(common.DERIVED_SPECIALISTS), "", "## Sources", ""]
     out += [f"- {link(title, url)}" for title, url in entry.sources]
@@ -97,9 +116,23 @@ def catalogue_page(entry: CataloguePage) -> str:
         f"- {link(f'HPO disease annotations, release {entry.hpo_release}', common.HPO_SITE)}"
     )
     out += ["", "---", ""]
-    statement = escape(common.hpo_statement(entry.hpo_release))
-    out.append(f"*{statement} {escape(common.DISCLAIMER)}*")
+    thanks = [common.hpo_statement(entry.hpo_release)]
+    if entry.mondo_version:
+        thanks.append(common.mondo_statement(entry.mondo_version))
+    out.append(f"*{' '.join(escape(line) for line in [*thanks, common.DISCLAIMER])}*")
     return "\n".join(out) + "\n"
+
+
+def _family(links: Links) -> list[str]:
+    out = []
+    kind = common.kind_of(links)
+    if kind:
+        out += [escape(kind), ""]
+    if links.narrower:
+        out += [f"{common.types_heading(links)}:", ""]
+        out += [f"- {escape(line)}" for line in common.type_lines(links)]
+        out.append("")
+    return out
 
 
 def _section(title: str, text: str) -> list[str]:

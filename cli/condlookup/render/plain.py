@@ -7,7 +7,7 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.matching import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
@@ -20,6 +20,8 @@ def page(
     annotations: "tuple[Phenotype, ...]" = (),
     counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
+    links: "Links | None" = None,
+    mondo_version: str | None = None,
 ) -> str:
     out: list[str] = []
     _heading(out, safe(condition.name), "=")
@@ -52,6 +54,8 @@ def page(
     if condition.related:
         _heading(out, "Related conditions")
         out += [f"  - {safe(item)}" for item in condition.related]
+    if links is not None and (links.broader or links.narrower):
+        _family(out, links)
     if annotations:
         _heading(out, "HPO annotations")
         _phenotypes(out, annotations)
@@ -66,20 +70,47 @@ def page(
         out.append(f"Reviewed {condition.reviewed.isoformat()}.")
     if counts[0]:
         out += _wrap(common.hpo_statement(hpo_release))
+    if links is not None and (links.broader or links.narrower):
+        out += _wrap(common.mondo_statement(mondo_version))
     out += _wrap(common.DISCLAIMER)
     return "\n".join(out) + "\n"
+
+
+def _family(out: list[str], links: "Links") -> None:
+    """What a page is a kind of, and its types."""
+    _heading(out, "Family")
+    kind = common.kind_of(links)
+    if kind:
+        out += _wrap(safe(kind))
+    if links.narrower:
+        out.append(f"{common.types_heading(links)}:")
+        for line in common.type_lines(links):
+            out += _wrap(safe(line), indent="    ", first="  - ")
 
 
 def catalogue_page(entry: "CataloguePage") -> str:
     out: list[str] = []
     _heading(out, safe(entry.name), "=")
-    out.append(f"Code: {safe(entry.id)} (from the HPO catalogue)")
+    if entry.aliases:
+        out += _wrap(f"Also called: {safe(', '.join(entry.aliases))}")
+    out += _wrap(f"{safe(common.codes_label(entry.codes))} (from the HPO catalogue)")
+    kind = common.kind_of(entry.links)
+    if kind:
+        out += _wrap(safe(kind))
     if entry.inheritance:
         out += _wrap(f"Inheritance: {safe(', '.join(entry.inheritance))}")
     if entry.onsets:
         out += _wrap(f"Onset and course: {safe(', '.join(entry.onsets))}")
-    _heading(out, f"Features ({len(entry.phenotypes)}), by organ system, most frequent first")
-    _phenotypes(out, entry.phenotypes)
+    if entry.types:
+        out.append("")
+        out += _wrap(common.family_note(entry))
+    if entry.links.narrower:
+        _heading(out, common.types_heading(entry.links))
+        for line in common.type_lines(entry.links):
+            out += _wrap(safe(line), indent="    ", first="  - ")
+    if entry.phenotypes:
+        _heading(out, common.features_heading(entry))
+        _phenotypes(out, entry.phenotypes)
     _heading(out, "Who to see")
     out += _wrap(safe(common.specialist_hint(entry.specialists)))
     out += _wrap(common.DERIVED_SPECIALISTS)
@@ -93,6 +124,8 @@ def catalogue_page(entry: "CataloguePage") -> str:
     )
     out.append("")
     out += _wrap(common.hpo_statement(entry.hpo_release))
+    if entry.mondo_version:
+        out += _wrap(common.mondo_statement(entry.mondo_version))
     out += _wrap(common.DISCLAIMER)
     return "\n".join(out) + "\n"
 

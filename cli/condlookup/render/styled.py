@@ -14,7 +14,7 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.matching import MatchResult
     from condlookup.library import Summary
     from condlookup.pages.models import Condition
@@ -28,6 +28,8 @@ def page(
     annotations: tuple[Phenotype, ...] = (),
     counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
     hpo_release: str | None = None,
+    links: Links | None = None,
+    mondo_version: str | None = None,
 ) -> RenderableType:
     parts: list[Any] = [Text(safe(condition.name), style="bold underline")]
     if condition.aliases:
@@ -69,6 +71,15 @@ def page(
     if condition.related:
         parts.append(_heading("Related conditions"))
         parts += [_indented(Text(f"• {safe(item)}")) for item in condition.related]
+    family = links is not None and (links.broader or links.narrower)
+    if links is not None and family:
+        parts.append(_heading("Family"))
+        kind = common.kind_of(links)
+        if kind:
+            parts.append(Text(safe(kind)))
+        if links.narrower:
+            parts.append(Text(f"{common.types_heading(links)}:"))
+            parts += [_indented(Text(f"• {safe(line)}")) for line in common.type_lines(links)]
     if annotations:
         parts.append(_heading("HPO annotations"))
         parts += _phenotypes(annotations)
@@ -85,6 +96,8 @@ def page(
         footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
     if counts[0]:
         footer.append(common.hpo_statement(hpo_release) + " ")
+    if family:
+        footer.append(common.mondo_statement(mondo_version) + " ")
     footer.append(common.DISCLAIMER)
     parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
     return _grouped(parts)
@@ -92,14 +105,26 @@ def page(
 
 def catalogue_page(entry: CataloguePage) -> RenderableType:
     parts: list[Any] = [Text(safe(entry.name), style="bold underline")]
-    parts.append(_line("Code: ", f"{entry.id} (from the HPO catalogue)"))
+    if entry.aliases:
+        parts.append(_line("Also called: ", ", ".join(entry.aliases)))
+    label, _, codes = common.codes_label(entry.codes).partition(" ")
+    parts.append(_line(f"{label} ", f"{codes} (from the HPO catalogue)"))
+    kind = common.kind_of(entry.links)
+    if kind:
+        label, _, kinds = kind.partition(": ")
+        parts.append(_line(f"{label}: ", kinds))
     if entry.inheritance:
         parts.append(_line("Inheritance: ", ", ".join(entry.inheritance)))
     if entry.onsets:
         parts.append(_line("Onset and course: ", ", ".join(entry.onsets)))
-    count = len(entry.phenotypes)
-    parts.append(_heading(f"Features ({count}), by organ system, most frequent first"))
-    parts += _phenotypes(entry.phenotypes)
+    if entry.types:
+        parts.append(Padding(Text(common.family_note(entry), style="dim"), (1, 0, 0, 0)))
+    if entry.links.narrower:
+        parts.append(_heading(common.types_heading(entry.links)))
+        parts += [_indented(Text(f"• {safe(line)}")) for line in common.type_lines(entry.links)]
+    if entry.phenotypes:
+        parts.append(_heading(common.features_heading(entry)))
+        parts += _phenotypes(entry.phenotypes)
     hint = Text(safe(common.specialist_hint(entry.specialists)), style="bold")
     hint.append("\n" + common.DERIVED_SPECIALISTS, style="dim not bold")
     panel = Panel(hint, title="Who to see", title_align="left", border_style="green")
@@ -109,7 +134,10 @@ def catalogue_page(entry: CataloguePage) -> RenderableType:
         parts.append(_indented(_link(f"• {title} ", url)))
     release = f"• HPO disease annotations, release {entry.hpo_release} "
     parts.append(_indented(_link(release, common.HPO_SITE)))
-    footer = Text(f"{common.hpo_statement(entry.hpo_release)} {common.DISCLAIMER}", style="dim")
+    thanks = [common.hpo_statement(entry.hpo_release)]
+    if entry.mondo_version:
+        thanks.append(common.mondo_statement(entry.mondo_version))
+    footer = Text(" ".join([*thanks, common.DISCLAIMER]), style="dim")
     parts.append(Padding(footer, (1, 0, 0, 0)))
     return _grouped(parts)
 
