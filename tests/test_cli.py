@@ -88,7 +88,7 @@ def test_search_json_and_limit(runner: CliRunner, fixture_pages: object) -> None
     data = json.loads(out)
     assert code == 0
     assert (data["query"], data["total"], len(data["results"])) == ("test", 2, 1)
-    assert set(data["results"][0]) == {"id", "name", "source", "score", "matched"}
+    assert set(data["results"][0]) == {"id", "name", "source", "codes", "score", "matched"}
     code, out, _ = run(runner, "search", "test", "--limit", "1")
     assert out.endswith("... and 1 more (use --limit to see them)\n")
 
@@ -163,12 +163,11 @@ def test_invalid_bundled_pages_are_an_error_not_a_traceback(
 def test_info_and_version(runner: CliRunner, fixture_pages: object) -> None:
     code, out, _ = run(runner, "info")
     assert code == 0
-    assert "Curated pages       2\n" in out
-    assert f"Page folders        {FIXTURE_PAGES}\n" in out
-    assert "HPO release         not loaded\n" in out
+    assert "Curated pages  2\n" in out
+    assert f"Page folders   {FIXTURE_PAGES}\n" in out
+    assert "HPO release    not loaded\n" in out
     assert (
-        f"Index               {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v{INDEX_SCHEMA}.sqlite\n"
-        in out
+        f"Index          {os.environ['CONDLOOKUP_CACHE_DIR']}/index-v{INDEX_SCHEMA}.sqlite\n" in out
     )
     code, out, _ = run(runner, "--version")
     assert (code, out) == (0, "condlookup 0.1.0\n")
@@ -284,7 +283,7 @@ def test_match_shows_the_mapping_then_the_ranking(
         "note": None,
         "alternatives": [],
     }
-    assert list(data["results"][0]) == ["rank", "id", "name", "source", "score", "matched"]
+    assert list(data["results"][0]) == ["rank", "id", "name", "source", "codes", "score", "matched"]
     assert list(data["results"][0]["matched"][0]) == [
         "query_hpo",
         "disease_hpo",

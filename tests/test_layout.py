@@ -221,7 +221,7 @@ EVERYDAY = [
     (["show", "test-fever", "--no-pager"], {"unicodedata", "condlookup.search"}),
     (["show", "OMIM:100001", "--no-pager"], {"json", "unicodedata", "condlookup.search"}),
     # Search folds the lines it shows, some of which have accents: unicodedata is allowed.
-    (["search", "ataxia"], {"json", "condlookup.pages.models", "condlookup.catalogue.matching"}),
+    (["search", "ataxia"], {"json", "condlookup.pages.loader", "condlookup.catalogue.matching"}),
     (["match", "ataxia"], {"json", "unicodedata", "condlookup.pages.loader", "condlookup.search"}),
 ]
 

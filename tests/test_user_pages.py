@@ -76,8 +76,8 @@ def test_a_later_page_replaces_an_earlier_one(
         out.split()
     )
     code, out, _ = run(runner, "info")
-    assert f"Replaced            oms by {second / 'oms.yaml'} (was {first / 'oms.yaml'})" in out
-    assert "Your pages          1\n" in out
+    assert f"Replaced       oms by {second / 'oms.yaml'} (was {first / 'oms.yaml'})" in out
+    assert "Your pages     1\n" in out
 
 
 def test_the_index_notices_added_edited_and_deleted_pages(

@@ -215,13 +215,21 @@ class Library:
         import difflib  # noqa: PLC0415 - only a miss needs it
 
         key = normalize_name(query)
-        by_key: dict[str, str] = {}
-        for name_key, name in self._db.execute(
-            "SELECT names.key, conditions.name FROM names JOIN conditions USING (rowid)"
-        ):
-            by_key.setdefault(name_key, name)
-        close = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.72)
-        names = list(dict.fromkeys(by_key[match] for match in close))
+        # A key can only be this close if its length is within these bounds (difflib's ratio
+        # is at most twice the shorter length over the sum of both).
+        keys = self._db.execute(
+            "SELECT DISTINCT key FROM names WHERE length(key) BETWEEN ? AND ?",
+            (int(len(key) * 0.56), int(len(key) * 1.8) + 1),
+        )
+        close = difflib.get_close_matches(key, [k for (k,) in keys], n=limit * 3, cutoff=0.72)
+        names = []
+        for match in close:
+            row = self._db.execute(
+                "SELECT c.name FROM names n JOIN conditions c USING (rowid) WHERE n.key = ? "
+                "ORDER BY n.tier DESC, c.rowid LIMIT 1",
+                (match,),
+            ).fetchone()
+            names.append(row[0])
         if not names and words(query):
             from condlookup.search import text_match  # noqa: PLC0415
 

@@ -5,9 +5,9 @@ and the catalogue's wording of frequencies, never the library itself.
 """
 
 import sqlite3
-from dataclasses import dataclass
 
 from condlookup.errors import CondlookupError
+from condlookup.pages.models import Record, model
 from condlookup.text import find_words, fold, split_list, words
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
@@ -16,8 +16,8 @@ _FIELDS = ("name", "symptom", "text")
 _COLUMN_WEIGHTS = "10.0, 5.0, 1.0"
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+@model
+class SearchHit(Record):
     """One search result: the condition, its rank tier and the line that matched."""
 
     id: str
@@ -28,10 +28,11 @@ class SearchHit:
     line: str
     spans: tuple[tuple[int, int], ...]
     specialists: tuple[str, ...]
+    codes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+@model
+class SearchResult(Record):
     query: str
     total: int
     hits: tuple[SearchHit, ...]
@@ -85,7 +86,7 @@ def search(
     ordered = sorted(rows, key=lambda r: (best[r][0], rows[r][2] == "hpo", -best[r][1], rows[r][1]))
     hits = []
     for rowid in ordered[: max(limit, 0)]:
-        cond_id, name, kind, specialists = rows[rowid]
+        cond_id, name, kind, specialists, codes = rows[rowid]
         tier, relevance = best[rowid]
         if kind == "hpo" and tier == 1:
             field, line = "symptom", _phenotype_line(db, rowid, terms, query_words)
@@ -101,6 +102,7 @@ def search(
                 line=line,
                 spans=tuple(find_words(line, query_words)),
                 specialists=specialists,
+                codes=codes,
             )
         )
     return SearchResult(query=query, total=len(rows), hits=tuple(hits))
@@ -178,16 +180,17 @@ def _phenotype_line(
 
 def _rows(
     db: sqlite3.Connection, rowids: list[int]
-) -> dict[int, tuple[str, str, str, tuple[str, ...]]]:
+) -> dict[int, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]]:
     found = {}
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for rowid, cond_id, name, source, specialists in db.execute(
-            f"SELECT rowid, id, name, source, specialists FROM conditions WHERE rowid IN ({marks})",
+        for rowid, cond_id, name, source, specialists, codes in db.execute(
+            "SELECT rowid, id, name, source, specialists, codes FROM conditions "
+            f"WHERE rowid IN ({marks})",
             chunk,
         ):
-            found[rowid] = (cond_id, name, source, split_list(specialists))
+            found[rowid] = (cond_id, name, source, split_list(specialists), split_list(codes))
     return found
 
 

