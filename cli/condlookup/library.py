@@ -96,6 +96,12 @@ class Library:
 
         return from_dict(json.loads(data))
 
+    def identify(self, query: str) -> str:
+        """The id of the condition `query` names, without building its page; never a guess."""
+        row = self._db.execute("SELECT id FROM conditions WHERE rowid = ?", (self._resolve(query),))
+        found: str = row.fetchone()[0]
+        return found
+
     def annotations(self, condition_id: str) -> "tuple[Phenotype, ...]":
         """The HPO annotations of a condition: its catalogue entry's and its page's own."""
         if not self.has_catalogue:

@@ -8,7 +8,7 @@ import sqlite3
 
 from condlookup.errors import CondlookupError
 from condlookup.pages.models import Record, model
-from condlookup.text import find_words, fold, split_list, words
+from condlookup.text import find_words, fold, normalize_name, split_list, words
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
 # weights in the same order (names, symptoms, any other text).
@@ -83,7 +83,14 @@ def search(
     if specialist:
         wanted = fold(specialist)
         rows = {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row[3])}
-    ordered = sorted(rows, key=lambda r: (best[r][0], rows[r][2] == "hpo", -best[r][1], rows[r][1]))
+    # A condition named exactly by the words comes first in its tier ("marfan" is Marfan
+    # syndrome before Marfan-related disorders).
+    key = normalize_name(query)
+    named = {r for (r,) in db.execute("SELECT rowid FROM names WHERE key = ?", (key,))}
+    ordered = sorted(
+        rows,
+        key=lambda r: (best[r][0], r not in named, rows[r][2] == "hpo", -best[r][1], rows[r][1]),
+    )
     hits = []
     for rowid in ordered[: max(limit, 0)]:
         cond_id, name, kind, specialists, codes = rows[rowid]
@@ -97,7 +104,9 @@ def search(
                 id=cond_id,
                 name=name,
                 source=kind,
-                score=round(3 - tier + relevance / (1 + relevance), 3),
+                score=round(
+                    3 - tier + (0.999 if rowid in named else relevance / (1 + relevance)), 3
+                ),
                 matched_field=field,
                 line=line,
                 spans=tuple(find_words(line, query_words)),
