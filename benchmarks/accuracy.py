@@ -1,9 +1,11 @@
 """Accuracy of `match` on simulated patients, as Phenomizer was tested (Köhler et al. 2009).
 
-A patient is a random disease with at least 5 phenotype annotations and 5 of its terms, drawn
-uniformly ("exact"); its "noisy" twin replaces 2 of those terms by an ancestor one or two levels
-up and adds 2 terms unrelated to the disease. The true disease's rank is counted among the
-diseases of its own namespace (OMIM or ORPHA). Fixed seed, so runs compare.
+A patient is a random catalogue entry (an OMIM or Orphanet disease of phenotype.hpoa) with at
+least 5 phenotype annotations and 5 of its terms, drawn uniformly ("exact"); its "noisy" twin
+replaces 2 of those terms by an ancestor one or two levels up and adds 2 terms unrelated to the
+disease. The right answer is the condition that holds the entry (its Mondo disease, or a curated
+page), ranked among the conditions with a code of the entry's namespace (OMIM or ORPHA). Fixed
+seed, so runs compare.
 
     python benchmarks/accuracy.py [--patients 300] [--seed 42] [--compare PYTHON]
 
@@ -28,36 +30,30 @@ from condlookup.catalogue import matching
 from condlookup.library import Library
 
 ROOT_PHENOTYPE = 118
-Patient = tuple[int, str, list[int]]  # (condition rowid, namespace, terms)
+Patient = tuple[int, str, list[int], str]  # (condition rowid, namespace, terms, entry id)
 
 
 def load(
     db: sqlite3.Connection,
-) -> tuple[dict[int, list[str]], dict[int, list[int]], dict[int, str]]:
-    """Namespaces of each condition, direct phenotype terms, and disease ids."""
+) -> tuple[dict[int, list[str]], dict[tuple[int, str], list[int]], dict[int, str]]:
+    """Namespaces of each condition, each catalogue entry's terms by (rowid, entry), and ids."""
     namespaces: dict[int, list[str]] = {}
     names: dict[int, str] = {}
-    for rowid, cond_id, source, data in db.execute(
-        "SELECT rowid, c.id, c.source, p.data FROM conditions c LEFT JOIN page_data p USING (rowid)"
+    for rowid, cond_id, codes in db.execute("SELECT rowid, id, codes FROM conditions"):
+        prefixes = {code.split(":")[0] for code in codes.split("\x1f") if code}
+        namespaces[rowid] = sorted(prefixes & {"OMIM", "ORPHA"})
+        names[rowid] = cond_id
+    terms: dict[tuple[int, str], list[int]] = {}
+    for rowid, term, origin in db.execute(
+        "SELECT condition, term, origin FROM annotations WHERE aspect = 'P' AND origin != 'page'"
     ):
-        if source == "hpo":
-            namespaces[rowid] = [cond_id.split(":")[0]]
-            names[rowid] = cond_id
-        else:
-            codes = json.loads(data)["codes"]
-            namespaces[rowid] = [prefix.upper() for prefix in ("orpha", "omim") if prefix in codes]
-            names[rowid] = cond_id
-    terms: dict[int, list[int]] = {}
-    for rowid, term in db.execute("SELECT condition, term FROM annotations WHERE aspect = 'P'"):
-        terms.setdefault(rowid, []).append(term)
+        terms.setdefault((rowid, origin), []).append(term)
     return namespaces, terms, names
 
 
-def simulate(
-    db: sqlite3.Connection, count: int, seed: int
-) -> tuple[list[tuple[int, str, list[int]]], list[tuple[int, str, list[int]]]]:
+def simulate(db: sqlite3.Connection, count: int, seed: int) -> tuple[list[Patient], list[Patient]]:
     rng = random.Random(seed)
-    namespaces, terms, _names = load(db)
+    _namespaces, terms, _names = load(db)
     parents: dict[int, list[int]] = {}
     for ancestor, descendant in db.execute(
         "SELECT ancestor, descendant FROM closure WHERE distance = 1"
@@ -75,17 +71,18 @@ def simulate(
             "SELECT descendant FROM closure WHERE ancestor = ? AND distance = 1", (ROOT_PHENOTYPE,)
         )
     )
+    # By entry id, so that the same seed draws the same entries whatever the index's row order.
     pool = sorted(
-        r
-        for r, items in terms.items()
-        if len(set(items)) >= 5 and set(namespaces[r]) & {"OMIM", "ORPHA"}
+        (key for key, items in terms.items() if len(set(items)) >= 5),
+        key=lambda key: (key[1].split(":")[0], int(key[1].split(":")[1]), key[0]),
     )
+    pool = [key for key in pool if key[1].split(":")[0] in ("OMIM", "ORPHA")]
     exact, noisy = [], []
     for _ in range(count):
-        rowid = rng.choice(pool)
-        namespace = rng.choice([n for n in namespaces[rowid] if n in ("OMIM", "ORPHA")])
-        chosen = rng.sample(sorted(set(terms[rowid])), 5)
-        exact.append((rowid, namespace, chosen))
+        rowid, entry = rng.choice(pool)
+        namespace = entry.split(":")[0]
+        chosen = rng.sample(sorted(set(terms[(rowid, entry)])), 5)
+        exact.append((rowid, namespace, chosen, entry))
         imprecise = list(chosen)
         for index in rng.sample(range(5), 2):
             term = imprecise[index]
@@ -114,7 +111,7 @@ def simulate(
             ).fetchone()
             if below is None:
                 added.append(candidate)
-        noisy.append((rowid, namespace, imprecise + added))
+        noisy.append((rowid, namespace, imprecise + added, entry))
     return exact, noisy
 
 
@@ -122,14 +119,16 @@ def rank_of(
     db: sqlite3.Connection,
     namespaces: dict[int, list[str]],
     names: dict[int, str],
-    patient: tuple[int, str, list[int]],
+    patient: Patient,
+    everywhere: bool = False,
 ) -> int:
-    rowid, namespace, terms = patient
-    scores, _ = matching.score(db, terms)
+    """The rank of the patient's condition among those of its namespace (or all of them)."""
+    rowid, namespace, terms, _entry = patient
+    scores = matching.score(db, terms)[0]
     mine = scores.get(rowid, float("-inf"))
     better = 0
     for other, value in scores.items():
-        if other == rowid or namespace not in namespaces[other]:
+        if other == rowid or (namespace not in namespaces[other] and not everywhere):
             continue
         if value > mine or (value == mine and names[other] < names[rowid]):
             better += 1
@@ -176,20 +175,13 @@ print(json.dumps(out))
 
 
 def compare(python: str, db: sqlite3.Connection, groups: dict[str, list[Patient]]) -> None:
-    """Run the same patients through hpo3 or pyhpo in another interpreter, and print them."""
-    codes: dict[int, dict[str, str]] = {}
-    for rowid, cond_id, source, data in db.execute(
-        "SELECT rowid, c.id, c.source, p.data FROM conditions c LEFT JOIN page_data p USING (rowid)"
-    ):
-        if source == "hpo":
-            codes[rowid] = {cond_id.split(":")[0]: cond_id}
-        else:
-            page = json.loads(data)["codes"]
-            codes[rowid] = {key.upper(): f"{key.upper()}:{value}" for key, value in page.items()}
+    """Run the same patients through hpo3 or pyhpo in another interpreter, and print them.
+
+    They rank HPO entries, not conditions: the right answer there is the patient's entry."""
     payload = {
         label: [
-            [codes[rowid][namespace], namespace, [f"HP:{term:07d}" for term in terms]]
-            for rowid, namespace, terms in patients
+            [entry, namespace, [f"HP:{term:07d}" for term in terms]]
+            for _rowid, namespace, terms, entry in patients
         ]
         for label, patients in groups.items()
     }
@@ -228,6 +220,8 @@ def main() -> int:
         ranks = [rank_of(db, namespaces, names, patient) for patient in patients]
         each = (time.perf_counter() - start) / len(patients) * 1000
         print(f"  {label:<16} {summary(ranks)}   ({each:.0f} ms per patient)")
+        ranks = [rank_of(db, namespaces, names, patient, everywhere=True) for patient in patients]
+        print(f"  {'  among all':<16} {summary(ranks)}")
     if args.compare:
         print("the same patients, hypergeometric enrichment:")
         compare(args.compare, db, {"exact": exact, "noisy+imprecise": noisy})

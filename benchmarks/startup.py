@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[list[str], float, float | None]] = {
     "search ataxia (curated)": (["search", "ataxia", "--source", "curated"], 1.3, 1.8),
     "list": (["list"], 1.3, 1.8),
     "show ORPHA:100": (["show", "ORPHA:100", "--no-pager"], 1.3, None),
+    "show marfan syndrome": (["show", "marfan", "syndrome", "--no-pager"], 1.3, None),
+    "search marfan": (["search", "marfan"], 1.5, None),
     "search ataxia (all)": (["search", "ataxia"], 1.5, None),
     "match 5 symptoms": (
         ["match", "coloboma", "choanal atresia", "HP:0000356", "growth delay", "hearing loss"],

@@ -64,9 +64,16 @@ CREATE TABLE annotations (
     origin TEXT NOT NULL
 );
 CREATE INDEX annotations_condition ON annotations (condition);
+-- A condition's terms with all their ancestors, for each of its descriptions (a catalogue
+-- entry, or a curated page's own symptom list): the table search and match read.
 CREATE TABLE propagated (
-    term INTEGER NOT NULL, condition INTEGER NOT NULL, frequency REAL NOT NULL,
-    exact INTEGER NOT NULL, fraction REAL NOT NULL, PRIMARY KEY (term, condition)
+    term INTEGER NOT NULL, condition INTEGER NOT NULL, description INTEGER NOT NULL,
+    frequency REAL NOT NULL, exact INTEGER NOT NULL, fraction REAL NOT NULL,
+    PRIMARY KEY (term, condition, description)
+) WITHOUT ROWID;
+CREATE TABLE descriptions (
+    condition INTEGER NOT NULL, description INTEGER NOT NULL, origin TEXT NOT NULL,
+    PRIMARY KEY (condition, description)
 ) WITHOUT ROWID;
 -- Families: what a condition is a kind of (broader) and which kinds it has (narrower).
 CREATE TABLE relations (
@@ -111,7 +118,7 @@ def fill(
     own_terms = _own_terms(identity, curated, ontology)
     shared = shared_features(identity, own_terms)
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
-    direct: dict[int, list[dict[int, float]]] = {}
+    direct: dict[int, list[tuple[str, dict[int, float]]]] = {}
     for rowid, disease in enumerate(identity.diseases, start=len(curated) + 1):
         rowid_of[disease.id] = rowid
         if disease.entries:
@@ -119,17 +126,17 @@ def fill(
         else:
             found = _family_specialists(shared[disease.id], ontology)
         _write_disease(connection, rowid, disease, found)
-        direct[rowid] = [_phenotype_weights(entry) for entry in disease.entries]
+        direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in disease.entries]
     for rowid, condition in curated:
         merged = identity.curated.get(rowid, [])
         mondo_id = identity.page_mondo.get(rowid)
         if mondo_id is not None:
             rowid_of[mondo_id] = rowid
         _join_page(connection, rowid, merged, mondo_id, mondo_data)
-        direct[rowid] = [_phenotype_weights(entry) for entry in merged]
+        direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in merged]
         own = _page_terms(connection, rowid, condition, ontology)
         if own:
-            direct[rowid].append(own)
+            direct[rowid].append(("page", own))
     progress("Linking families", 0.8)
     connection.executemany(
         "INSERT INTO relations VALUES (?, ?)",
@@ -144,7 +151,8 @@ def fill(
     progress("Propagating annotations", 0.85)
     _write_propagated(connection, direct, ontology.ancestors)
     connection.execute(
-        "UPDATE terms SET diseases = (SELECT count(*) FROM propagated WHERE term = terms.id)"
+        "UPDATE terms SET diseases = "
+        "(SELECT count(DISTINCT condition) FROM propagated WHERE term = terms.id)"
     )
     progress("Finishing", 0.95)
     (annotated_rows,) = connection.execute(
@@ -387,34 +395,39 @@ def _estimate(frequency: float | None, text: str | None) -> float:
 
 def _write_propagated(
     connection: sqlite3.Connection,
-    direct: dict[int, list[dict[int, float]]],
+    direct: dict[int, list[tuple[str, dict[int, float]]]],
     ancestors: dict[int, dict[int, int]],
 ) -> None:
-    """Each condition's terms with all their ancestors: the table search and match read.
+    """Each description's terms with all their ancestors: the table search and match read.
 
-    `frequency` is the best figure of any annotation at or below the term, `exact` says one
-    is the term itself, and `fraction` is the share of a description's terms that fall at or
-    below it, in the description where that share is largest (a curated page's own short list
-    of hallmark features counts as one description, each catalogue entry as another).
+    A condition has one description per catalogue entry, and a curated page one more, its own
+    short list of hallmark features. For each term at or above a description's annotations,
+    `frequency` is the best figure of an annotation at or below it, `exact` says one is the
+    term itself, and `fraction` is the share of the description's terms that fall at or below.
     """
 
-    def rows() -> Iterator[tuple[int, int, float, int, float]]:
+    def rows() -> Iterator[tuple[int, int, int, float, int, float]]:
         for rowid, descriptions in direct.items():
-            best: dict[int, tuple[float, int]] = {}
-            fraction: dict[int, float] = {}
-            for weights in descriptions:
+            for number, (_origin, weights) in enumerate(descriptions):
+                best: dict[int, tuple[float, int]] = {}
                 under: dict[int, int] = {}
-                for number, frequency in weights.items():
-                    for ancestor in ancestors.get(number, {number: 0}):
-                        exact = int(ancestor == number)
+                for term, frequency in weights.items():
+                    for ancestor in ancestors.get(term, {term: 0}):
+                        exact = int(ancestor == term)
                         under[ancestor] = under.get(ancestor, 0) + 1
                         previous = best.get(ancestor)
                         if previous is None or (frequency, exact) > previous:
                             best[ancestor] = (frequency, exact)
                 size = max(len(weights), 1)
-                for ancestor, count in under.items():
-                    fraction[ancestor] = max(fraction.get(ancestor, 0.0), count / size)
-            for ancestor, (frequency, exact) in best.items():
-                yield ancestor, rowid, frequency, exact, fraction[ancestor]
+                for ancestor, (frequency, exact) in best.items():
+                    yield ancestor, rowid, number, frequency, exact, under[ancestor] / size
 
-    connection.executemany("INSERT INTO propagated VALUES (?, ?, ?, ?, ?)", rows())
+    connection.executemany("INSERT INTO propagated VALUES (?, ?, ?, ?, ?, ?)", rows())
+    connection.executemany(
+        "INSERT INTO descriptions VALUES (?, ?, ?)",
+        (
+            (rowid, number, origin)
+            for rowid, descriptions in direct.items()
+            for number, (origin, _weights) in enumerate(descriptions)
+        ),
+    )

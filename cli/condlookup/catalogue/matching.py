@@ -207,7 +207,7 @@ def rank(
 ) -> MatchResult:
     """Every condition that explains at least one symptom, best fit first."""
     terms = list(dict.fromkeys(int(symptom.hpo[3:]) for symptom in symptoms))
-    scores, explained = score(db, terms)
+    scores, explained, best = score(db, terms)
     rows = {
         rowid: (cond_id, name, kind, codes)
         for rowid, cond_id, name, kind, codes in _conditions(db, list(scores))
@@ -217,7 +217,7 @@ def rank(
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
         cond_id, name, kind, codes = rows[rowid]
-        matched = tuple(_contributions(db, rowid, terms, explained.get(rowid, {})))
+        matched = tuple(_contributions(db, rowid, best.get(rowid), terms, explained.get(rowid, {})))
         hits.append(
             MatchHit(
                 rank=position,
@@ -232,24 +232,34 @@ def rank(
     return MatchResult(symptoms=tuple(symptoms), total=len(rows), hits=tuple(hits))
 
 
-def score(
-    db: sqlite3.Connection, terms: Sequence[int]
-) -> tuple[dict[int, float], dict[int, dict[int, tuple[float, float]]]]:
+Scored = tuple[dict[int, float], dict[int, dict[int, tuple[float, float]]], dict[int, int]]
+
+
+def score(db: sqlite3.Connection, terms: Sequence[int]) -> Scored:
     """Scores of every condition that explains a term, and per condition what each term got.
 
-    Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}}); a term missing
-    from a condition's entry is unexplained there, and its points are `missing_points(...)`.
+    A condition with several descriptions (the catalogue entries of one disease, a curated
+    page's own list) is scored with each, and the best-fitting one counts: the terms of one
+    description are never mixed with those of another.
+
+    Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}} for the description
+    that counted, and that description's number by rowid); a term missing from it is
+    unexplained there, and its points are `_missing(...)`.
     """
+    terms = list(dict.fromkeys(terms))  # the same finding twice counts once
     total = _annotated_conditions(db)
-    explained: dict[int, dict[int, tuple[float, float]]] = {}
+    explained: dict[tuple[int, int], dict[int, tuple[float, float]]] = {}
+    gained: dict[tuple[int, int], float] = {}
     missing_points: dict[int, float] = {}
     for term in terms:
         share = _share(db, term, total)
-        found: dict[int, float] = {}
-        for rowid, frequency, exact, fraction in db.execute(
-            "SELECT condition, frequency, exact, fraction FROM propagated WHERE term = ?", (term,)
+        found: dict[tuple[int, int], float] = {}
+        for rowid, description, frequency, exact, fraction in db.execute(
+            "SELECT condition, description, frequency, exact, fraction FROM propagated "
+            "WHERE term = ?",
+            (term,),
         ):
-            found[rowid] = (
+            found[(rowid, description)] = (
                 (FLOOR + (1 - FLOOR) * frequency)
                 * (1.0 if exact else NOT_EXACT)
                 * fraction**SPECIFICITY
@@ -260,8 +270,8 @@ def score(
             (term, BROADER_STEPS),
         ):
             ratio = share / max(_share(db, ancestor, total), share)
-            for rowid, frequency, fraction in db.execute(
-                "SELECT condition, frequency, fraction FROM propagated "
+            for rowid, description, frequency, fraction in db.execute(
+                "SELECT condition, description, frequency, fraction FROM propagated "
                 "WHERE term = ? AND exact = 1",
                 (ancestor,),
             ):
@@ -271,18 +281,23 @@ def score(
                     * NOT_EXACT**distance
                     * fraction**SPECIFICITY
                 )
-                if chance > found.get(rowid, 0.0):
-                    found[rowid] = chance
-        missing_points[term] = math.log(MISSING / share) if share > MISSING else 0.0
-        for rowid, chance in found.items():
+                if chance > found.get((rowid, description), 0.0):
+                    found[(rowid, description)] = chance
+        missing = missing_points[term] = _missing(share)
+        for key, chance in found.items():
             chance = max(chance, MISSING)
-            explained.setdefault(rowid, {})[term] = (chance, math.log(chance / share))
-    scores = {}
-    for rowid, per_term in explained.items():
-        scores[rowid] = sum(
-            per_term[term][1] if term in per_term else missing_points[term] for term in terms
-        )
-    return scores, explained
+            points = math.log(chance / share)
+            explained.setdefault(key, {})[term] = (chance, points)
+            gained[key] = gained.get(key, 0.0) + points - missing
+    # Every description starts from every term unexplained, and gains what it explains.
+    unexplained = sum(missing_points.values())
+    scores: dict[int, float] = {}
+    best: dict[int, int] = {}
+    for (rowid, description), gain in gained.items():
+        value = unexplained + gain
+        if rowid not in scores or (value, -description) > (scores[rowid], -best[rowid]):
+            scores[rowid], best[rowid] = value, description
+    return scores, {rowid: explained[(rowid, d)] for rowid, d in best.items()}, best
 
 
 def _annotated_conditions(db: sqlite3.Connection) -> int:
@@ -318,12 +333,18 @@ def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, st
 def _contributions(
     db: sqlite3.Connection,
     rowid: int,
+    description: int | None,
     terms: Sequence[int],
     per_term: dict[int, tuple[float, float]],
 ) -> list[Contribution]:
-    """For each query term, the annotation of the condition that explains it best."""
+    """For each query term, the annotation of the description that counted that explains it."""
     out = []
     total = _annotated_conditions(db)
+    row = db.execute(
+        "SELECT origin FROM descriptions WHERE condition = ? AND description = ?",
+        (rowid, description),
+    ).fetchone()
+    origin = row[0] if row else None
     for term in terms:
         if term not in per_term:
             points = round(_missing(_share(db, term, total)), 3)
@@ -336,9 +357,10 @@ def _contributions(
             WHERE a.condition = ? AND a.aspect = 'P' AND (
                 a.term IN (SELECT descendant FROM closure WHERE ancestor = ?)
                 OR a.term IN (SELECT ancestor FROM closure WHERE descendant = ?))
-            ORDER BY (a.term = ?) DESC, coalesce(a.frequency, 0.5) DESC LIMIT 1
+            ORDER BY (a.origin = ?) DESC, (a.term = ?) DESC, coalesce(a.frequency, 0.5) DESC
+            LIMIT 1
             """,
-            (rowid, term, term, term),
+            (rowid, term, term, origin, term),
         ).fetchone()
         disease_term, name, frequency = row if row else (None, None, None)
         out.append(
