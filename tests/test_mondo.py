@@ -21,7 +21,7 @@ from condlookup.library import Library
 from condlookup.pages.folders import PageFolder
 from condlookup.paths import mondo_path
 from condlookup.text import name_keys
-from conftest import DATA, FIXTURE_HPO, FIXTURE_PAGES, use_sources
+from conftest import DATA, FIXTURE_HPO, FIXTURE_PAGES, check_golden, use_sources
 
 MONDO_DATA = DATA / "mondo"
 SOURCES = DATA / "mondo-sources"
@@ -345,3 +345,57 @@ def test_no_name_that_found_one_entry_now_forks_or_misses(real_catalogue: Path) 
             moved.append(found)
             assert name_keys(library.get(found).name, derived=False) == (key,), key
     assert len(moved) < 100  # 52 with the 2025-01-16 release
+
+
+# -- pages as users see them (golden files) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "golden"),
+    [
+        (["show", "twin disease"], "mondo-twin.plain.txt"),
+        (["show", "type a disorder"], "mondo-type.plain.txt"),
+        (["export", "ORPHA:3001"], "mondo-twin.md"),
+    ],
+)
+def test_pages_with_names_codes_and_families(
+    grouped: Library, runner: CliRunner, update_goldens: bool, args: list[str], golden: str
+) -> None:
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    check_golden(
+        golden, result.stdout.replace(str(Path(__file__).parent), "<tests>"), update_goldens
+    )
+
+
+def test_a_curated_page_shows_its_family_and_credits_mondo(
+    grouped: Library, runner: CliRunner
+) -> None:
+    shown = runner.invoke(app, ["show", "my-family"]).stdout
+    assert (
+        "\nFamily\n------\nTypes (2):\n  - Type A disorder (MONDO:9000011)\n"
+        "  - Type B disorder (MONDO:9000012)\n\n"
+    ) in shown
+    assert (
+        "Disease names, codes and families from the Mondo Disease Ontology (release\n2099-02-02"
+        in shown
+    )
+    plain_page = runner.invoke(app, ["show", "test-fever"]).stdout  # no family, no Mondo credit
+    assert "Family" not in plain_page and "Mondo" not in plain_page
+
+
+def test_a_family_page_as_users_see_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, runner: CliRunner, update_goldens: bool
+) -> None:
+    digest = tmp_path / "mondo.tsv.gz"
+    digest.write_bytes(gzip.compress((MONDO_DATA / "mondo.tsv").read_bytes()))
+    hpo = HpoFiles(FIXTURE_HPO / "hp.obo", MONDO_DATA / "phenotype.hpoa")
+    use_sources(monkeypatch, Sources((PageFolder(FIXTURE_PAGES, "curated"),), hpo, digest))
+    Library.open().close()  # built quietly, before the commands run
+    for args, golden in (
+        (["show", "family disorder"], "mondo-family.plain.txt"),
+        (["export", "FD"], "mondo-family.md"),
+    ):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stderr) == (0, "")
+        check_golden(golden, result.stdout, update_goldens)

@@ -117,6 +117,11 @@ def fill(
     progress("Writing diseases", 0.65)
     own_terms = _own_terms(identity, curated, ontology)
     shared = shared_features(identity, own_terms)
+    genetic = {  # the conditions known to be inherited: an inheritance, or an OMIM entry
+        disease.id
+        for disease in identity.diseases
+        if any(entry.inheritance or entry.id.startswith("OMIM:") for entry in disease.entries)
+    }
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     direct: dict[int, list[tuple[str, dict[int, float]]]] = {}
     for rowid, disease in enumerate(identity.diseases, start=len(curated) + 1):
@@ -124,7 +129,7 @@ def fill(
         if disease.entries:
             found = _specialists(disease.entries, ontology)
         else:
-            found = _family_specialists(shared[disease.id], ontology)
+            found = _family_specialists(shared[disease.id], genetic, ontology)
         _write_disease(connection, rowid, disease, found)
         direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in disease.entries]
     for rowid, condition in curated:
@@ -143,7 +148,8 @@ def fill(
         ((rowid_of[up], rowid_of[down]) for up, down in identity.relations),
     )
     for disease_id, (types, features) in shared.items():
-        connection.execute("INSERT INTO families VALUES (?, ?)", (rowid_of[disease_id], types))
+        row = (rowid_of[disease_id], len(types))
+        connection.execute("INSERT INTO families VALUES (?, ?)", row)
         connection.executemany(
             "INSERT INTO shared VALUES (?, ?, ?)",
             ((rowid_of[disease_id], term, count) for term, count in features),
@@ -231,18 +237,19 @@ def _pediatric(entry: Entry, ontology: Ontology) -> bool:
 
 
 def _family_specialists(
-    shared: tuple[int, list[tuple[int, int]]], ontology: Ontology
+    shared: tuple[set[str], list[tuple[int, int]]], genetic: set[str], ontology: Ontology
 ) -> tuple[str, ...]:
-    """Who to see for a family: from the organ systems of the features its types share."""
+    """Who to see for a family: from the organ systems of the features its types share, and a
+    clinical geneticist when any of them is inherited."""
     types, features = shared
     if not types:
         return ()
     weights = [
-        (category, count / types)
+        (category, count / len(types))
         for number, count in features
         if (category := ontology.category_of.get(number)) is not None
     ]
-    return specialists.derive(weights, pediatric=False, genetic=True)
+    return specialists.derive(weights, pediatric=False, genetic=bool(types & genetic))
 
 
 def _own_terms(

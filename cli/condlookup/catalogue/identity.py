@@ -149,8 +149,8 @@ def group(
 
 def shared_features(
     identity: Identity, own_terms: dict[str, set[int]]
-) -> dict[str, tuple[int, list[tuple[int, int]]]]:
-    """For each family: how many annotated types it has, and (term, types showing it) pairs."""
+) -> dict[str, tuple[set[str], list[tuple[int, int]]]]:
+    """For each family: its annotated types (by Mondo id), and (term, types showing it) pairs."""
     narrower: dict[str, list[str]] = {}
     for up, down in identity.relations:
         narrower.setdefault(up, []).append(down)
@@ -178,7 +178,7 @@ def shared_features(
             ((term, count) for term, count in counts.items() if count >= least),
             key=lambda pair: (-pair[1], pair[0]),
         )
-        found[disease.id] = (len(types), ranked[:SHARED_FEATURES])
+        found[disease.id] = (types, ranked[:SHARED_FEATURES])
     return found
 
 
