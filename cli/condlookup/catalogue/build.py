@@ -137,7 +137,8 @@ def fill(
         mondo_id = identity.page_mondo.get(rowid)
         if mondo_id is not None:
             rowid_of[mondo_id] = rowid
-        _join_page(connection, rowid, merged, mondo_id, mondo_data)
+        if merged or mondo_id is not None:
+            _join_page(connection, rowid, merged, mondo_id, mondo_data)
         direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in merged]
         own = _page_terms(connection, rowid, condition, ontology)
         if own:
@@ -337,12 +338,10 @@ def _join_page(
     (own,) = connection.execute("SELECT codes FROM conditions WHERE rowid = ?", (rowid,)).fetchone()
     every = list(dict.fromkeys([*split_list(own), *codes]))
     connection.execute("UPDATE conditions SET codes = ? WHERE rowid = ?", (join_list(every), rowid))
-    # A page's own names are in already, at their tier: add only what finds it better.
-    rows = connection.execute("SELECT key, tier FROM names WHERE rowid = ?", (rowid,)).fetchall()
-    have = dict(rows)
+    # A key the page has already gets a second row: a query takes each condition's best tier.
     connection.executemany(
         "INSERT INTO names VALUES (?, ?, ?)",
-        [(k, rowid, t) for k, t in name_tiers(named).items() if t > have.get(k, -1)],
+        [(key, rowid, tier) for key, tier in name_tiers(named).items()],
     )
 
 
