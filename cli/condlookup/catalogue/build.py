@@ -16,14 +16,14 @@ from condlookup.catalogue.hpo import Annotation, read_annotations
 from condlookup.catalogue.identity import Disease, Entry, Identity, group, shared_features
 from condlookup.catalogue.mondo import Mondo
 from condlookup.catalogue.mondo import read as read_mondo
-from condlookup.catalogue.terms import Ontology, read_ontology, write_terms
+from condlookup.catalogue.symptoms import PAGES
+from condlookup.catalogue.terms import Ontology, read_ontology, write_phrases, write_terms
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
 from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers, split_list
 
 Progress = Callable[[str, float], None]
 
-PEDIATRIC_ONSETS = (410280, 3577, 3623, 30674)  # pediatric, congenital, neonatal, antenatal
 # When an annotation gives no frequency, count it as this fraction of patients.
 DEFAULT_FREQUENCY = 0.5
 CURATED_FREQUENCIES = {
@@ -53,6 +53,13 @@ CREATE TABLE closure (
 CREATE INDEX closure_up ON closure (descendant, ancestor);
 CREATE VIRTUAL TABLE term_search USING fts5(
     name, term UNINDEXED, tokenize = "unicode61 remove_diacritics 2"
+);
+-- What plain words may stand for (see catalogue.symptoms): the HPO's names and synonyms, the
+-- pages' symptom names and descriptions, the HPO's definitions; `text` is the words as
+-- symptoms.plain_words gives them (the stemmer folds the rest), `shown` the text as written.
+CREATE VIRTUAL TABLE phrases USING fts5(
+    text, shown UNINDEXED, term UNINDEXED, source UNINDEXED, words UNINDEXED,
+    tokenize = "porter unicode61 remove_diacritics 2"
 );
 CREATE TABLE annotations (
     condition INTEGER NOT NULL,
@@ -127,9 +134,9 @@ def fill(
     for rowid, disease in enumerate(identity.diseases, start=len(curated) + 1):
         rowid_of[disease.id] = rowid
         if disease.entries:
-            found = _specialists(disease.entries, ontology)
+            found = specialists.for_entries(disease.entries, ontology)
         else:
-            found = _family_specialists(shared[disease.id], genetic, ontology)
+            found = specialists.for_family(shared[disease.id], genetic, ontology)
         _write_disease(connection, rowid, disease, found)
         direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in disease.entries]
     for rowid, condition in curated:
@@ -141,6 +148,7 @@ def fill(
             _join_page(connection, rowid, merged, mondo_id, mondo_data)
         direct[rowid] = [(entry.id, _phenotype_weights(entry)) for entry in merged]
         own = _page_terms(connection, rowid, condition, ontology)
+        write_phrases(connection, _page_phrases(condition, ontology))
         if own:
             direct[rowid].append(("page", own))
     progress("Linking families", 0.8)
@@ -208,49 +216,6 @@ def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[s
                     item.disease,
                 )
     return entries
-
-
-def _specialists(entries: Sequence[Entry], ontology: Ontology) -> tuple[str, ...]:
-    """Who to see, from the organ systems of the entries' features (the best figure of each)."""
-    best: dict[int, float] = {}
-    for entry in entries:
-        for number, (frequency, _text, _onset, _origin) in entry.phenotypes.items():
-            value = frequency if frequency is not None else DEFAULT_FREQUENCY
-            best[number] = max(best.get(number, 0.0), value)
-    weights = [
-        (category, value)
-        for number, value in best.items()
-        if (category := ontology.category_of.get(number)) is not None
-    ]
-    return specialists.derive(
-        weights,
-        pediatric=any(_pediatric(entry, ontology) for entry in entries),
-        genetic=any(entry.inheritance or entry.id.startswith("OMIM:") for entry in entries),
-    )
-
-
-def _pediatric(entry: Entry, ontology: Ontology) -> bool:
-    return any(
-        onset in PEDIATRIC_ONSETS
-        or any(a in PEDIATRIC_ONSETS for a in ontology.ancestors.get(onset, {}))
-        for onset in entry.onsets
-    )
-
-
-def _family_specialists(
-    shared: tuple[set[str], list[tuple[int, int]]], genetic: set[str], ontology: Ontology
-) -> tuple[str, ...]:
-    """Who to see for a family: from the organ systems of the features its types share, and a
-    clinical geneticist when any of them is inherited."""
-    types, features = shared
-    if not types:
-        return ()
-    weights = [
-        (category, count / len(types))
-        for number, count in features
-        if (category := ontology.category_of.get(number)) is not None
-    ]
-    return specialists.derive(weights, pediatric=False, genetic=bool(types & genetic))
 
 
 def _own_terms(
@@ -363,6 +328,16 @@ def _page_terms(
         )
         own[number] = max(own.get(number, 0.0), frequency or DEFAULT_FREQUENCY)
     return own
+
+
+def _page_phrases(condition: Condition, ontology: Ontology) -> Iterator[tuple[str, int, int]]:
+    """A page's symptom names and plain-words descriptions, as phrases for their HPO term."""
+    for symptom in condition.symptoms:
+        number = ontology.alias.get(term_number(symptom.hpo)) if symptom.hpo else None
+        if number is not None:
+            for text in (symptom.name, symptom.description):
+                if text:
+                    yield text, number, PAGES
 
 
 def _write_annotations(connection: sqlite3.Connection, rowid: int, entry: Entry) -> None:

@@ -27,36 +27,26 @@ the plain-word queries in the tests, which pull in different directions.
 """
 
 import math
-import re
 import sqlite3
 from collections.abc import Sequence
 
+from condlookup.catalogue.cases import Case, CaseError
 from condlookup.catalogue.codes import hpo_id
-from condlookup.errors import CondlookupError
+from condlookup.catalogue.symptoms import SymptomTerm, resolve_ids
 from condlookup.pages.models import Record, model
-from condlookup.text import fold, normalize_name, split_list, words
-
-
-@model
-class SymptomTerm(Record):
-    """What one input of `match` became: an HPO term, and the other terms it could have been."""
-
-    input: str
-    hpo: str
-    name: str
-    note: str | None  # "obsolete id, replaced by ..." and the like
-    alternatives: tuple[tuple[str, str], ...]  # (hpo, name)
+from condlookup.text import split_list
 
 
 @model
 class Contribution(Record):
-    """What one query term added to one condition's score."""
+    """What one symptom (or one absent finding) added to one condition's score."""
 
-    query_hpo: str
+    query_hpo: str  # the term the symptom counted as for this condition
     disease_hpo: str | None  # the annotation that explains it; None when nothing does
     name: str | None
     frequency: float | None
     points: float
+    absent: bool = False  # a finding looked for and not found, that this condition shows
 
 
 @model
@@ -75,9 +65,10 @@ class MatchResult(Record):
     symptoms: tuple[SymptomTerm, ...]
     total: int  # conditions that explain at least one symptom
     hits: tuple[MatchHit, ...]
+    absent: tuple[SymptomTerm, ...] = ()
 
 
-FLOOR = 0.9  # P(q | D) for an annotation of frequency 0; 1.0 for one of frequency 1
+FLOOR = 0.7  # P(q | D) for an annotation of frequency 0; 1.0 for one of frequency 1
 NOT_EXACT = 0.4  # an annotation narrower than q explains q less well than q itself
 MISSING = 0.02  # P(q | D) when nothing in D explains q
 # How much a term's share of the condition's own terms counts: a patient's findings are more
@@ -87,127 +78,80 @@ SPECIFICITY = 0.45
 # unrelated finding that happens to hit a disease cannot outweigh several that fit another.
 SMOOTHING = 50
 BROADER_STEPS = 1  # how far above q a broader annotation still counts
-MAX_SYMPTOMS = 50
+# What a phrase that may stand for several terms pays for the doubt, per symptom.
+AMBIGUOUS = 0.3
+# An absent finding costs a description where it is very frequent (ABSENT_FROM or more):
+# ABSENT_WEIGHT * log((1 - its frequency there) / (1 - its share of all conditions)), with
+# 1 - frequency no lower than ABSENT_FLOOR, so that one finding looked for and not found
+# (at most -1.2) cannot sink a condition that fits everything else. Published cases list as
+# excluded the very findings their disease is known for, so stronger rules cost accuracy there
+# (benchmarks/accuracy.py --phenopackets).
+ABSENT_FROM = 0.8
+ABSENT_WEIGHT = 0.4
+ABSENT_FLOOR = 0.05
 
-_HPO_LIKE = re.compile(r"hp[:_ ]?\S*", re.IGNORECASE)
-_HPO_ID = re.compile(r"HP:[0-9]{7}")
+
+@model
+class CaseResult(Record):
+    """The ranking of one phenopacket."""
+
+    case: Case
+    result: MatchResult
+    skipped: tuple[str, ...]  # its HPO ids this release does not know, with why
 
 
-class SymptomError(CondlookupError):
-    """An input that names no HPO term."""
+def both(present: Sequence[SymptomTerm], absent: Sequence[SymptomTerm]) -> str | None:
+    """A finding given both as present and as absent, named; None when there is none."""
+    lacking = {term: finding for finding in absent for term in finding.terms}
+    for symptom in present:
+        for term in symptom.terms:
+            if term in lacking:
+                name = f"{hpo_id(term)} ({lacking[term].name})"
+                given = {symptom.input, lacking[term].input}
+                return f"{' / '.join(repr(text) for text in sorted(given))}: {name}"
+    return None
 
 
-def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm, ...]:
-    """Each input to one HPO term. Raises SymptomError for the first that names none."""
-    if not inputs:
-        raise CondlookupError("no symptoms given", hint="for example: condlookup match ataxia")
-    if len(inputs) > MAX_SYMPTOMS:
-        raise CondlookupError(
-            f"{len(inputs)} symptoms is more than {MAX_SYMPTOMS}",
-            hint="give the most telling ones",
+def rank_case(
+    db: sqlite3.Connection,
+    case: Case,
+    *,
+    source: str = "all",
+    limit: int = 10,
+    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+) -> CaseResult:
+    """A phenopacket's ranking: its observed features as symptoms (all of them, however many),
+    its excluded ones as absent findings; ids this release does not know are skipped, and said."""
+    present, unknown = resolve_ids(db, case.present)
+    absent, unknown_absent = resolve_ids(db, case.absent)
+    if not present:
+        raise CaseError(
+            f"{case.file}: none of its observed features is in this HPO release",
+            hint="; ".join(unknown) or None,
         )
-    return tuple(_resolve_one(db, text) for text in inputs)
-
-
-def _resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
-    stripped = text.strip()
-    if _HPO_LIKE.fullmatch(stripped) and stripped[:3].upper() == "HP:":
-        return _resolve_id(db, stripped)
-    query_words = words(stripped)
-    if not query_words:
-        raise SymptomError(f"{text!r} is not a symptom", hint="give words or an HPO id")
-    wanted = normalize_name(stripped)
-    candidates = _candidates(db, query_words, prefix=False) or _candidates(
-        db, query_words, prefix=True
-    )
-    if not candidates:
-        closest = _closest(db, query_words)
-        hint = f"closest terms: {'; '.join(closest)}" if closest else "try other words"
-        raise SymptomError(f"no HPO term matches {text!r}", hint=hint)
-
-    def rank(item: tuple[int, str, str, int]) -> tuple[int, int, int, int]:
-        _term, name, matched_name, diseases = item
-        exact_name = normalize_name(name) == wanted
-        exact_synonym = normalize_name(matched_name) == wanted
-        return (not exact_name, not exact_synonym, len(matched_name), -diseases)
-
-    ordered = sorted(candidates, key=rank)
-    best = ordered[0]
-    alternatives: list[tuple[str, str]] = []
-    exact = normalize_name(best[1]) == wanted or normalize_name(best[2]) == wanted
-    for term, name, _matched, _count in ordered[1:]:
-        if term != best[0] and (hpo_id(term), name) not in alternatives:
-            alternatives.append((hpo_id(term), name))
-    note = None if exact else "closest match"
-    return SymptomTerm(
-        input=text,
-        hpo=hpo_id(best[0]),
-        name=best[1],
-        note=note,
-        alternatives=tuple(alternatives[:3]) if not exact else (),
-    )
-
-
-def _resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
-    upper = text.upper()
-    if not _HPO_ID.fullmatch(upper):
-        raise SymptomError(f"{text!r} is not an HPO id", hint="an HPO id is HP: and 7 digits")
-    number = int(upper[3:])
-    row = db.execute(
-        "SELECT t.id, t.name, t.obsolete FROM terms t WHERE t.id = "
-        "coalesce((SELECT id FROM term_alias WHERE alias = ?), ?)",
-        (number, number),
-    ).fetchone()
-    if row is None:
-        obsolete = db.execute("SELECT obsolete FROM terms WHERE id = ?", (number,)).fetchone()
-        if obsolete:
-            raise SymptomError(f"{upper} is obsolete and names no replacement")
-        raise SymptomError(f"{upper} is not in this HPO release")
-    term, name, _obsolete = row
-    note = None if term == number else f"{upper} is now {hpo_id(term)}"
-    return SymptomTerm(input=text, hpo=hpo_id(term), name=name, note=note, alternatives=())
-
-
-def _candidates(
-    db: sqlite3.Connection, query_words: list[str], prefix: bool
-) -> list[tuple[int, str, str, int]]:
-    star = "*" if prefix else ""
-    expression = " AND ".join(f'"{word}"{star}' for word in query_words)
-    rows = db.execute(
-        "SELECT s.term, t.name, s.name, t.diseases FROM term_search s "
-        "JOIN terms t ON t.id = s.term WHERE term_search MATCH ? AND t.obsolete = 0",
-        (expression,),
-    ).fetchall()
-    # All the words in one name, and the name holds little else: 'dry mouth' is Xerostomia's
-    # synonym 'Dry mouth', not 'Abnormality of the mouth ... dry'.
-    return [row for row in rows if len(words(row[2])) <= len(query_words) + 3]
-
-
-def _closest(db: sqlite3.Connection, query_words: list[str], limit: int = 5) -> list[str]:
-    expression = " OR ".join(f'"{word}"*' for word in query_words)
-    rows = db.execute(
-        "SELECT DISTINCT s.term, t.name FROM term_search s JOIN terms t ON t.id = s.term "
-        "WHERE term_search MATCH ? AND t.obsolete = 0 ORDER BY bm25(term_search) LIMIT ?",
-        (expression, limit * 3),
-    ).fetchall()
-    seen: list[str] = []
-    for term, name in rows:
-        label = f"{name} ({hpo_id(term)})"
-        if label not in seen:
-            seen.append(label)
-    return seen[:limit]
+    conflict = both(present, absent)
+    if conflict is not None:
+        raise CaseError(f"{case.file}: {conflict} is both observed and excluded")
+    result = rank(db, present, absent, source=source, limit=limit, memo=memo)
+    return CaseResult(case=case, result=result, skipped=(*unknown, *unknown_absent))
 
 
 def rank(
     db: sqlite3.Connection,
     symptoms: Sequence[SymptomTerm],
+    absent: Sequence[SymptomTerm] = (),
     *,
     source: str = "all",
     limit: int = 10,
+    memo: dict[int, tuple[dict[int, float], float]] | None = None,
 ) -> MatchResult:
     """Every condition that explains at least one symptom, best fit first."""
-    terms = list(dict.fromkeys(int(symptom.hpo[3:]) for symptom in symptoms))
-    scores, explained, best = score(db, terms)
+    symptoms = tuple({symptom.terms: symptom for symptom in symptoms}.values())
+    absent = tuple({finding.terms: finding for finding in absent}.values())
+    terms = [symptom.terms for symptom in symptoms]
+    absent_terms = [finding.terms[0] for finding in absent]
+    scoring = score(db, terms, absent_terms, memo)
+    scores = scoring.scores
     rows = {
         rowid: (cond_id, name, kind, codes)
         for rowid, cond_id, name, kind, codes in _conditions(db, list(scores))
@@ -217,7 +161,7 @@ def rank(
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
         cond_id, name, kind, codes = rows[rowid]
-        matched = tuple(_contributions(db, rowid, best.get(rowid), terms, explained.get(rowid, {})))
+        matched = tuple(_contributions(db, rowid, scoring, terms, absent_terms))
         hits.append(
             MatchHit(
                 rank=position,
@@ -229,75 +173,148 @@ def rank(
                 codes=split_list(codes),
             )
         )
-    return MatchResult(symptoms=tuple(symptoms), total=len(rows), hits=tuple(hits))
+    return MatchResult(symptoms=symptoms, total=len(rows), hits=tuple(hits), absent=absent)
 
 
-Scored = tuple[dict[int, float], dict[int, dict[int, tuple[float, float]]], dict[int, int]]
+# How many terms' points a memo keeps between cases (a few MB each hundred).
+MEMO_TERMS = 400
+# A description of a condition as one integer: rowid * DESCRIPTIONS + description number.
+DESCRIPTIONS = 64
 
 
-def score(db: sqlite3.Connection, terms: Sequence[int]) -> Scored:
-    """Scores of every condition that explains a term, and per condition what each term got.
+class Scoring:
+    """Scores of every condition that explains a symptom, and what is needed to say, for a few of
+    them, what each symptom and absent finding added."""
 
-    A condition with several descriptions (the catalogue entries of one disease, a curated
-    page's own list) is scored with each, and the best-fitting one counts: the terms of one
-    description are never mixed with those of another.
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.scores: dict[int, float] = {}  # condition rowid -> score of its best description
+        self.chosen: dict[int, int] = {}  # condition rowid -> that description's number
+        self.points: dict[int, dict[int, float]] = {}  # term -> description key -> points
+        self.missing: dict[int, float] = {}  # term -> points when unexplained
+        self.absent: dict[int, dict[int, float]] = {}  # absent term -> description key -> points
 
-    Returns (score by condition rowid, {rowid: {term: (P(q|D), points)}} for the description
-    that counted, and that description's number by rowid); a term missing from it is
-    unexplained there, and its points are `_missing(...)`.
+    def fit(self, rowid: int, symptom: tuple[int, ...]) -> tuple[int, float] | None:
+        """(term used, points) of a symptom for a condition's chosen description; None when
+        that description does not explain it."""
+        key = rowid * DESCRIPTIONS + self.chosen[rowid]
+        cost = AMBIGUOUS if len(symptom) > 1 else 0.0
+        unexplained = max(self.missing[term] for term in symptom) - cost
+        found = [(self.points[term].get(key), term) for term in symptom]
+        best = max(((p - cost, term) for p, term in found if p is not None), default=None)
+        if best is None or best[0] <= unexplained:
+            return None
+        return best[1], best[0]
+
+    def unexplained(self, symptom: tuple[int, ...]) -> float:
+        cost = AMBIGUOUS if len(symptom) > 1 else 0.0
+        return max(self.missing[term] for term in symptom) - cost
+
+    def absent_points(self, rowid: int, term: int) -> float | None:
+        return self.absent.get(term, {}).get(rowid * DESCRIPTIONS + self.chosen[rowid])
+
+
+def score(
+    db: sqlite3.Connection,
+    symptoms: Sequence[int | tuple[int, ...]],
+    absent: Sequence[int] = (),
+    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+) -> Scoring:
+    """Scores of every condition that explains a symptom, by its best-fitting description.
+
+    A symptom is one HPO term, or several a phrase may stand for: each condition counts the one
+    that fits it best, less AMBIGUOUS. A condition with several descriptions (the catalogue
+    entries of one disease, a curated page's own list) is scored with each, and the
+    best-fitting one counts: the terms of one description are never mixed with another's.
+    An absent finding costs a description where it is very frequent (see ABSENT_FROM).
+    `memo` keeps each term's points between calls that rank many cases with one index.
     """
-    terms = list(dict.fromkeys(terms))  # the same finding twice counts once
-    total = _annotated_conditions(db)
-    explained: dict[tuple[int, int], dict[int, tuple[float, float]]] = {}
-    gained: dict[tuple[int, int], float] = {}
-    missing_points: dict[int, float] = {}
-    for term in terms:
-        share = _share(db, term, total)
-        found: dict[tuple[int, int], float] = {}
+    found = Scoring(_annotated_conditions(db))
+    options = [symptom if isinstance(symptom, tuple) else (symptom,) for symptom in symptoms]
+    for term in {term for choice in options for term in choice}:
+        known = memo.get(term) if memo is not None else None
+        if known is None:
+            share = _share(db, term, found.total)
+            known = (_points(db, term, share, found.total), _missing(share))
+            if memo is not None:
+                memo[term] = known
+                if len(memo) > MEMO_TERMS:  # the oldest go first: memory stays bounded
+                    del memo[next(iter(memo))]
+        found.points[term], found.missing[term] = known
+    gained: dict[int, float] = {}
+    unexplained = 0.0
+    for choice in dict.fromkeys(options):
+        cost = AMBIGUOUS if len(choice) > 1 else 0.0
+        missing = found.unexplained(choice)
+        unexplained += missing
+        if len(choice) == 1:
+            best = found.points[choice[0]]
+        else:  # each description counts the term that fits it best
+            best = {}
+            for term in choice:
+                for key, points in found.points[term].items():
+                    if points > best.get(key, -math.inf):
+                        best[key] = points
+        for key, points in best.items():
+            if points - cost > missing:  # else it explains it no better than not at all
+                gained[key] = gained.get(key, 0.0) + points - cost - missing
+    for term in dict.fromkeys(absent):
+        elsewhere = 1.0 - min(_share(db, term, found.total, smoothing=0), 0.9)
+        costs = found.absent[term] = {}
+        for rowid, description, frequency in db.execute(
+            "SELECT condition, description, frequency FROM propagated "
+            "WHERE term = ? AND frequency >= ?",
+            (term, ABSENT_FROM),
+        ):
+            key = rowid * DESCRIPTIONS + description
+            if key in gained:  # only descriptions that explain a symptom are ranked
+                ratio = max(1.0 - frequency, ABSENT_FLOOR) / elsewhere
+                costs[key] = ABSENT_WEIGHT * min(0.0, math.log(ratio))
+                gained[key] += costs[key]
+    scores, chosen = found.scores, found.chosen
+    for key, gain in gained.items():
+        rowid, description = divmod(key, DESCRIPTIONS)
+        value = unexplained + gain
+        if rowid not in scores or (value, -description) > (scores[rowid], -chosen[rowid]):
+            scores[rowid], chosen[rowid] = value, description
+    return found
+
+
+def _points(db: sqlite3.Connection, term: int, share: float, total: int) -> dict[int, float]:
+    """log(P(q | D) / P(q)) for each description that has q, a narrower term, or a term one
+    step broader, by description key."""
+    floor, rest, narrower, power, width = FLOOR, 1.0 - FLOOR, NOT_EXACT, SPECIFICITY, DESCRIPTIONS
+    chance = {
+        rowid * width + description: (floor + rest * frequency)
+        * (1.0 if exact else narrower)
+        * fraction**power
         for rowid, description, frequency, exact, fraction in db.execute(
             "SELECT condition, description, frequency, exact, fraction FROM propagated "
             "WHERE term = ?",
             (term,),
+        )
+    }
+    for ancestor, distance in db.execute(
+        "SELECT ancestor, distance FROM closure WHERE descendant = ? AND distance BETWEEN 1 AND ?",
+        (term, BROADER_STEPS),
+    ).fetchall():
+        ratio = share / max(_share(db, ancestor, total), share) * NOT_EXACT**distance
+        if ratio <= MISSING:
+            continue  # the best it could give is no better than nothing (a general ancestor)
+        for rowid, description, frequency, fraction in db.execute(
+            "SELECT condition, description, frequency, fraction FROM propagated "
+            "WHERE term = ? AND exact = 1",
+            (ancestor,),
         ):
-            found[(rowid, description)] = (
-                (FLOOR + (1 - FLOOR) * frequency)
-                * (1.0 if exact else NOT_EXACT)
-                * fraction**SPECIFICITY
-            )
-        for ancestor, distance in db.execute(
-            "SELECT ancestor, distance FROM closure WHERE descendant = ? AND distance BETWEEN 1 "
-            "AND ?",
-            (term, BROADER_STEPS),
-        ):
-            ratio = share / max(_share(db, ancestor, total), share)
-            for rowid, description, frequency, fraction in db.execute(
-                "SELECT condition, description, frequency, fraction FROM propagated "
-                "WHERE term = ? AND exact = 1",
-                (ancestor,),
-            ):
-                chance = (
-                    (FLOOR + (1 - FLOOR) * frequency)
-                    * ratio
-                    * NOT_EXACT**distance
-                    * fraction**SPECIFICITY
-                )
-                if chance > found.get((rowid, description), 0.0):
-                    found[(rowid, description)] = chance
-        missing = missing_points[term] = _missing(share)
-        for key, chance in found.items():
-            chance = max(chance, MISSING)
-            points = math.log(chance / share)
-            explained.setdefault(key, {})[term] = (chance, points)
-            gained[key] = gained.get(key, 0.0) + points - missing
-    # Every description starts from every term unexplained, and gains what it explains.
-    unexplained = sum(missing_points.values())
-    scores: dict[int, float] = {}
-    best: dict[int, int] = {}
-    for (rowid, description), gain in gained.items():
-        value = unexplained + gain
-        if rowid not in scores or (value, -description) > (scores[rowid], -best[rowid]):
-            scores[rowid], best[rowid] = value, description
-    return scores, {rowid: explained[(rowid, d)] for rowid, d in best.items()}, best
+            key = rowid * DESCRIPTIONS + description
+            broader = (FLOOR + (1 - FLOOR) * frequency) * ratio * fraction**SPECIFICITY
+            if broader > chance.get(key, 0.0):
+                chance[key] = broader
+    lowest, log, log_share = math.log(MISSING), math.log, math.log(share)
+    return {
+        key: (log(value) if value > MISSING else lowest) - log_share
+        for key, value in chance.items()
+    }
 
 
 def _annotated_conditions(db: sqlite3.Connection) -> int:
@@ -311,11 +328,11 @@ def _missing(share: float) -> float:
     return math.log(MISSING / share) if share > MISSING else 0.0
 
 
-def _share(db: sqlite3.Connection, term: int, total: int) -> float:
+def _share(db: sqlite3.Connection, term: int, total: int, smoothing: int = SMOOTHING) -> float:
     """P(q | any condition): the share of conditions annotated with the term or a narrower one."""
     row = db.execute("SELECT diseases FROM terms WHERE id = ?", (term,)).fetchone()
     count = row[0] if row else 0
-    return (count + SMOOTHING) / (total + SMOOTHING)
+    return (count + smoothing) / (total + smoothing)
 
 
 def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, str, str, str]]:
@@ -333,46 +350,56 @@ def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, st
 def _contributions(
     db: sqlite3.Connection,
     rowid: int,
-    description: int | None,
-    terms: Sequence[int],
-    per_term: dict[int, tuple[float, float]],
+    scoring: Scoring,
+    symptoms: Sequence[tuple[int, ...]],
+    absent: Sequence[int],
 ) -> list[Contribution]:
-    """For each query term, the annotation of the description that counted that explains it."""
+    """For each symptom, the annotation of the description that counted that explains it; then
+    what each absent finding it shows cost it."""
     out = []
-    total = _annotated_conditions(db)
     row = db.execute(
         "SELECT origin FROM descriptions WHERE condition = ? AND description = ?",
-        (rowid, description),
+        (rowid, scoring.chosen[rowid]),
     ).fetchone()
     origin = row[0] if row else None
-    for term in terms:
-        if term not in per_term:
-            points = round(_missing(_share(db, term, total)), 3)
-            out.append(Contribution(hpo_id(term), None, None, None, points))
+    for choice in symptoms:
+        fit = scoring.fit(rowid, choice)
+        if fit is None:
+            points = round(scoring.unexplained(choice), 3)
+            out.append(Contribution(hpo_id(choice[0]), None, None, None, points))
             continue
-        row = db.execute(
-            """
-            SELECT a.term, t.name, a.frequency FROM annotations a
-            JOIN terms t ON t.id = a.term
-            WHERE a.condition = ? AND a.aspect = 'P' AND (
-                a.term IN (SELECT descendant FROM closure WHERE ancestor = ?)
-                OR a.term IN (SELECT ancestor FROM closure WHERE descendant = ?))
-            ORDER BY (a.origin = ?) DESC, (a.term = ?) DESC, coalesce(a.frequency, 0.5) DESC
-            LIMIT 1
-            """,
-            (rowid, term, term, origin, term),
-        ).fetchone()
-        disease_term, name, frequency = row if row else (None, None, None)
-        out.append(
-            Contribution(
-                query_hpo=hpo_id(term),
-                disease_hpo=hpo_id(disease_term) if disease_term is not None else None,
-                name=name,
-                frequency=frequency,
-                points=round(per_term[term][1], 3),
+        term, points = fit
+        disease_term, name, frequency = _explaining(db, rowid, origin, term, related=True)
+        out.append(Contribution(hpo_id(term), disease_term, name, frequency, round(points, 3)))
+    for term in absent:
+        cost = scoring.absent_points(rowid, term)
+        if cost is not None:
+            disease_term, name, frequency = _explaining(db, rowid, origin, term, related=False)
+            out.append(
+                Contribution(hpo_id(term), disease_term, name, frequency, round(cost, 3), True)
             )
-        )
     return out
 
 
-__all__ = ["SymptomError", "fold", "rank", "resolve", "score"]
+def _explaining(
+    db: sqlite3.Connection, rowid: int, origin: str | None, term: int, related: bool
+) -> tuple[str | None, str | None, float | None]:
+    """The annotation of a condition (of its description `origin` first) at or below `term`,
+    or, if `related`, also above it: (hpo, name, frequency)."""
+    above = (
+        "OR a.term IN (SELECT ancestor FROM closure WHERE descendant = :term)" if related else ""
+    )
+    row = db.execute(
+        f"""
+        SELECT a.term, t.name, a.frequency FROM annotations a JOIN terms t ON t.id = a.term
+        WHERE a.condition = :rowid AND a.aspect = 'P' AND (
+            a.term IN (SELECT descendant FROM closure WHERE ancestor = :term) {above})
+        ORDER BY (a.origin = :origin) DESC, (a.term = :term) DESC,
+            coalesce(a.frequency, 0.5) DESC
+        LIMIT 1
+        """,
+        {"rowid": rowid, "term": term, "origin": origin},
+    ).fetchone()
+    if row is None:
+        return None, None, None
+    return hpo_id(row[0]), row[1], row[2]

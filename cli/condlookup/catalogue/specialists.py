@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from condlookup.catalogue.identity import Entry
+    from condlookup.catalogue.terms import Ontology
+
+PEDIATRIC_ONSETS = (410280, 3577, 3623, 30674)  # pediatric, congenital, neonatal, antenatal
 
 # The HPO's top-level phenotype categories (children of HP:0000118) and who looks after them.
 # Categories with no one specialist (growth, birth, constitutional, cells, thorax) are absent.
@@ -70,3 +77,46 @@ def derive(
     if genetic:
         found.append(GENETICIST)
     return tuple(found)
+
+
+def for_entries(entries: Sequence[Entry], ontology: Ontology) -> tuple[str, ...]:
+    """Who to see, from the organ systems of the entries' features (the best figure of each)."""
+    best: dict[int, float] = {}
+    for entry in entries:
+        for number, (frequency, _text, _onset, _origin) in entry.phenotypes.items():
+            value = frequency if frequency is not None else 0.5  # a frequency not given
+            best[number] = max(best.get(number, 0.0), value)
+    weights = [
+        (category, value)
+        for number, value in best.items()
+        if (category := ontology.category_of.get(number)) is not None
+    ]
+    return derive(
+        weights,
+        pediatric=any(pediatric_onset(entry, ontology) for entry in entries),
+        genetic=any(entry.inheritance or entry.id.startswith("OMIM:") for entry in entries),
+    )
+
+
+def pediatric_onset(entry: Entry, ontology: Ontology) -> bool:
+    return any(
+        onset in PEDIATRIC_ONSETS
+        or any(a in PEDIATRIC_ONSETS for a in ontology.ancestors.get(onset, {}))
+        for onset in entry.onsets
+    )
+
+
+def for_family(
+    shared: tuple[set[str], list[tuple[int, int]]], genetic: set[str], ontology: Ontology
+) -> tuple[str, ...]:
+    """Who to see for a family: from the organ systems of the features its types share, and a
+    clinical geneticist when any of them is inherited."""
+    types, features = shared
+    if not types:
+        return ()
+    weights = [
+        (category, count / len(types))
+        for number, count in features
+        if (category := ontology.category_of.get(number)) is not None
+    ]
+    return derive(weights, pediatric=False, genetic=bool(types & genetic))

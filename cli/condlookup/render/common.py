@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchHit, MatchResult, SymptomTerm
+    from condlookup.catalogue.matching import MatchHit, MatchResult
+    from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
 
 DISCLAIMER = (
@@ -241,6 +242,9 @@ MATCH_DISCLAIMER = (
 
 def symptom_notes(item: "SymptomTerm") -> list[str]:
     notes = [item.note] if item.note else []
+    if item.options:
+        terms = "; ".join(f"{name} ({hpo})" for hpo, name in item.options)
+        notes.append(f"may stand for any of: {terms} (each condition counts the one it fits)")
     if item.alternatives:
         others = "; ".join(f"{name} ({hpo})" for hpo, name in item.alternatives)
         notes.append(f"other terms it could mean: {others}")

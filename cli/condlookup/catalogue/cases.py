@@ -1,0 +1,87 @@
+"""Patients' findings from GA4GH Phenopacket v2 files: what `match --phenopacket` ranks.
+
+The files are read with the `phenopackets` package (the schema's own classes), imported only
+here, and only when a phenopacket is read: no other command pays for it.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from condlookup.errors import CondlookupError
+from condlookup.pages.models import Record, model
+
+# A phenopacket of one person is a few kB; a file this large is no phenopacket worth reading.
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@model
+class Case(Record):
+    """One person's findings: HPO ids observed (present) and looked for and not found."""
+
+    id: str
+    file: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+class CaseError(CondlookupError):
+    """A file that cannot be ranked: not a phenopacket, or one without findings to rank."""
+
+
+def phenopacket_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to read: each file named, and the .json files of each folder named, in order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+            if not inside:
+                raise CaseError(f"{path}: no .json files in this folder")
+            found += inside
+        elif path.exists():
+            found.append(path)
+        else:
+            raise CaseError(f"{path}: no such file or folder")
+    return found
+
+
+def read_case(path: Path) -> Case:
+    """One phenopacket; raises CaseError naming the file and the reason."""
+    from google.protobuf.json_format import Parse, ParseError  # noqa: PLC0415 - only this path
+    from phenopackets import Phenopacket  # noqa: PLC0415
+
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise CaseError(f"{path}: cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_BYTES:
+        raise CaseError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB: not a phenopacket")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CaseError(f"{path}: not valid UTF-8 (byte {err.start})") from None
+    if not text.strip():
+        raise CaseError(f"{path}: the file is empty")
+    try:
+        # Fields of newer versions of the schema are let through; anything else that is not a
+        # phenopacket fails here.
+        packet = Parse(text, Phenopacket(), ignore_unknown_fields=True)
+    except (ParseError, ValueError, RecursionError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise CaseError(f"{path}: not a GA4GH phenopacket: {reason}") from None
+    present: list[str] = []
+    absent: list[str] = []
+    for feature in packet.phenotypic_features:
+        term = feature.type.id.strip()
+        if term:
+            (absent if feature.excluded else present).append(term)
+    if not present and not absent:
+        raise CaseError(f"{path}: no phenotypic features: nothing to rank")
+    if not present:
+        raise CaseError(f"{path}: every phenotypic feature is excluded: nothing to rank by")
+    return Case(
+        id=packet.id or path.stem,
+        file=str(path),
+        present=tuple(dict.fromkeys(present)),
+        absent=tuple(dict.fromkeys(absent)),
+    )
