@@ -213,6 +213,9 @@ NEVER_EVERYDAY = {
     "condlookup.index.build",
     "condlookup.catalogue.build",
     "condlookup.pages.loader",
+    "phenopackets",  # only `match --phenopacket` reads them
+    "google",  # protobuf, which phenopackets brings
+    "condlookup.catalogue.cases",
 }
 # Each command with what it must not load either: folding text that is not ASCII needs
 # unicodedata, which an ASCII query does not.

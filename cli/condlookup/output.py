@@ -23,10 +23,11 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def write_json(data: Any) -> None:
+def write_json(data: Any, lines: bool = False) -> None:
+    """JSON, indented; or, with `lines`, on one line (JSON Lines: one object per line)."""
     import json  # noqa: PLC0415
 
-    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write(json.dumps(data, ensure_ascii=False, indent=None if lines else 2) + "\n")
 
 
 def _console() -> "Console":

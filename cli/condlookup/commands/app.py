@@ -231,24 +231,67 @@ def _nothing_listed(specialist: str | None) -> CondlookupError:
 @app.command()
 def match(
     symptoms: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="HPO ids (HP:0000217) or plain words; quote several words: 'dry mouth'.",
-            metavar="SYMPTOMS...",
+            metavar="[SYMPTOMS]...",
             show_default=False,
         ),
-    ],
+    ] = None,
+    absent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--not",
+            metavar="SYMPTOM",
+            help="A finding looked for and not found: an HPO id or plain words (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    phenopackets: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--phenopacket",
+            metavar="PATH",
+            help="A GA4GH Phenopacket v2 file, or a folder of them (repeatable): one ranking "
+            "per case; JSON Lines with --json.",
+            show_default=False,
+        ),
+    ] = None,
     source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
     limit: LimitOption = 10,
     as_json: JsonOption = False,
 ) -> None:
     """Rank conditions by how well they fit a set of symptoms.
 
-    Each symptom becomes one HPO term (the output says which); every condition annotated
+    Each symptom becomes an HPO term (the output says which); every condition annotated
     with them is ranked by a likelihood ratio that weighs how rare each finding is, how often
-    the condition shows it, and how specific it is to the condition. See the README.
+    the condition shows it, and how specific it is to the condition; a finding given with --not
+    costs the conditions where it is very frequent. With --phenopacket, each case's observed
+    features are the symptoms and its excluded ones the absent findings. See the README.
     """
-    emit("match", open_library().match(symptoms, source=source.value, limit=limit), as_json=as_json)
+    library = open_library()
+    if not phenopackets:
+        found = library.match(symptoms or [], absent=absent or (), source=source.value, limit=limit)
+        emit("match", found, as_json=as_json)
+        return
+    if symptoms or absent:
+        raise CondlookupError(
+            "give symptoms or --phenopacket, not both",
+            hint="a phenopacket brings its own findings, present and excluded",
+        )
+    failed = 0
+    for ranked in library.match_files(phenopackets, source=source.value, limit=limit):
+        if isinstance(ranked, CondlookupError):  # the file is named; the others go on
+            output.error(ranked.message, ranked.hint)
+            failed += 1
+        elif as_json:
+            from condlookup.render import data  # noqa: PLC0415
+
+            output.write_json(data.case(ranked), lines=True)
+        else:
+            emit("case", ranked, as_json=False)
+    if failed:
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 def main() -> None:

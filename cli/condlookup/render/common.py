@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchHit, MatchResult
+    from condlookup.catalogue.matching import CaseResult, MatchHit, MatchResult
     from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
 
@@ -269,8 +269,24 @@ def contributions(hit: "MatchHit") -> str:
             parts.append(f"{part.query_hpo} not recorded {part.points:+.1f}")
             continue
         frequency = frequency_words(part.frequency, None)
-        parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
+        if part.absent:
+            parts.append(f"absent {part.name}, {frequency} here {part.points:+.1f}")
+        else:
+            parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
     return "; ".join(parts)
+
+
+ABSENT_HEADING = "Absent (looked for, not found)"
+
+
+def case_heading(found: "CaseResult") -> str:
+    return f"Case {found.case.id} ({found.case.file})"
+
+
+def skipped_line(found: "CaseResult") -> str | None:
+    if not found.skipped:
+        return None
+    return f"Left out, not in this HPO release: {'; '.join(found.skipped)}"
 
 
 def phenotype_frequency_value(frequency: float | None) -> str:

@@ -10,7 +10,8 @@ from condlookup.render import common
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
-    from condlookup.catalogue.matching import MatchResult
+    from condlookup.catalogue.matching import CaseResult, MatchResult
+    from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.library import Summary
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
@@ -112,16 +113,8 @@ def _phenotype(item: Phenotype) -> dict[str, Any]:
 
 def match(result: MatchResult) -> dict[str, Any]:
     return {
-        "symptoms": [
-            {
-                "input": item.input,
-                "hpo": item.hpo,
-                "name": item.name,
-                "note": item.note,
-                "alternatives": [{"hpo": hpo, "name": name} for hpo, name in item.alternatives],
-            }
-            for item in result.symptoms
-        ],
+        "symptoms": [_symptom(item) for item in result.symptoms],
+        "absent": [_symptom(item) for item in result.absent],
         "total": result.total,
         "results": [
             {
@@ -138,12 +131,33 @@ def match(result: MatchResult) -> dict[str, Any]:
                         "name": part.name,
                         "frequency": part.frequency,
                         "points": part.points,
+                        "absent": part.absent,
                     }
                     for part in hit.matched
                 ],
             }
             for hit in result.hits
         ],
+    }
+
+
+def case(found: CaseResult) -> dict[str, Any]:
+    """One phenopacket's ranking: one line of `match --phenopacket --json` (JSON Lines)."""
+    return (
+        {"id": found.case.id, "file": found.case.file}
+        | match(found.result)
+        | {"skipped": list(found.skipped)}
+    )
+
+
+def _symptom(item: SymptomTerm) -> dict[str, Any]:
+    return {
+        "input": item.input,
+        "hpo": item.hpo,
+        "name": item.name,
+        "note": item.note,
+        "alternatives": [{"hpo": hpo, "name": name} for hpo, name in item.alternatives],
+        "options": [{"hpo": hpo, "name": name} for hpo, name in item.options],
     }
 
 

@@ -8,7 +8,7 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
+    from condlookup.catalogue.matching import CaseResult, MatchResult
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
 
@@ -198,11 +198,14 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 def match(result: "MatchResult") -> str:
     out = ["Symptoms"]
-    width = max(len(safe(item.input)) for item in result.symptoms) + 2
-    for item in result.symptoms:
-        out.append(f"  {safe(item.input).ljust(width)}-> {safe(item.name)} ({item.hpo})")
-        for note in common.symptom_notes(item):
-            out += _wrap(safe(note), indent=" " * (width + 5))
+    width = max(len(safe(item.input)) for item in (*result.symptoms, *result.absent)) + 2
+    for heading, items in (("", result.symptoms), (common.ABSENT_HEADING, result.absent)):
+        if heading and items:
+            out += ["", heading]
+        for item in items:
+            out.append(f"  {safe(item.input).ljust(width)}-> {safe(item.name)} ({item.hpo})")
+            for note in common.symptom_notes(item):
+                out += _wrap(safe(note), indent=" " * (width + 5))
     out.append("")
     out += _wrap(common.match_heading(result))
     for hit in result.hits:
@@ -212,3 +215,13 @@ def match(result: "MatchResult") -> str:
     out.append("")
     out += _wrap(common.MATCH_DISCLAIMER)
     return "\n".join(out) + "\n"
+
+
+def case(found: "CaseResult") -> str:
+    """One phenopacket's ranking, under its id and file."""
+    out: list[str] = []
+    _heading(out, safe(common.case_heading(found)), "=")
+    skipped = common.skipped_line(found)
+    if skipped:
+        out += _wrap(safe(skipped))
+    return "\n".join(out) + "\n" + match(found.result) + "\n"

@@ -15,7 +15,7 @@ from condlookup.text import safe
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
+    from condlookup.catalogue.matching import CaseResult, MatchResult
     from condlookup.library import Summary
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
@@ -327,8 +327,9 @@ def match(result: MatchResult) -> RenderableType:
     symptoms = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
     symptoms.add_column(style="bold")
     symptoms.add_column()
-    for item in result.symptoms:
-        became = Text(f"→ {safe(item.name)} ")
+    for item in (*result.symptoms, *result.absent):
+        became = Text("→ absent: " if item in result.absent else "→ ")
+        became.append(f"{safe(item.name)} ")
         became.append(item.hpo, style="dim")
         for note in common.symptom_notes(item):
             became.append(f"\n{safe(note)}", style="dim italic")
@@ -348,6 +349,7 @@ def match(result: MatchResult) -> RenderableType:
             if part.name is None:
                 parts.append(f"{part.query_hpo} not recorded ", style="dim")
             else:
+                parts.append("absent " if part.absent else "", style="bold")
                 parts.append(safe(part.name))
                 parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
             parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
@@ -359,3 +361,12 @@ def match(result: MatchResult) -> RenderableType:
         table,
         Text(common.MATCH_DISCLAIMER, style="dim"),
     )
+
+
+def case(found: CaseResult) -> RenderableType:
+    """One phenopacket's ranking, under its id and file."""
+    parts: list[RenderableType] = [Text(safe(common.case_heading(found)), style="bold underline")]
+    skipped = common.skipped_line(found)
+    if skipped:
+        parts.append(Text(safe(skipped), style="dim"))
+    return Group(*parts, match(found.result), Text(""))
