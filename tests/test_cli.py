@@ -275,13 +275,14 @@ def test_match_shows_the_mapping_then_the_ranking(
     check_golden("match-tiny.plain.txt", out, update_goldens)
     code, out, _ = run(runner, "match", "dry mouth", "--json")
     data = json.loads(out)
-    assert list(data) == ["symptoms", "total", "results"]
+    assert list(data) == ["symptoms", "absent", "total", "results"]
     assert data["symptoms"][0] == {
         "input": "dry mouth",
         "hpo": "HP:0000217",
         "name": "Xerostomia",
         "note": None,
         "alternatives": [],
+        "options": [],
     }
     assert list(data["results"][0]) == ["rank", "id", "name", "source", "codes", "score", "matched"]
     assert list(data["results"][0]["matched"][0]) == [
@@ -290,6 +291,7 @@ def test_match_shows_the_mapping_then_the_ranking(
         "name",
         "frequency",
         "points",
+        "absent",
     ]
 
 

@@ -18,8 +18,9 @@ from condlookup.paths import hpo_dir, mondo_path
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import CaseResult, MatchResult
+    from condlookup.catalogue.matching import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
     from condlookup.search import SearchResult
@@ -365,13 +366,13 @@ class Library:
         """One ranking for each phenopacket in `paths` (files or folders), in order; a file
         that cannot be ranked gives its error instead, and the others go on."""
         self._need_catalogue()
-        from condlookup.catalogue import cases, matching  # noqa: PLC0415
+        from condlookup.catalogue import cases  # noqa: PLC0415
 
         memo: dict[int, tuple[dict[int, float], float]] = {}  # terms repeat between cases
         for path in cases.phenopacket_files(paths):
             try:
                 case = cases.read_case(path)
-                yield matching.rank_case(self._db, case, source=source, limit=limit, memo=memo)
+                yield cases.rank_case(self._db, case, source=source, limit=limit, memo=memo)
             except CondlookupError as err:
                 yield err
 

@@ -4,9 +4,12 @@ The files are read with the `phenopackets` package (the schema's own classes), i
 here, and only when a phenopacket is read: no other command pays for it.
 """
 
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from condlookup.catalogue.matching import MatchResult, both, rank
+from condlookup.catalogue.symptoms import resolve_ids
 from condlookup.errors import CondlookupError
 from condlookup.pages.models import Record, model
 
@@ -85,3 +88,36 @@ def read_case(path: Path) -> Case:
         present=tuple(dict.fromkeys(present)),
         absent=tuple(dict.fromkeys(absent)),
     )
+
+
+@model
+class CaseResult(Record):
+    """The ranking of one phenopacket."""
+
+    case: Case
+    result: MatchResult
+    skipped: tuple[str, ...]  # its HPO ids this release does not know, with why
+
+
+def rank_case(
+    db: sqlite3.Connection,
+    case: Case,
+    *,
+    source: str = "all",
+    limit: int = 10,
+    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+) -> CaseResult:
+    """A phenopacket's ranking: its observed features as symptoms (all of them, however many),
+    its excluded ones as absent findings; ids this release does not know are skipped, and said."""
+    present, unknown = resolve_ids(db, case.present)
+    absent, unknown_absent = resolve_ids(db, case.absent)
+    if not present:
+        raise CaseError(
+            f"{case.file}: none of its observed features is in this HPO release",
+            hint="; ".join(unknown) or None,
+        )
+    conflict = both(present, absent)
+    if conflict is not None:
+        raise CaseError(f"{case.file}: {conflict} is both observed and excluded")
+    result = rank(db, present, absent, source=source, limit=limit, memo=memo)
+    return CaseResult(case=case, result=result, skipped=(*unknown, *unknown_absent))

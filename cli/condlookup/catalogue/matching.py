@@ -30,9 +30,8 @@ import math
 import sqlite3
 from collections.abc import Sequence
 
-from condlookup.catalogue.cases import Case, CaseError
 from condlookup.catalogue.codes import hpo_id
-from condlookup.catalogue.symptoms import SymptomTerm, resolve_ids
+from condlookup.catalogue.symptoms import SymptomTerm
 from condlookup.pages.models import Record, model
 from condlookup.text import split_list
 
@@ -91,15 +90,6 @@ ABSENT_WEIGHT = 0.4
 ABSENT_FLOOR = 0.05
 
 
-@model
-class CaseResult(Record):
-    """The ranking of one phenopacket."""
-
-    case: Case
-    result: MatchResult
-    skipped: tuple[str, ...]  # its HPO ids this release does not know, with why
-
-
 def both(present: Sequence[SymptomTerm], absent: Sequence[SymptomTerm]) -> str | None:
     """A finding given both as present and as absent, named; None when there is none."""
     lacking = {term: finding for finding in absent for term in finding.terms}
@@ -110,30 +100,6 @@ def both(present: Sequence[SymptomTerm], absent: Sequence[SymptomTerm]) -> str |
                 given = {symptom.input, lacking[term].input}
                 return f"{' / '.join(repr(text) for text in sorted(given))}: {name}"
     return None
-
-
-def rank_case(
-    db: sqlite3.Connection,
-    case: Case,
-    *,
-    source: str = "all",
-    limit: int = 10,
-    memo: dict[int, tuple[dict[int, float], float]] | None = None,
-) -> CaseResult:
-    """A phenopacket's ranking: its observed features as symptoms (all of them, however many),
-    its excluded ones as absent findings; ids this release does not know are skipped, and said."""
-    present, unknown = resolve_ids(db, case.present)
-    absent, unknown_absent = resolve_ids(db, case.absent)
-    if not present:
-        raise CaseError(
-            f"{case.file}: none of its observed features is in this HPO release",
-            hint="; ".join(unknown) or None,
-        )
-    conflict = both(present, absent)
-    if conflict is not None:
-        raise CaseError(f"{case.file}: {conflict} is both observed and excluded")
-    result = rank(db, present, absent, source=source, limit=limit, memo=memo)
-    return CaseResult(case=case, result=result, skipped=(*unknown, *unknown_absent))
 
 
 def rank(

@@ -269,6 +269,8 @@ def match(
     costs the conditions where it is very frequent. With --phenopacket, each case's observed
     features are the symptoms and its excluded ones the absent findings. See the README.
     """
+    if not symptoms and not phenopackets:
+        raise typer.BadParameter("give symptoms, or --phenopacket PATH", param_hint="SYMPTOMS")
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.value, limit=limit)

@@ -4,8 +4,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import CaseResult, MatchHit, MatchResult
+    from condlookup.catalogue.matching import MatchHit, MatchResult
     from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
 

@@ -9,8 +9,9 @@ from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
-    from condlookup.catalogue.matching import CaseResult, MatchResult
+    from condlookup.catalogue.matching import MatchResult
     from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.library import Summary
     from condlookup.pages.models import Condition

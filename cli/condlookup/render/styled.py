@@ -14,8 +14,9 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import CaseResult, MatchResult
+    from condlookup.catalogue.matching import MatchResult
     from condlookup.library import Summary
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
