@@ -32,6 +32,13 @@ def test_obsolete_and_alternative_ids_follow_their_replacement(tiny: Library) ->
     assert (alternative.hpo, alternative.note) == ("HP:0001251", "HP:0009998 is now HP:0001251")
 
 
+def test_word_order_plurals_and_hyphens_are_forgiven(tiny: Library) -> None:
+    mouth, eyes, gait = resolve(tiny._db, ["mouth dry", "dry eye", "unsteady-gait"])
+    assert (mouth.hpo, mouth.note) == ("HP:0000217", None)  # "Dry mouth"
+    assert (eyes.hpo, eyes.note) == ("HP:0001097", None)  # "Dry eyes"
+    assert (gait.hpo, gait.note) == ("HP:0002066", None)  # "Unsteady gait"
+
+
 def test_a_partial_match_says_so_and_lists_alternatives(tiny: Library) -> None:
     (item,) = resolve(tiny._db, ["gait"])
     assert (item.hpo, item.note) == ("HP:0002066", "closest match")
@@ -119,6 +126,42 @@ def test_plain_word_queries_find_the_founding_conditions(
 ) -> None:
     result = Library.open().match(symptoms, limit=within)
     assert expected in [hit.id for hit in result.hits], [hit.id for hit in result.hits]
+
+
+# What a lay person types (issue 9): the condition in the top 5.
+@pytest.mark.parametrize(
+    ("symptoms", "expected"),
+    [
+        (["dancing eyes", "jerks", "wobbly walking"], {"oms"}),
+        (["high arched feet", "foot drop"], {"hmsn-type-1", "Charcot-Marie-Tooth"}),
+        (["dry mouth", "gritty eyes"], {"sjogren-syndrome"}),
+    ],
+)
+def test_lay_phrases_find_their_condition(
+    real_catalogue: Path, symptoms: list[str], expected: set[str]
+) -> None:
+    hits = Library.open().match(symptoms, limit=5).hits
+    found = {hit.id for hit in hits} | {
+        name for hit in hits for name in expected if name in hit.name
+    }
+    assert found & expected, [hit.name for hit in hits]
+
+
+def test_lay_phrases_become_terms_and_say_how(real_catalogue: Path) -> None:
+    db = Library.open()._db
+    dancing, arched, rapid, gritty = resolve(
+        db, ["dancing eyes", "high-arched feet", "rapid eye movements", "eyes gritty"]
+    )
+    assert (dancing.name, dancing.note) == (
+        "Opsoclonus",
+        "as Opsoclonus, from a page's symptom list",
+    )
+    # A lay synonym of Pes cavus ("High-arched foot"), plural and hyphen forgiven: exact.
+    assert (arched.name, arched.note, arched.options) == ("Pes cavus", None, ())
+    # Several terms fit about equally: it stands for each of them.
+    assert len(rapid.options) >= 2 and rapid.note == "closest match"
+    assert "Nystagmus" in {name for _, name in rapid.options}
+    assert gritty.name == "Keratoconjunctivitis sicca"  # word order forgiven
 
 
 def test_search_ataxia_finds_narrower_terms_too(real_catalogue: Path) -> None:
