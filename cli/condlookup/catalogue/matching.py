@@ -1,4 +1,4 @@
-"""`match`: symptoms (HPO ids or plain words) to HPO terms, and conditions ranked by fit.
+"""`match`: conditions ranked by how well they fit symptoms (terms from `symptoms`).
 
 The ranking is a likelihood ratio in the manner of LIRICAL (Robinson et al. 2020). For each
 query term q and condition D,
@@ -12,18 +12,21 @@ and a condition's score is the sum over the query terms.
   can outweigh several that fit.
 - P(q | D), when D is annotated with q or a narrower term, is the product of
   * the annotation's frequency, pressed into [FLOOR, 1]: presence counts most, and among
-    conditions that share the hits the one where they are frequent comes first (what makes
-    "dry mouth, dry eyes" find Sjögren's);
+    conditions that share the hits the one where they are frequent comes first;
   * the share of D's own terms that fall under q, to the power SPECIFICITY: findings are more
     likely drawn from a short list of features than from a long one (what hypergeometric
-    enrichment captures). A condition with several descriptions (a curated page's list and
-    its catalogue entries) uses the description where the share is largest;
+    enrichment captures);
   * NOT_EXACT when only a narrower term than q is annotated.
 - When D has only a term one step broader than q, it gets that term's figure scaled by q's part
   of it; otherwise q is unexplained and gets MISSING, the same for every condition.
+- A condition with several descriptions (each catalogue entry of a disease, a curated page's own
+  list) is scored with each, and the best-fitting description counts.
+- A symptom that may stand for several terms counts, for each condition, the one that fits it
+  best, less AMBIGUOUS; an absent finding costs a description where it is very frequent.
 
-The constants were chosen with benchmarks/accuracy.py (simulated patients, several seeds) and
-the plain-word queries in the tests, which pull in different directions.
+The constants were chosen with benchmarks/accuracy.py (simulated patients, several seeds; and
+published cases, tuned on one half of the cohorts and checked on the other) and the plain-word
+queries in the tests, which pull in different directions.
 """
 
 import math
