@@ -28,6 +28,8 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     """Each test gets its own cache, a fixed width, and no colour settings from outside."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(cache))
+    # A release `condlookup update` installed on this machine must not change what tests read.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")
     for name in (

@@ -36,7 +36,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented(command: str) -> None:
-    assert len(COMMANDS) == 10
+    assert len(COMMANDS) == 11
     assert re.search(rf"^### `condlookup {command}\b", README, flags=re.MULTILINE), command
     found = GROUP.get_command(typer.Context(GROUP), command)
     assert found is not None and found.help, f"{command} has no docstring"

@@ -216,6 +216,9 @@ NEVER_EVERYDAY = {
     "phenopackets",  # only `match --phenopacket` reads them
     "google",  # protobuf, which phenopackets brings
     "condlookup.catalogue.cases",
+    "condlookup.catalogue.update",  # the network: only `update`
+    "urllib.request",
+    "http.client",
 }
 # Each command with what it must not load either: folding text that is not ASCII needs
 # unicodedata, which an ASCII query does not.

