@@ -164,10 +164,9 @@ def fill(
             ((rowid_of[disease_id], term, count) for term, count in features),
         )
     progress("Propagating annotations", 0.85)
-    _write_propagated(connection, direct, ontology.ancestors)
-    connection.execute(
-        "UPDATE terms SET diseases = "
-        "(SELECT count(DISTINCT condition) FROM propagated WHERE term = terms.id)"
+    counts = _write_propagated(connection, direct, ontology.ancestors)
+    connection.executemany(
+        "UPDATE terms SET diseases = ? WHERE id = ?", ((n, term) for term, n in counts.items())
     )
     progress("Finishing", 0.95)
     (annotated_rows,) = connection.execute(
@@ -378,32 +377,39 @@ def _write_propagated(
     connection: sqlite3.Connection,
     direct: dict[int, list[tuple[str, dict[int, float]]]],
     ancestors: dict[int, dict[int, int]],
-) -> None:
+) -> dict[int, int]:
     """Each description's terms with all their ancestors: the table search and match read.
+    Returns, for each term, how many conditions have it or a narrower term.
 
     A condition has one description per catalogue entry, and a curated page one more, its own
     short list of hallmark features. For each term at or above a description's annotations,
     `frequency` is the best figure of an annotation at or below it, `exact` says one is the
     term itself, and `fraction` is the share of the description's terms that fall at or below.
     """
-
-    def rows() -> Iterator[tuple[int, int, int, float, int, float]]:
-        for rowid, descriptions in direct.items():
-            for number, (_origin, weights) in enumerate(descriptions):
-                best: dict[int, tuple[float, int]] = {}
-                under: dict[int, int] = {}
-                for term, frequency in weights.items():
-                    for ancestor in ancestors.get(term, {term: 0}):
-                        exact = int(ancestor == term)
-                        under[ancestor] = under.get(ancestor, 0) + 1
-                        previous = best.get(ancestor)
-                        if previous is None or (frequency, exact) > previous:
-                            best[ancestor] = (frequency, exact)
-                size = max(len(weights), 1)
-                for ancestor, (frequency, exact) in best.items():
-                    yield ancestor, rowid, number, frequency, exact, under[ancestor] / size
-
-    connection.executemany("INSERT INTO propagated VALUES (?, ?, ?, ?, ?, ?)", rows())
+    rows: list[tuple[int, int, int, float, int, float]] = []
+    conditions: dict[int, int] = {}
+    for rowid, descriptions in direct.items():
+        reached: set[int] = set()
+        for number, (_origin, weights) in enumerate(descriptions):
+            best: dict[int, tuple[float, int]] = {}
+            under: dict[int, int] = {}
+            for term, frequency in weights.items():
+                for ancestor in ancestors.get(term, {term: 0}):
+                    exact = int(ancestor == term)
+                    under[ancestor] = under.get(ancestor, 0) + 1
+                    previous = best.get(ancestor)
+                    if previous is None or (frequency, exact) > previous:
+                        best[ancestor] = (frequency, exact)
+            size = max(len(weights), 1)
+            rows += [
+                (ancestor, rowid, number, frequency, exact, under[ancestor] / size)
+                for ancestor, (frequency, exact) in best.items()
+            ]
+            reached.update(best)
+        for term in reached:
+            conditions[term] = conditions.get(term, 0) + 1
+    rows.sort()  # in the table's own order: appended, not scattered through its B-tree
+    connection.executemany("INSERT INTO propagated VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany(
         "INSERT INTO descriptions VALUES (?, ?, ?)",
         (
@@ -412,3 +418,4 @@ def _write_propagated(
             for number, (origin, _weights) in enumerate(descriptions)
         ),
     )
+    return conditions
