@@ -168,7 +168,7 @@ class Scoring:
         that description does not explain it."""
         key = rowid * DESCRIPTIONS + self.chosen[rowid]
         cost = AMBIGUOUS if len(symptom) > 1 else 0.0
-        unexplained = max(self.missing[term] for term in symptom) - cost
+        unexplained = self.unexplained(symptom)
         found = [(self.points[term].get(key), term) for term in symptom]
         best = max(((p - cost, term) for p, term in found if p is not None), default=None)
         if best is None or best[0] <= unexplained:
