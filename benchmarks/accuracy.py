@@ -280,7 +280,7 @@ def real_ranks(db: sqlite3.Connection, cases: list[Case]) -> tuple[dict[str, int
         return list(dict.fromkeys(found))
 
     ranks: dict[str, int | None] = {}
-    memo: dict[int, tuple[dict[int, float], float]] = {}
+    memo = matching.Memo()
     for case in cases:
         present, absent = terms(case["present"]), terms(case["excluded"])
         truth = holder.get(str(case["disease"]))

@@ -284,7 +284,21 @@ def test_match_shows_the_mapping_then_the_ranking(
         "alternatives": [],
         "options": [],
     }
-    assert list(data["results"][0]) == ["rank", "id", "name", "source", "codes", "score", "matched"]
+    assert list(data["results"][0]) == [
+        "rank",
+        "id",
+        "name",
+        "source",
+        "codes",
+        "score",
+        "matched",
+        "prior",
+    ]
+    first = data["results"][0]
+    assert list(first["prior"]) == ["features", "points"]
+    # The score is what each symptom added plus the prior, as the plain output says.
+    parts = sum(part["points"] for part in first["matched"])
+    assert abs(first["score"] - parts - first["prior"]["points"]) < 0.01
     assert list(data["results"][0]["matched"][0]) == [
         "query_hpo",
         "disease_hpo",

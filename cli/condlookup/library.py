@@ -366,9 +366,9 @@ class Library:
         """One ranking for each phenopacket in `paths` (files or folders), in order; a file
         that cannot be ranked gives its error instead, and the others go on."""
         self._need_catalogue()
-        from condlookup.catalogue import cases  # noqa: PLC0415
+        from condlookup.catalogue import cases, matching  # noqa: PLC0415
 
-        memo: dict[int, tuple[dict[int, float], float]] = {}  # terms repeat between cases
+        memo = matching.Memo()  # terms repeat between cases
         for path in cases.phenopacket_files(paths):
             try:
                 case = cases.read_case(path)

@@ -78,8 +78,10 @@ CREATE TABLE propagated (
     frequency REAL NOT NULL, exact INTEGER NOT NULL, fraction REAL NOT NULL,
     PRIMARY KEY (term, condition, description)
 ) WITHOUT ROWID;
+-- `size` is how many phenotype terms the description has (the prior of `match`).
 CREATE TABLE descriptions (
     condition INTEGER NOT NULL, description INTEGER NOT NULL, origin TEXT NOT NULL,
+    size INTEGER NOT NULL,
     PRIMARY KEY (condition, description)
 ) WITHOUT ROWID;
 -- Families: what a condition is a kind of (broader) and which kinds it has (narrower).
@@ -411,11 +413,11 @@ def _write_propagated(
     rows.sort()  # in the table's own order: appended, not scattered through its B-tree
     connection.executemany("INSERT INTO propagated VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany(
-        "INSERT INTO descriptions VALUES (?, ?, ?)",
+        "INSERT INTO descriptions VALUES (?, ?, ?, ?)",
         (
-            (rowid, number, origin)
+            (rowid, number, origin, len(weights))
             for rowid, descriptions in direct.items()
-            for number, (origin, _weights) in enumerate(descriptions)
+            for number, (origin, weights) in enumerate(descriptions)
         ),
     )
     return conditions

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from condlookup.catalogue.matching import MatchResult, both, rank
+from condlookup.catalogue.matching import MatchResult, Memo, both, rank
 from condlookup.catalogue.symptoms import resolve_ids
 from condlookup.errors import CondlookupError
 from condlookup.pages.models import Record, model
@@ -105,7 +105,7 @@ def rank_case(
     *,
     source: str = "all",
     limit: int = 10,
-    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+    memo: Memo | None = None,
 ) -> CaseResult:
     """A phenopacket's ranking: its observed features as symptoms (all of them, however many),
     its excluded ones as absent findings; ids this release does not know are skipped, and said."""

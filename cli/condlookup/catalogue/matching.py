@@ -19,6 +19,10 @@ and a condition's score is the sum over the query terms.
   * NOT_EXACT when only a narrower term than q is annotated.
 - When D has only a term one step broader than q, it gets that term's figure scaled by q's part
   of it; otherwise q is unexplained and gets MISSING, the same for every condition.
+- Each description that explains a symptom also gets a prior, PRIOR * log(its number of
+  terms): a disease described with many features is, other things equal, the likelier one
+  (the better-described diseases are the better-known, more often seen ones), and it balances
+  the advantage a short list has in the share above.
 - A condition with several descriptions (each catalogue entry of a disease, a curated page's own
   list) is scored with each, and the best-fitting description counts.
 - A symptom that may stand for several terms counts, for each condition, the one that fits it
@@ -60,6 +64,8 @@ class MatchHit(Record):
     score: float
     matched: tuple[Contribution, ...]
     codes: tuple[str, ...]
+    features: int = 0  # how many terms the description that counted has
+    prior: float = 0.0  # the points that gave it (PRIOR)
 
 
 @model
@@ -75,7 +81,9 @@ NOT_EXACT = 0.4  # an annotation narrower than q explains q less well than q its
 MISSING = 0.02  # P(q | D) when nothing in D explains q
 # How much a term's share of the condition's own terms counts: a patient's findings are more
 # likely drawn from a short list of features than from a long one.
-SPECIFICITY = 0.45
+SPECIFICITY = 0.35
+# Weight of a description's prior, log(its number of terms).
+PRIOR = 0.25
 # Pseudo-count added to every term's share: caps what one rare term can add, so that one
 # unrelated finding that happens to hit a disease cannot outweigh several that fit another.
 SMOOTHING = 50
@@ -91,6 +99,19 @@ AMBIGUOUS = 0.3
 ABSENT_FROM = 0.8
 ABSENT_WEIGHT = 0.4
 ABSENT_FLOOR = 0.05
+
+
+# How many terms' points a memo keeps between cases (a few MB each hundred).
+MEMO_TERMS = 400
+
+
+class Memo:
+    """What `score` keeps between calls that rank many cases with one index: each term's
+    points (the MEMO_TERMS last used) and the descriptions' sizes."""
+
+    def __init__(self) -> None:
+        self.terms: dict[int, tuple[dict[int, float], float]] = {}
+        self.sizes: dict[int, int] | None = None
 
 
 def both(present: Sequence[SymptomTerm], absent: Sequence[SymptomTerm]) -> str | None:
@@ -112,7 +133,7 @@ def rank(
     *,
     source: str = "all",
     limit: int = 10,
-    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+    memo: Memo | None = None,
 ) -> MatchResult:
     """Every condition that explains at least one symptom, best fit first."""
     symptoms = tuple({symptom.terms: symptom for symptom in symptoms}.values())
@@ -121,16 +142,28 @@ def rank(
     absent_terms = [finding.terms[0] for finding in absent]
     scoring = score(db, terms, absent_terms, memo)
     scores = scoring.scores
+    ranked = list(scores)
+    if source != "all":
+        pages = {
+            rowid for (rowid,) in db.execute("SELECT rowid FROM conditions WHERE source != 'hpo'")
+        }
+        ranked = [rowid for rowid in ranked if (rowid in pages) != (source == "hpo")]
+    ranked.sort(key=scores.__getitem__, reverse=True)
+    # Only the best `limit` are read, with those tied with the last: names order equal scores.
+    cut = ranked[: max(limit, 0)]
+    if cut:
+        last = scores[cut[-1]]
+        cut += [rowid for rowid in ranked[len(cut) :] if scores[rowid] == last]
     rows = {
         rowid: (cond_id, name, kind, codes)
-        for rowid, cond_id, name, kind, codes in _conditions(db, list(scores))
-        if source == "all" or (kind == "hpo") == (source == "hpo")
+        for rowid, cond_id, name, kind, codes in _conditions(db, cut)
     }
     ordered = sorted(rows, key=lambda r: (-scores[r], rows[r][1], rows[r][0]))
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
         cond_id, name, kind, codes = rows[rowid]
         matched = tuple(_contributions(db, rowid, scoring, terms, absent_terms))
+        features, prior = scoring.prior(rowid)
         hits.append(
             MatchHit(
                 rank=position,
@@ -140,13 +173,13 @@ def rank(
                 score=round(scores[rowid], 3),
                 matched=matched,
                 codes=split_list(codes),
+                features=features,
+                prior=round(prior, 3),
             )
         )
-    return MatchResult(symptoms=symptoms, total=len(rows), hits=tuple(hits), absent=absent)
+    return MatchResult(symptoms=symptoms, total=len(ranked), hits=tuple(hits), absent=absent)
 
 
-# How many terms' points a memo keeps between cases (a few MB each hundred).
-MEMO_TERMS = 400
 # A description of a condition as one integer: rowid * DESCRIPTIONS + description number.
 DESCRIPTIONS = 64
 
@@ -162,6 +195,7 @@ class Scoring:
         self.points: dict[int, dict[int, float]] = {}  # term -> description key -> points
         self.missing: dict[int, float] = {}  # term -> points when unexplained
         self.absent: dict[int, dict[int, float]] = {}  # absent term -> description key -> points
+        self.sizes: dict[int, int] = {}  # description key -> its number of terms
 
     def fit(self, rowid: int, symptom: tuple[int, ...]) -> tuple[int, float] | None:
         """(term used, points) of a symptom for a condition's chosen description; None when
@@ -179,6 +213,11 @@ class Scoring:
         cost = AMBIGUOUS if len(symptom) > 1 else 0.0
         return max(self.missing[term] for term in symptom) - cost
 
+    def prior(self, rowid: int) -> tuple[int, float]:
+        """(number of terms, points) of the prior of a condition's chosen description."""
+        size = self.sizes.get(rowid * DESCRIPTIONS + self.chosen[rowid], 1)
+        return size, PRIOR * math.log(size)
+
     def absent_points(self, rowid: int, term: int) -> float | None:
         return self.absent.get(term, {}).get(rowid * DESCRIPTIONS + self.chosen[rowid])
 
@@ -187,7 +226,7 @@ def score(
     db: sqlite3.Connection,
     symptoms: Sequence[int | tuple[int, ...]],
     absent: Sequence[int] = (),
-    memo: dict[int, tuple[dict[int, float], float]] | None = None,
+    memo: Memo | None = None,
 ) -> Scoring:
     """Scores of every condition that explains a symptom, by its best-fitting description.
 
@@ -201,14 +240,14 @@ def score(
     found = Scoring(_annotated_conditions(db))
     options = [symptom if isinstance(symptom, tuple) else (symptom,) for symptom in symptoms]
     for term in {term for choice in options for term in choice}:
-        known = memo.get(term) if memo is not None else None
+        known = memo.terms.get(term) if memo is not None else None
         if known is None:
             share = _share(db, term, found.total)
             known = (_points(db, term, share, found.total), _missing(share))
             if memo is not None:
-                memo[term] = known
-                if len(memo) > MEMO_TERMS:  # the oldest go first: memory stays bounded
-                    del memo[next(iter(memo))]
+                memo.terms[term] = known
+                if len(memo.terms) > MEMO_TERMS:  # the oldest go first: memory stays bounded
+                    del memo.terms[next(iter(memo.terms))]
         found.points[term], found.missing[term] = known
     gained: dict[int, float] = {}
     unexplained = 0.0
@@ -227,6 +266,14 @@ def score(
         for key, points in best.items():
             if points - cost > missing:  # else it explains it no better than not at all
                 gained[key] = gained.get(key, 0.0) + points - cost - missing
+    sizes = memo.sizes if memo is not None else None
+    if sizes is None:
+        sizes = _sizes(db)
+        if memo is not None:
+            memo.sizes = sizes
+    found.sizes, log = sizes, math.log
+    for key in gained:
+        gained[key] += PRIOR * log(sizes.get(key, 1))
     for term in dict.fromkeys(absent):
         elsewhere = 1.0 - min(_share(db, term, found.total, smoothing=0), 0.9)
         costs = found.absent[term] = {}
@@ -284,6 +331,13 @@ def _points(db: sqlite3.Connection, term: int, share: float, total: int) -> dict
         key: (log(value) if value > MISSING else lowest) - log_share
         for key, value in chance.items()
     }
+
+
+def _sizes(db: sqlite3.Connection) -> dict[int, int]:
+    """How many terms each description has, by description key."""
+    return dict(
+        db.execute(f"SELECT condition * {DESCRIPTIONS} + description, size FROM descriptions")
+    )
 
 
 def _annotated_conditions(db: sqlite3.Connection) -> int:

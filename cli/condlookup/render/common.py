@@ -291,7 +291,14 @@ def contributions(hit: "MatchHit") -> str:
             parts.append(f"absent {part.name}, {frequency} here {part.points:+.1f}")
         else:
             parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
+    parts.append(prior_words(hit))
     return "; ".join(parts)
+
+
+def prior_words(hit: "MatchHit") -> str:
+    """'described by 43 features +0.9': what the condition's prior added."""
+    noun = "feature" if hit.features == 1 else "features"
+    return f"described by {hit.features} {noun} {hit.prior:+.1f}"
 
 
 ABSENT_HEADING = "Absent (looked for, not found)"

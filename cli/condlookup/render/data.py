@@ -136,6 +136,7 @@ def match(result: MatchResult) -> dict[str, Any]:
                     }
                     for part in hit.matched
                 ],
+                "prior": {"features": hit.features, "points": hit.prior},
             }
             for hit in result.hits
         ],

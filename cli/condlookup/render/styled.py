@@ -354,6 +354,7 @@ def match(result: MatchResult) -> RenderableType:
                 parts.append(safe(part.name))
                 parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
             parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
+        parts.append(f"\n{common.prior_words(hit)}", style="dim")
         table.add_row(str(hit.rank), name, f"{hit.score:.1f}", parts)
     return Group(
         _heading("Symptoms"),
