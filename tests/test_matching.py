@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,25 @@ def test_ranking_explains_each_symptom(tiny: Library) -> None:
         ("HP:0001097", "HP:0001097", "Keratoconjunctivitis sicca"),
     ]
     assert abs(hit.score - sum(part.points for part in hit.matched) - hit.prior) < 0.01
+
+
+def test_source_and_limit_choose_what_is_read_not_how_it_ranks(tiny: Library) -> None:
+    everything = tiny.match(["dry mouth", "HP:0000589"])
+    ids = [hit.id for hit in everything.hits]
+    assert (ids, everything.total) == (["ORPHA:2", "OMIM:100002", "test-fever"], 3)
+    catalogue = tiny.match(["dry mouth", "HP:0000589"], source="hpo")
+    assert ([hit.id for hit in catalogue.hits], catalogue.total) == (ids[:2], 2)
+    pages = tiny.match(["dry mouth", "HP:0000589"], source="curated")
+    assert ([hit.id for hit in pages.hits], pages.total) == (["test-fever"], 1)
+    best = tiny.match(["dry mouth", "HP:0000589"], limit=1)
+    assert (best.hits, best.total) == (everything.hits[:1], 3)
+
+
+def test_the_prior_grows_with_the_features_a_description_has(tiny: Library) -> None:
+    # Dry syndrome has two phenotype terms in the tiny release, Eye only disease one.
+    hits = {hit.id: hit for hit in tiny.match(["dry mouth", "HP:0000589"]).hits}
+    assert (hits["ORPHA:2"].features, hits["ORPHA:2"].prior) == (2, round(0.25 * math.log(2), 3))
+    assert (hits["OMIM:100002"].features, hits["OMIM:100002"].prior) == (1, 0.0)
 
 
 def test_what_a_real_condition_gets_for_each_symptom(real_catalogue: Path) -> None:

@@ -66,7 +66,8 @@ def page(
     hint = Text(safe(common.specialist_hint(condition.specialists)), style="bold")
     parts.append(
         Padding(
-            Panel(hint, title="Who to see", title_align="left", border_style="green"), (1, 0, 0, 0)
+            Panel(hint, title=Text("Who to see"), title_align="left", border_style="green"),
+            (1, 0, 0, 0),
         )
     )
     if condition.related:
@@ -128,7 +129,7 @@ def catalogue_page(entry: CataloguePage) -> RenderableType:
         parts += _phenotypes(entry.phenotypes)
     hint = Text(safe(common.specialist_hint(entry.specialists)), style="bold")
     hint.append("\n" + common.DERIVED_SPECIALISTS, style="dim not bold")
-    panel = Panel(hint, title="Who to see", title_align="left", border_style="green")
+    panel = Panel(hint, title=Text("Who to see"), title_align="left", border_style="green")
     parts.append(Padding(panel, (1, 0, 0, 0)))
     parts.append(_heading("Sources"))
     for title, url in entry.sources:
@@ -237,7 +238,7 @@ def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
         table.add_row(label, Text(safe(value)))
     credit_lines = Text("\n").join(Text(f"• {line}") for line in thanks)
     return Group(
-        table, Padding(Panel(credit_lines, title="Credits", title_align="left"), (1, 0, 0, 0))
+        table, Padding(Panel(credit_lines, title=Text("Credits"), title_align="left"), (1, 0, 0, 0))
     )
 
 
