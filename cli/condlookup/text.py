@@ -1,8 +1,13 @@
 """Text shared by every part: case- and accent-insensitive keys, search words, data shown as
-inert text, and lists kept in one column. A base module: it imports nothing of the package."""
+inert text, lists kept in one column, and user files read as bounded UTF-8 text. A base
+module: it imports nothing of the package."""
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -119,3 +124,34 @@ def name_tiers(named: Iterable[tuple[str, int]]) -> dict[str, int]:
             if level > found.get(key, -1):
                 found[key] = level
     return found
+
+
+class UnreadableError(Exception):
+    """Why a file cannot be read as text; `line` where the bytes stop being UTF-8."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def read_text(path: "Path", limit: int) -> str:
+    """A regular file of at most `limit` bytes, as UTF-8 text (a byte-order mark is dropped);
+    raises UnreadableError saying why not. Never reads more than `limit` + 1 bytes, and never
+    blocks on a pipe or a device."""
+    try:
+        if not path.is_file():
+            raise UnreadableError("not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as err:
+        raise UnreadableError(f"cannot read the file: {err.strerror or err}") from None
+    if len(data) > limit:
+        mib = 1024 * 1024
+        size = f"{limit // mib} MB" if limit % mib == 0 else f"{limit // 1024} KiB"
+        raise UnreadableError(f"the file is larger than {size}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise UnreadableError(f"not valid UTF-8 (byte {err.start})", line) from None

@@ -12,6 +12,7 @@ from condlookup.catalogue.matching import MatchResult, Memo, both, rank
 from condlookup.catalogue.symptoms import resolve_ids
 from condlookup.errors import CondlookupError
 from condlookup.pages.models import Record, model
+from condlookup.text import UnreadableError, read_text
 
 # A phenopacket of one person is a few kB; a file this large is no phenopacket worth reading.
 MAX_BYTES = 5 * 1024 * 1024
@@ -53,16 +54,9 @@ def read_case(path: Path) -> Case:
     from phenopackets import Phenopacket  # noqa: PLC0415
 
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as err:
-        raise CaseError(f"{path}: cannot read: {err.strerror or err}") from None
-    if len(data) > MAX_BYTES:
-        raise CaseError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB: not a phenopacket")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise CaseError(f"{path}: not valid UTF-8 (byte {err.start})") from None
+        text = read_text(path, MAX_BYTES)
+    except UnreadableError as err:
+        raise CaseError(f"{path}: {err.message}") from None
     if not text.strip():
         raise CaseError(f"{path}: the file is empty")
     try:

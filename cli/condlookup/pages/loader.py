@@ -22,7 +22,7 @@ import yaml
 
 from condlookup.pages.models import Condition
 from condlookup.pages.problems import Problem
-from condlookup.text import name_keys
+from condlookup.text import UnreadableError, name_keys, read_text
 
 MAX_FILE_BYTES = 512 * 1024
 # What `condlookup new` writes where the author has still to write: `validate` names each one.
@@ -71,8 +71,8 @@ def load_page(path: Path, source: str = "curated") -> tuple[LoadedPage | None, l
         )
         return None, [Problem(display, None, None, message)]
     try:
-        text = _read_text(path)
-    except _UnreadableError as err:
+        text = read_text(path, MAX_FILE_BYTES)
+    except UnreadableError as err:
         return None, [Problem(display, err.line, None, err.message)]
     reader = _Reader(display)
     try:
@@ -126,30 +126,6 @@ def _duplicates(pages: list[LoadedPage]) -> Iterator[Problem]:
                     break
                 owners[key] = (condition.path, condition.id)
         owners.setdefault(condition.id, (condition.path, condition.id))
-
-
-class _UnreadableError(Exception):
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if not path.is_file():
-            raise _UnreadableError("not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise _UnreadableError(f"cannot read the file: {err.strerror or err}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _UnreadableError(f"the file is larger than {MAX_FILE_BYTES // 1024} KiB")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise _UnreadableError(f"not valid UTF-8 (byte {err.start})", line) from None
 
 
 class _Reader:
