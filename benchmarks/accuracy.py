@@ -37,8 +37,8 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from condlookup.catalogue import matching
 from condlookup.library import Library
+from condlookup.matching import scoring
 
 ROOT_PHENOTYPE = 118
 Patient = tuple[int, str, list[int], str]  # (condition rowid, namespace, terms, entry id)
@@ -135,7 +135,7 @@ def rank_of(
 ) -> int:
     """The rank of the patient's condition among those of its namespace (or all of them)."""
     rowid, namespace, terms, _entry = patient
-    scores = matching.score(db, terms).scores
+    scores = scoring.score(db, terms).scores
     mine = scores.get(rowid, float("-inf"))
     better = 0
     for other, value in scores.items():
@@ -294,11 +294,11 @@ def real_ranks(db: sqlite3.Connection, cases: list[Case]) -> tuple[dict[str, int
         return list(dict.fromkeys(found))
 
     ranks: dict[str, int | None] = {}
-    memo = matching.Memo()
+    memo = scoring.Memo()
     for case in cases:
         present, absent = terms(case["present"]), terms(case["excluded"])
         truth = holder.get(str(case["disease"]))
-        scores = matching.score(db, present, absent, memo).scores if present else {}
+        scores = scoring.score(db, present, absent, memo).scores if present else {}
         if truth is None or truth not in scores:
             ranks[str(case["case"])] = None
             continue

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from condlookup.catalogue.diseases import CataloguePage, frequency_words
-from condlookup.catalogue.hpo import read_annotations, read_terms, release
 from condlookup.catalogue.specialists import derive
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.pages.models import Condition
+from condlookup.sources.hpo import read_annotations, read_terms, release
 from conftest import FIXTURE_HPO
 
 

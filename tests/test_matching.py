@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.catalogue.symptoms import SymptomError, resolve
 from condlookup.errors import CondlookupError
 from condlookup.library import Library
+from condlookup.matching.symptoms import SymptomError, resolve
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from condlookup.pages.models import Codes, Condition, Record, Sections, Source, Symptom
+from condlookup.pages.models import Codes, Condition, Sections, Source, Symptom
+from condlookup.records import Record
 
 SOURCE = Source(title="NORD", url="https://rarediseases.org")
 

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.catalogue import mondo
 from condlookup.catalogue.diseases import CataloguePage
-from condlookup.catalogue.hpo import read_annotations
 from condlookup.commands.app import app
 from condlookup.errors import NotFoundError
 from condlookup.index.sources import HpoFiles, Sources
 from condlookup.library import Library
 from condlookup.pages.folders import PageFolder
 from condlookup.paths import mondo_path
+from condlookup.sources import mondo
+from condlookup.sources.hpo import read_annotations
 from condlookup.text import name_keys
 from conftest import DATA, FIXTURE_HPO, FIXTURE_PAGES, check_golden, use_sources
 

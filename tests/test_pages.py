@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.catalogue.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
-from condlookup.catalogue.mondo import Mondo, MondoClass
-from condlookup.catalogue.mondo import read as read_mondo
 from condlookup.pages.folders import bundled_pages_dir, page_files
 from condlookup.pages.loader import load_pages
 from condlookup.pages.models import Condition
 from condlookup.paths import hpo_dir
+from condlookup.sources.hpo import HPOA_NAME, OBO_NAME, Term, read_terms
+from condlookup.sources.mondo import Mondo, MondoClass
+from condlookup.sources.mondo import read as read_mondo
 from condlookup.text import fold
 
 BUNDLED = ("charge-syndrome", "hmsn-type-1", "oms", "sjogren-syndrome")

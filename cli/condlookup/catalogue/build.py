@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from condlookup.catalogue import specialists
-from condlookup.catalogue.codes import term_number
-from condlookup.catalogue.hpo import Annotation, read_annotations
 from condlookup.catalogue.identity import Disease, Entry, Identity, group, shared_features
-from condlookup.catalogue.mondo import Mondo
-from condlookup.catalogue.mondo import read as read_mondo
-from condlookup.catalogue.symptoms import PAGES
-from condlookup.catalogue.terms import Ontology, read_ontology, write_phrases, write_terms
+from condlookup.catalogue.phrases import PAGES, write_phrases
+from condlookup.catalogue.terms import Ontology, read_ontology, write_terms
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
+from condlookup.sources.codes import term_number
+from condlookup.sources.hpo import Annotation, read_annotations
+from condlookup.sources.mondo import Mondo
+from condlookup.sources.mondo import read as read_mondo
 from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers, split_list
 
 Progress = Callable[[str, float], None]
@@ -54,7 +54,7 @@ CREATE INDEX closure_up ON closure (descendant, ancestor);
 CREATE VIRTUAL TABLE term_search USING fts5(
     name, term UNINDEXED, tokenize = "unicode61 remove_diacritics 2"
 );
--- What plain words may stand for (see catalogue.symptoms): the HPO's names and synonyms, the
+-- What plain words may stand for (see matching.symptoms): the HPO's names and synonyms, the
 -- pages' symptom names and descriptions, the HPO's definitions; `text` is the words as
 -- symptoms.plain_words gives them (the stemmer folds the rest), `shown` the text as written.
 CREATE VIRTUAL TABLE phrases USING fts5(

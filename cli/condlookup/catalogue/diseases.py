@@ -4,8 +4,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from condlookup.catalogue.codes import disease_source, hpo_id
-from condlookup.pages.models import Record, model
+from condlookup.records import Record, model
+from condlookup.sources.codes import disease_source, hpo_id
 from condlookup.text import split_list
 
 Named = tuple[str, str]  # (id, name)

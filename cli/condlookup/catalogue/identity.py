@@ -22,7 +22,7 @@ rules, applied when the index is built (the README says the same):
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from condlookup.catalogue.mondo import Mondo, MondoClass
+from condlookup.sources.mondo import Mondo, MondoClass
 from condlookup.text import normalize_name
 
 # Mondo's root, "disease": every condition is a kind of it, so it is no family to show.

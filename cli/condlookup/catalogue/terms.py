@@ -2,14 +2,13 @@
 closure of their is-a links, and each term's organ system."""
 
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from condlookup.catalogue.codes import term_number
-from condlookup.catalogue.hpo import Term, read_terms
-from condlookup.catalogue.symptoms import DEFINITIONS, NAMES, plain_words
+from condlookup.catalogue.phrases import DEFINITIONS, NAMES, write_phrases
 from condlookup.errors import DataError
+from condlookup.sources.codes import term_number
+from condlookup.sources.hpo import Term, read_terms
 from condlookup.text import join_list
 
 ROOT_PHENOTYPE = 118  # HP:0000118 Phenotypic abnormality
@@ -138,17 +137,5 @@ def write_terms(connection: sqlite3.Connection, ontology: Ontology) -> None:
             (term.definition, number, DEFINITIONS)
             for number, term in terms.items()
             if not term.obsolete and term.definition
-        ),
-    )
-
-
-def write_phrases(connection: sqlite3.Connection, rows: Iterable[tuple[str, int, int]]) -> None:
-    """(text, term, source) rows into the table plain words are looked up in."""
-    connection.executemany(
-        "INSERT INTO phrases (text, shown, term, source, words) VALUES (?, ?, ?, ?, ?)",
-        (
-            (" ".join(found), text, term, source, len(found))
-            for text, term, source in rows
-            if (found := plain_words(text))
         ),
     )

@@ -80,7 +80,7 @@ def update(
     leaves the release in use as it was. The index is rebuilt by the next command. --hpo-dir
     and CONDLOOKUP_HPO_DIR still come first.
     """
-    from condlookup.catalogue import update as updates  # noqa: PLC0415 - its HTTP code
+    from condlookup.sources import update as updates  # noqa: PLC0415 - its HTTP code
 
     if remove:
         output.write(plain.removed(updates.remove()))

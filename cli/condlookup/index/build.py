@@ -119,7 +119,7 @@ def _fill(
     }
     if sources.hpo is not None:
         from condlookup.catalogue import build as catalogue_build  # noqa: PLC0415
-        from condlookup.catalogue.hpo import hpoa_release, release  # noqa: PLC0415
+        from condlookup.sources.hpo import hpoa_release, release  # noqa: PLC0415
 
         facts["hpo_release"] = release(sources.hpo.obo) or "unknown"
         facts["hpoa_release"] = hpoa_release(sources.hpo.hpoa) or "unknown"

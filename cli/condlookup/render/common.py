@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchHit, MatchResult
-    from condlookup.catalogue.symptoms import SymptomTerm
+    from condlookup.matching.cases import CaseResult
+    from condlookup.matching.scoring import MatchHit, MatchResult
+    from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
 
 DISCLAIMER = (
@@ -190,7 +190,7 @@ STALE_MONTHS = 6
 
 def release_age(found: str) -> str:
     """'2025-01-16 (22 months old: `condlookup update` fetches the newest)'."""
-    from condlookup.catalogue.hpo import age_in_months  # noqa: PLC0415
+    from condlookup.sources.hpo import age_in_months  # noqa: PLC0415
 
     months = age_in_months(found)
     if months is None:

@@ -9,11 +9,11 @@ from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
-    from condlookup.catalogue.matching import MatchResult
-    from condlookup.catalogue.symptoms import SymptomTerm
     from condlookup.library import Summary
+    from condlookup.matching.cases import CaseResult
+    from condlookup.matching.scoring import MatchResult
+    from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
 

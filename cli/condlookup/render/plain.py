@@ -9,12 +9,12 @@ from condlookup.text import safe
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
-    from condlookup.catalogue.update import Outcome
+    from condlookup.matching.cases import CaseResult
+    from condlookup.matching.scoring import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
+    from condlookup.sources.update import Outcome
 
 WIDTH = 80
 

@@ -14,10 +14,10 @@ from condlookup.render import common
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.cases import CaseResult
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.matching import MatchResult
     from condlookup.library import Summary
+    from condlookup.matching.cases import CaseResult
+    from condlookup.matching.scoring import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.search import SearchResult
 

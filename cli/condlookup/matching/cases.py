@@ -8,10 +8,10 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from condlookup.catalogue.matching import MatchResult, Memo, both, rank
-from condlookup.catalogue.symptoms import resolve_ids
 from condlookup.errors import CondlookupError
-from condlookup.pages.models import Record, model
+from condlookup.matching.scoring import MatchResult, Memo, both, rank
+from condlookup.matching.symptoms import resolve_ids
+from condlookup.records import Record, model
 from condlookup.text import UnreadableError, read_text
 
 # A phenopacket of one person is a few kB; a file this large is no phenopacket worth reading.

@@ -22,10 +22,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from condlookup import __version__
-from condlookup.catalogue.hpo import HPOA_NAME, OBO_NAME, read_annotations, read_terms, release
 from condlookup.errors import CondlookupError, DataError
-from condlookup.pages.models import Record, model
 from condlookup.paths import CURRENT, hpo_location, updated_hpo_dir, updates_dir
+from condlookup.records import Record, model
+from condlookup.sources.hpo import HPOA_NAME, OBO_NAME, read_annotations, read_terms, release
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
 FILES = (OBO_NAME, HPOA_NAME)

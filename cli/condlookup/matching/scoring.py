@@ -37,9 +37,9 @@ import math
 import sqlite3
 from collections.abc import Sequence
 
-from condlookup.catalogue.codes import hpo_id
-from condlookup.catalogue.symptoms import SymptomTerm
-from condlookup.pages.models import Record, model
+from condlookup.matching.symptoms import SymptomTerm
+from condlookup.records import Record, model
+from condlookup.sources.codes import hpo_id
 from condlookup.text import split_list
 
 

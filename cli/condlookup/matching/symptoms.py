@@ -19,32 +19,14 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from condlookup.catalogue.codes import hpo_id
+from condlookup.catalogue.phrases import DEFINITIONS, NAMES, PAGES, plain_words
 from condlookup.errors import CondlookupError
-from condlookup.pages.models import Record, model
+from condlookup.records import Record, model
+from condlookup.sources.codes import hpo_id
 from condlookup.text import fold, words
 
 MAX_SYMPTOMS = 50
 MAX_OPTIONS = 3
-# Where a phrase was found, as the index's `phrases.source` says.
-NAMES, PAGES, DEFINITIONS = 0, 1, 2
-# Plurals the stemmer cannot fold: words are made singular before they are indexed or looked up.
-IRREGULAR = {
-    "feet": "foot",
-    "teeth": "tooth",
-    "children": "child",
-    "men": "man",
-    "women": "woman",
-    "mice": "mouse",
-    "people": "person",
-    "vertebrae": "vertebra",
-    "phalanges": "phalanx",
-    "testes": "testis",
-    "knives": "knife",
-    "leaves": "leaf",
-    "halves": "half",
-    "calves": "calf",
-}
 # Two candidates fit "about equally" when their fit (the share of their words that are the
 # phrase's) differs by no more than this.
 EQUALLY = 0.15
@@ -73,11 +55,6 @@ class SymptomTerm(Record):
 
 class SymptomError(CondlookupError):
     """An input that names no HPO term."""
-
-
-def plain_words(text: str) -> list[str]:
-    """The words of a phrase as they are indexed: folded, irregular plurals made singular."""
-    return [IRREGULAR.get(word, word) for word in words(text)]
 
 
 def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm, ...]:

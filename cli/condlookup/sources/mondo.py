@@ -7,7 +7,7 @@ Mondo's rare-disease subset, with only what condlookup uses:
 
     id  label  synonyms (|)  codes (|: OMIM:, ORPHA:, GARD:)  parents (|: subclass of)
 
-`python -m condlookup.catalogue.mondo SOURCES` writes it again from Mondo's own files (see
+`python -m condlookup.sources.mondo SOURCES` writes it again from Mondo's own files (see
 `tests/data/mondo-sources/README.md`), the same bytes for the same files. Rules applied on the
 way, so that the index build needs none of Mondo's history:
 
@@ -124,7 +124,7 @@ def digest(sources: Path) -> bytes:
     out.write(
         "# condlookup's digest of the Mondo Disease Ontology "
         "(https://mondo.monarchinitiative.org): CC BY 4.0; the mappings CC0 1.0.\n"
-        "# Written by `python -m condlookup.catalogue.mondo SOURCES`; do not edit.\n"
+        "# Written by `python -m condlookup.sources.mondo SOURCES`; do not edit.\n"
         f"# mondo_version: {max(versions) if versions else 'unknown'}\n"
     )
     out.write("\t".join(COLUMNS) + "\n")
@@ -181,9 +181,9 @@ def _code_order(code: str) -> tuple[int, int]:
 
 
 def main() -> None:
-    """Write the shipped digest again: `python -m condlookup.catalogue.mondo SOURCES`."""
+    """Write the shipped digest again: `python -m condlookup.sources.mondo SOURCES`."""
     if len(sys.argv) != 2:
-        raise SystemExit("usage: python -m condlookup.catalogue.mondo SOURCES_FOLDER")
+        raise SystemExit("usage: python -m condlookup.sources.mondo SOURCES_FOLDER")
     DIGEST.write_bytes(digest(Path(sys.argv[1])))
 
 
