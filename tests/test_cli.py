@@ -114,7 +114,7 @@ def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object)
 def test_terminal_output_uses_rich(
     runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("condlookup.output.styled", lambda: True)
+    monkeypatch.setattr("condlookup.commands.output.styled", lambda: True)
     code, out, _ = run(runner, "show", "tf", "--no-pager")
     assert code == 0
     assert "╭─ Who to see" in out
@@ -191,7 +191,7 @@ def test_a_tall_page_goes_through_the_pager_on_a_terminal(
     runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paged: list[str] = []
-    monkeypatch.setattr("condlookup.output.styled", lambda: True)
+    monkeypatch.setattr("condlookup.commands.output.styled", lambda: True)
     monkeypatch.setattr("pydoc.pager", paged.append)
     code, out, _ = run(runner, "show", "tf", LINES="10")
     assert (code, out, len(paged)) == (0, "", 1)

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("condlookup.index",),
     ("condlookup.search",),
     ("condlookup.library",),
-    ("condlookup.render", "condlookup.output"),
+    ("condlookup.render",),
     ("condlookup.commands",),
     ("condlookup.__main__",),
 )

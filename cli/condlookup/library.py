@@ -15,6 +15,7 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path
+from condlookup.sql import scope_condition
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from condlookup.matching.scoring import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
+    from condlookup.records import Kind, Scope
     from condlookup.search import SearchResult
 
 
@@ -36,7 +38,7 @@ class Summary(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
-    source: str
+    source: "Kind"
     specialists: tuple[str, ...]
     summary: str
 
@@ -260,7 +262,7 @@ class Library:
         query: str,
         *,
         specialist: str | None = None,
-        source: str = "all",
+        source: "Scope" = "all",
         limit: int = 20,
     ) -> "SearchResult":
         """Conditions that mention every word of `query` (see `condlookup.search`)."""
@@ -279,18 +281,17 @@ class Library:
     # -- listing --------------------------------------------------------------------------
 
     def summaries(
-        self, specialist: str | None = None, source: str = "curated", limit: int | None = None
+        self, specialist: str | None = None, source: "Scope" = "curated", limit: int | None = None
     ) -> list[Summary]:
         """The conditions as `list` shows them, in name order; at most `limit` of them."""
         if source == "curated":  # the pages were written in list order, before the catalogue
-            where, order = f"WHERE rowid <= {int(self.meta('curated_pages') or 0)}", "rowid"
+            where, order = f"rowid <= {int(self.meta('curated_pages') or 0)}", "rowid"
         else:
-            where = "WHERE source = 'hpo'" if source == "hpo" else ""
-            order = "name COLLATE NOCASE, id"
+            where, order = scope_condition(source), "name COLLATE NOCASE, id"
         found: list[Summary] = []
         for cond_id, name, aliases, kind, specialists, summary in self._db.execute(
             "SELECT id, name, aliases, source, specialists, summary FROM conditions "
-            f"{where} ORDER BY {order}"
+            f"WHERE {where} ORDER BY {order}"
         ):
             if limit is not None and len(found) >= limit:
                 break
@@ -307,31 +308,33 @@ class Library:
             found.append(item)
         return found
 
-    def count(self, specialist: str | None = None, source: str = "curated") -> int:
+    def count(self, specialist: str | None = None, source: "Scope" = "curated") -> int:
         """How many conditions `list` would show."""
         if specialist:
             return len(self.summaries(specialist, source))
-        where = {"all": "", "hpo": "WHERE source = 'hpo'"}.get(source, "WHERE source != 'hpo'")
-        (found,) = self._db.execute(f"SELECT count(*) FROM conditions {where}").fetchone()
+        where = scope_condition(source)
+        (found,) = self._db.execute(f"SELECT count(*) FROM conditions WHERE {where}").fetchone()
         return int(found)
 
-    def listed_ids(self, specialist: str | None = None, source: str = "curated") -> list[str]:
+    def listed_ids(self, specialist: str | None = None, source: "Scope" = "curated") -> list[str]:
         """The ids `list` prints when piped, in its order, without building summaries."""
         if specialist:
             return [item.id for item in self.summaries(specialist, source)]
         if source == "curated":  # kept ready, in list order, when the index was built
             joined = self.meta("page_ids") or ""
             return joined.split("\n") if joined else []
-        where = "WHERE source = 'hpo'" if source == "hpo" else ""
         rows = self._db.execute(
-            f"SELECT id FROM conditions {where} ORDER BY name COLLATE NOCASE, id"
+            f"SELECT id FROM conditions WHERE {scope_condition(source)} "
+            "ORDER BY name COLLATE NOCASE, id"
         )
         return [cond_id for (cond_id,) in rows]
 
     def ids(self, prefix: str = "") -> list[str]:
         """Ids for shell completion: curated pages, and catalogue codes once one is begun."""
         if not prefix:
-            rows = self._db.execute("SELECT id FROM conditions WHERE source != 'hpo' ORDER BY id")
+            rows = self._db.execute(
+                f"SELECT id FROM conditions WHERE {scope_condition('curated')} ORDER BY id"
+            )
             return [cond_id for (cond_id,) in rows]
         rows = self._db.execute(
             "SELECT id FROM conditions WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
@@ -344,7 +347,7 @@ class Library:
         symptoms: Sequence[str],
         *,
         absent: Sequence[str] = (),
-        source: str = "all",
+        source: "Scope" = "all",
         limit: int = 10,
     ) -> "MatchResult":
         """Conditions ranked by how well they fit the symptoms and the findings looked for and
@@ -361,7 +364,7 @@ class Library:
         return scoring.rank(self._db, found, lacking, source=source, limit=limit)
 
     def match_files(
-        self, paths: Sequence[Path], *, source: str = "all", limit: int = 10
+        self, paths: Sequence[Path], *, source: "Scope" = "all", limit: int = 10
     ) -> "Iterator[CaseResult | CondlookupError]":
         """One ranking for each phenopacket in `paths` (files or folders), in order; a file
         that cannot be ranked gives its error instead, and the others go on."""

@@ -1,10 +1,11 @@
 """Frozen records: the base of every model of the package (pages, catalogue, results).
 
-Imports nothing of the package: every layer may use it.
+Imports nothing of the package: every layer may use it. Also the closed sets every layer
+names: where a condition comes from (Kind) and which conditions a command takes (Scope).
 """
 
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field
-from typing import Any, ClassVar, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 
 class Record:
@@ -70,3 +71,9 @@ _Model = TypeVar("_Model", bound=Record)
 def model(cls: type[_Model]) -> type[_Model]:
     """A frozen dataclass with slots whose methods come from `Record`."""
     return dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+
+
+# Where a condition comes from: a bundled page, the user's own page, the HPO catalogue.
+Kind = Literal["curated", "user", "hpo"]
+# Which conditions a command takes (`--source`): pages of either kind, the catalogue, or all.
+Scope = Literal["curated", "hpo", "all"]

@@ -5,9 +5,11 @@ and the catalogue's wording of frequencies, never the library itself.
 """
 
 import sqlite3
+from typing import NamedTuple
 
 from condlookup.errors import CondlookupError
-from condlookup.records import Record, model
+from condlookup.records import Kind, Record, Scope, model
+from condlookup.sql import fts_words, in_scope, rows_in
 from condlookup.text import find_words, fold, normalize_name, split_list, words
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
@@ -22,7 +24,7 @@ class SearchHit(Record):
 
     id: str
     name: str
-    source: str
+    source: Kind
     score: float
     matched_field: str
     line: str
@@ -45,7 +47,7 @@ def search(
     curated_pages: int,
     has_catalogue: bool,
     specialist: str | None = None,
-    source: str = "all",
+    source: Scope = "all",
     limit: int = 20,
 ) -> SearchResult:
     """Conditions that mention every word of `query`, best placed matches first.
@@ -77,41 +79,47 @@ def search(
     offer(_annotated_with(db, terms), 1)
     offer({r: -rank for r, rank in text_match(db, query_words, "", within).items()}, 2)
 
-    rows = _rows(db, list(best))
-    if source != "all":
-        rows = {r: row for r, row in rows.items() if (row[2] == "hpo") == (source == "hpo")}
+    rows = {r: row for r, row in _rows(db, list(best)).items() if in_scope(row.source, source)}
     if specialist:
         wanted = fold(specialist)
-        rows = {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row[3])}
+        rows = {
+            r: row for r, row in rows.items() if any(wanted in fold(s) for s in row.specialists)
+        }
     # A condition named exactly by the words comes first in its tier ("marfan" is Marfan
     # syndrome before Marfan-related disorders).
     key = normalize_name(query)
     named = {r for (r,) in db.execute("SELECT rowid FROM names WHERE key = ?", (key,))}
     ordered = sorted(
         rows,
-        key=lambda r: (best[r][0], r not in named, rows[r][2] == "hpo", -best[r][1], rows[r][1]),
+        key=lambda r: (
+            best[r][0],
+            r not in named,
+            rows[r].source == "hpo",
+            -best[r][1],
+            rows[r].name,
+        ),
     )
     hits = []
     for rowid in ordered[: max(limit, 0)]:
-        cond_id, name, kind, specialists, codes = rows[rowid]
+        row = rows[rowid]
         tier, relevance = best[rowid]
-        if kind == "hpo" and tier == 1:
+        if row.source == "hpo" and tier == 1:
             field, line = "symptom", _phenotype_line(db, rowid, terms, query_words)
         else:
             field, line = _matched_line(db, rowid, query_words)
         hits.append(
             SearchHit(
-                id=cond_id,
-                name=name,
-                source=kind,
+                id=row.id,
+                name=row.name,
+                source=row.source,
                 score=round(
                     3 - tier + (0.999 if rowid in named else relevance / (1 + relevance)), 3
                 ),
                 matched_field=field,
                 line=line,
                 spans=tuple(find_words(line, query_words)),
-                specialists=specialists,
-                codes=codes,
+                specialists=row.specialists,
+                codes=row.codes,
             )
         )
     return SearchResult(query=query, total=len(rows), hits=tuple(hits))
@@ -121,8 +129,7 @@ def text_match(
     db: sqlite3.Connection, query_words: list[str], columns: str, within: str = ""
 ) -> dict[int, float]:
     """Rows whose text (in `columns`, an FTS5 column filter) holds every word, by bm25 rank."""
-    # Each word is quoted, so nothing the user types is read as FTS5 syntax.
-    expression = " AND ".join(f'"{word}"*' for word in query_words)
+    expression = fts_words(query_words, prefix=True)
     if columns:
         expression = f"{columns} : ({expression})"
     return dict(
@@ -136,7 +143,7 @@ def text_match(
 
 def _matching_terms(db: sqlite3.Connection, query_words: list[str]) -> list[int]:
     """HPO terms with a name or synonym holding every word."""
-    expression = " AND ".join(f'"{word}"*' for word in query_words)
+    expression = fts_words(query_words, prefix=True)
     rows = db.execute(
         "SELECT DISTINCT term FROM term_search WHERE term_search MATCH ?", (expression,)
     )
@@ -146,15 +153,9 @@ def _matching_terms(db: sqlite3.Connection, query_words: list[str]) -> list[int]
 def _annotated_with(db: sqlite3.Connection, terms: list[int]) -> dict[int, float]:
     """Conditions annotated with any of `terms` or a narrower term, with the best frequency."""
     found: dict[int, float] = {}
-    for start in range(0, len(terms), 900):
-        chunk = terms[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for rowid, frequency in db.execute(
-            f"SELECT condition, max(frequency) FROM propagated WHERE term IN ({marks}) "
-            "GROUP BY condition",
-            chunk,
-        ):
-            found[rowid] = max(found.get(rowid, 0.0), frequency)
+    sql = "SELECT condition, max(frequency) FROM propagated WHERE term IN ({marks}) GROUP BY 1"
+    for rowid, frequency in rows_in(db, sql, terms):
+        found[rowid] = max(found.get(rowid, 0.0), frequency)
     return found
 
 
@@ -187,20 +188,23 @@ def _phenotype_line(
     return best[1] if best else ""
 
 
-def _rows(
-    db: sqlite3.Connection, rowids: list[int]
-) -> dict[int, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]]:
-    found = {}
-    for start in range(0, len(rowids), 500):
-        chunk = rowids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for rowid, cond_id, name, source, specialists, codes in db.execute(
-            "SELECT rowid, id, name, source, specialists, codes FROM conditions "
-            f"WHERE rowid IN ({marks})",
-            chunk,
-        ):
-            found[rowid] = (cond_id, name, source, split_list(specialists), split_list(codes))
-    return found
+class _Row(NamedTuple):
+    id: str
+    name: str
+    source: Kind
+    specialists: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+def _rows(db: sqlite3.Connection, rowids: list[int]) -> dict[int, _Row]:
+    sql = (
+        "SELECT rowid, id, name, source, specialists, codes FROM conditions "
+        "WHERE rowid IN ({marks})"
+    )
+    return {
+        rowid: _Row(cond_id, name, source, split_list(specialists), split_list(codes))
+        for rowid, cond_id, name, source, specialists, codes in rows_in(db, sql, rowids)
+    }
 
 
 def _matched_line(db: sqlite3.Connection, rowid: int, query_words: list[str]) -> tuple[str, str]:

@@ -4,7 +4,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from condlookup.records import Record, model
+from condlookup.records import Kind, Record, model
 from condlookup.sources.codes import disease_source, hpo_id
 from condlookup.text import split_list
 
@@ -52,7 +52,7 @@ class CataloguePage(Record):
     hpo_release: str | None
     mondo_version: str | None = None
     types: int = 0  # for a family without annotations of its own: its annotated types
-    source: str = "hpo"
+    source: Kind = "hpo"
 
 
 # The bands of the HPO frequency terms, in words.

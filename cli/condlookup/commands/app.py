@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 from typer.core import TyperGroup
 
-from condlookup import __version__, output
+from condlookup import __version__
+from condlookup.commands import output
 from condlookup.commands.options import (
     JsonOption,
     LimitOption,
@@ -173,7 +174,7 @@ def search(
     first, then matches in symptoms, then anywhere in the text.
     """
     result = open_library().search(
-        " ".join(query), specialist=specialist, source=source.value, limit=limit
+        " ".join(query), specialist=specialist, source=source.scope, limit=limit
     )
     if not result.total:
         raise CondlookupError(
@@ -198,7 +199,7 @@ def list_conditions(
     library = open_library()
     if not as_json and not output.styled():
         # Piped: one id per line, straight from the index (10,000 pages stay fast).
-        ids = library.listed_ids(specialist=specialist, source=source.value)
+        ids = library.listed_ids(specialist=specialist, source=source.scope)
         if not ids:
             raise _nothing_listed(specialist)
         output.write(plain.listing(ids))
@@ -206,19 +207,19 @@ def list_conditions(
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
-        items = library.summaries(specialist=specialist, source=source.value)
+        items = library.summaries(specialist=specialist, source=source.scope)
         if not items:
             raise _nothing_listed(specialist)
         output.write_json(data.listing(items))
         return
     from condlookup.render import styled  # noqa: PLC0415
 
-    items = library.summaries(specialist=specialist, source=source.value, limit=SHOWN_ROWS + 1)
+    items = library.summaries(specialist=specialist, source=source.scope, limit=SHOWN_ROWS + 1)
     if not items:
         raise _nothing_listed(specialist)
     more = 0
     if len(items) > SHOWN_ROWS:
-        more = library.count(specialist=specialist, source=source.value) - SHOWN_ROWS
+        more = library.count(specialist=specialist, source=source.scope) - SHOWN_ROWS
     output.show(styled.listing(items[:SHOWN_ROWS], more))
 
 
@@ -273,7 +274,7 @@ def match(
         raise typer.BadParameter("give symptoms, or --phenopacket PATH", param_hint="SYMPTOMS")
     library = open_library()
     if not phenopackets:
-        found = library.match(symptoms or [], absent=absent or (), source=source.value, limit=limit)
+        found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
         emit("match", found, as_json=as_json)
         return
     if symptoms or absent:
@@ -282,7 +283,7 @@ def match(
             hint="a phenopacket brings its own findings, present and excluded",
         )
     failed = 0
-    for ranked in library.match_files(phenopackets, source=source.value, limit=limit):
+    for ranked in library.match_files(phenopackets, source=source.scope, limit=limit):
         if isinstance(ranked, CondlookupError):  # the file is named; the others go on
             output.error(ranked.message, ranked.hint)
             failed += 1

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from condlookup import __version__, output
+from condlookup import __version__
+from condlookup.commands import output
 from condlookup.commands.options import Options, QueryArgument, current_sources, open_library
 from condlookup.errors import CondlookupError
 from condlookup.library import Library

@@ -7,19 +7,30 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from condlookup import library, output
+from condlookup import library
+from condlookup.commands import output
 from condlookup.errors import CondlookupError
 from condlookup.library import Library
 from condlookup.render import plain
 
 if TYPE_CHECKING:
     from condlookup.index.sources import Sources
+    from condlookup.records import Scope
 
 
 class Source(StrEnum):
+    """`--source`: an enum for Typer's choices, handed to the library as a Scope."""
+
     curated = "curated"
     hpo = "hpo"
     all = "all"
+
+    @property
+    def scope(self) -> "Scope":
+        return _SCOPES[self]
+
+
+_SCOPES: "dict[str, Scope]" = {"curated": "curated", "hpo": "hpo", "all": "all"}
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see README).")]

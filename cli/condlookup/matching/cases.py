@@ -11,7 +11,7 @@ from pathlib import Path
 from condlookup.errors import CondlookupError
 from condlookup.matching.scoring import MatchResult, Memo, both, rank
 from condlookup.matching.symptoms import resolve_ids
-from condlookup.records import Record, model
+from condlookup.records import Record, Scope, model
 from condlookup.text import UnreadableError, read_text
 
 # A phenopacket of one person is a few kB; a file this large is no phenopacket worth reading.
@@ -97,7 +97,7 @@ def rank_case(
     db: sqlite3.Connection,
     case: Case,
     *,
-    source: str = "all",
+    source: Scope = "all",
     limit: int = 10,
     memo: Memo | None = None,
 ) -> CaseResult:

@@ -36,10 +36,12 @@ queries in the tests, which pull in different directions.
 import math
 import sqlite3
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from condlookup.matching.symptoms import SymptomTerm
-from condlookup.records import Record, model
+from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import hpo_id
+from condlookup.sql import rows_in, scope_condition
 from condlookup.text import split_list
 
 
@@ -60,7 +62,7 @@ class MatchHit(Record):
     rank: int
     id: str
     name: str
-    source: str
+    source: Kind
     score: float
     matched: tuple[Contribution, ...]
     codes: tuple[str, ...]
@@ -131,7 +133,7 @@ def rank(
     symptoms: Sequence[SymptomTerm],
     absent: Sequence[SymptomTerm] = (),
     *,
-    source: str = "all",
+    source: Scope = "all",
     limit: int = 10,
     memo: Memo | None = None,
 ) -> MatchResult:
@@ -144,35 +146,35 @@ def rank(
     scores = scoring.scores
     ranked = list(scores)
     if source != "all":
-        pages = {
-            rowid for (rowid,) in db.execute("SELECT rowid FROM conditions WHERE source != 'hpo'")
+        taken = {
+            rowid
+            for (rowid,) in db.execute(
+                f"SELECT rowid FROM conditions WHERE {scope_condition(source)}"
+            )
         }
-        ranked = [rowid for rowid in ranked if (rowid in pages) != (source == "hpo")]
+        ranked = [rowid for rowid in ranked if rowid in taken]
     ranked.sort(key=scores.__getitem__, reverse=True)
     # Only the best `limit` are read, with those tied with the last: names order equal scores.
     cut = ranked[: max(limit, 0)]
     if cut:
         last = scores[cut[-1]]
         cut += [rowid for rowid in ranked[len(cut) :] if scores[rowid] == last]
-    rows = {
-        rowid: (cond_id, name, kind, codes)
-        for rowid, cond_id, name, kind, codes in _conditions(db, cut)
-    }
-    ordered = sorted(rows, key=lambda r: (-scores[r], rows[r][1], rows[r][0]))
+    rows = _conditions(db, cut)
+    ordered = sorted(rows, key=lambda r: (-scores[r], rows[r].name, rows[r].id))
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
-        cond_id, name, kind, codes = rows[rowid]
+        row = rows[rowid]
         matched = tuple(_contributions(db, rowid, scoring, terms, absent_terms))
         features, prior = scoring.prior(rowid)
         hits.append(
             MatchHit(
                 rank=position,
-                id=cond_id,
-                name=name,
-                source=kind,
+                id=row.id,
+                name=row.name,
+                source=row.source,
                 score=round(scores[rowid], 3),
                 matched=matched,
-                codes=split_list(codes),
+                codes=split_list(row.codes),
                 features=features,
                 prior=round(prior, 3),
             )
@@ -358,16 +360,16 @@ def _share(db: sqlite3.Connection, term: int, total: int, smoothing: int = SMOOT
     return (count + smoothing) / (total + smoothing)
 
 
-def _conditions(db: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, str, str, str]]:
-    found = []
-    for start in range(0, len(rowids), 900):
-        chunk = rowids[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        found += db.execute(
-            f"SELECT rowid, id, name, source, codes FROM conditions WHERE rowid IN ({marks})",
-            chunk,
-        ).fetchall()
-    return found
+class _Condition(NamedTuple):
+    id: str
+    name: str
+    source: Kind
+    codes: str
+
+
+def _conditions(db: sqlite3.Connection, rowids: list[int]) -> dict[int, _Condition]:
+    sql = "SELECT rowid, id, name, source, codes FROM conditions WHERE rowid IN ({marks})"
+    return {rowid: _Condition(*rest) for rowid, *rest in rows_in(db, sql, rowids)}
 
 
 def _contributions(

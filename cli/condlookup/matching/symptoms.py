@@ -23,6 +23,7 @@ from condlookup.catalogue.phrases import DEFINITIONS, NAMES, PAGES, plain_words
 from condlookup.errors import CondlookupError
 from condlookup.records import Record, model
 from condlookup.sources.codes import hpo_id
+from condlookup.sql import fts_phrase, fts_words
 from condlookup.text import fold, words
 
 MAX_SYMPTOMS = 50
@@ -76,8 +77,8 @@ def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
     wanted = plain_words(stripped)
     if not wanted:
         raise SymptomError(f"{text!r} is not a symptom", hint="give words or an HPO id")
-    every = " AND ".join(f'"{word}"' for word in wanted)
-    as_written = '"' + " ".join(wanted) + '"'
+    every = fts_words(wanted)
+    as_written = fts_phrase(wanted)
     tiers = (
         (NAMES, every, _exact, None),
         (PAGES, as_written, _any, "as {name}, from a page's symptom list"),
@@ -201,7 +202,7 @@ def _closest_hint(db: sqlite3.Connection, query_words: list[str], limit: int = 5
     """Terms whose names start like the words: a hint when no word is found at all."""
     if not query_words:
         return "try other words"
-    expression = " OR ".join(f'"{word}"*' for word in query_words)
+    expression = fts_words(query_words, operator="OR", prefix=True)
     rows = db.execute(
         "SELECT DISTINCT s.term, t.name FROM term_search s JOIN terms t ON t.id = s.term "
         "WHERE term_search MATCH ? AND t.obsolete = 0 ORDER BY bm25(term_search) LIMIT ?",

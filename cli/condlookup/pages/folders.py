@@ -3,16 +3,19 @@
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from condlookup.paths import data_dir
+
+if TYPE_CHECKING:
+    from condlookup.records import Kind
 
 PAGE_SUFFIXES = (".yaml", ".yml")
 
 
 class PageFolder(NamedTuple):
     path: Path
-    source: str  # "curated" for the bundled pages, "user" for the user's own
+    source: "Kind"  # "curated" for the bundled pages, "user" for the user's own
 
 
 def bundled_pages_dir() -> Path:

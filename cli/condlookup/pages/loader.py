@@ -22,6 +22,7 @@ import yaml
 
 from condlookup.pages.models import Condition
 from condlookup.pages.problems import Problem
+from condlookup.records import Kind
 from condlookup.text import UnreadableError, name_keys, read_text
 
 MAX_FILE_BYTES = 512 * 1024
@@ -60,7 +61,7 @@ class LoadedPage:
     name_positions: tuple[tuple[str, int, int], ...]
 
 
-def load_page(path: Path, source: str = "curated") -> tuple[LoadedPage | None, list[Problem]]:
+def load_page(path: Path, source: Kind = "curated") -> tuple[LoadedPage | None, list[Problem]]:
     """Load one page. Returns the page, or None and the problems that stop it."""
     display = str(path)
     stem = path.stem
@@ -94,7 +95,7 @@ def load_page(path: Path, source: str = "curated") -> tuple[LoadedPage | None, l
 
 
 def load_pages(
-    paths: Iterable[Path], source: str = "curated"
+    paths: Iterable[Path], source: Kind = "curated"
 ) -> tuple[list[LoadedPage], list[Problem]]:
     """Load many pages and check them against each other (duplicate ids and names)."""
     pages: list[LoadedPage] = []

@@ -8,7 +8,7 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
-from condlookup.records import Record, model
+from condlookup.records import Kind, Record, model
 
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare")
 
@@ -96,7 +96,7 @@ class Condition(Record):
     related: tuple[str, ...] = spec("Related conditions, by name or id")
     # Set by the loader, not by the YAML.
     id: str = field(default="", metadata={"internal": True})
-    source: str = field(default="curated", metadata={"internal": True})
+    source: Kind = field(default="curated", metadata={"internal": True})
     path: str = field(default="", metadata={"internal": True})
     replaces: str = field(default="", metadata={"internal": True})  # the page it stands in for
 
