@@ -156,9 +156,7 @@ class Library:
         symptoms = tuple(
             SeedSymptom(
                 name=item.name,
-                description=next(
-                    (lay for lay in item.layperson if lay.casefold() != item.name.casefold()), None
-                ),
+                description=item.plain_name,
                 hpo=item.hpo,
                 frequency=None if family else item.frequency,
             )

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sql import fts_words, in_scope, rows_in
-from condlookup.text import find_words, fold, normalize_name, split_list, words
+from condlookup.text import find_words, fold, normalize_name, plain_name, split_list, words
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
 # weights in the same order (names, symptoms, any other text).
@@ -176,11 +176,8 @@ def _phenotype_line(
     for _term, ancestor, name, layperson, frequency, text in rows:
         if ancestor not in wanted:
             continue
-        lay = [item for item in split_list(layperson) if item]
-        chosen = next((item for item in lay if find_words(item, query_words)), None)
-        label = name
-        if lay and fold(lay[0]) != fold(name):
-            label = f"{name} ({(chosen or lay[0]).lower()})"
+        plain = plain_name(name, split_list(layperson), query_words)
+        label = f"{name} ({plain.lower()})" if plain else name
         line = f"{label}, {frequency_words(frequency, text)}"
         score = frequency if frequency is not None else 0.5
         if best is None or score > best[0]:

@@ -3,7 +3,7 @@ inert text, lists kept in one column, and user files read as bounded UTF-8 text.
 module: it imports nothing of the package."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def find_words(text: str, query_words: list[str]) -> list[tuple[int, int]]:
+def find_words(text: str, query_words: Sequence[str]) -> list[tuple[int, int]]:
     """Spans of `text` holding a word that starts with one of the query words."""
     folded, origin = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
@@ -96,6 +96,17 @@ def find_words(text: str, query_words: list[str]) -> list[tuple[int, int]]:
 
 # Lists kept in one column of the index (aliases, specialists, lay names), joined without JSON:
 # importing json costs a millisecond of every command that reads them.
+def plain_name(name: str, layperson: Iterable[str], query_words: Sequence[str] = ()) -> str | None:
+    """The everyday name to show beside a medical term: the first of its lay synonyms that is
+    not the term itself, or the first that holds the words searched for; None if none is."""
+    others = [item for item in layperson if item and fold(item) != fold(name)]
+    if query_words:
+        chosen = next((item for item in others if find_words(item, query_words)), None)
+        if chosen:
+            return chosen
+    return others[0] if others else None
+
+
 LIST_SEPARATOR = "\x1f"
 
 

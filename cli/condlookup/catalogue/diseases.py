@@ -5,10 +5,15 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from condlookup.records import Kind, Record, model
-from condlookup.sources.codes import disease_source, hpo_id
-from condlookup.text import split_list
+from condlookup.sources.codes import Link, disease_source, hpo_id
+from condlookup.text import plain_name, split_list
 
-Named = tuple[str, str]  # (id, name)
+
+class Named(NamedTuple):
+    """Another condition, as a page names it."""
+
+    id: str
+    name: str
 
 
 class Links(NamedTuple):
@@ -16,6 +21,11 @@ class Links(NamedTuple):
 
     broader: tuple[Named, ...] = ()
     narrower: tuple[Named, ...] = ()
+
+    @property
+    def family(self) -> bool:
+        """Whether it has a family to show: something broader or narrower."""
+        return bool(self.broader or self.narrower)
 
 
 @model
@@ -32,6 +42,11 @@ class Phenotype(Record):
     # features a family's types share
     origin: str
 
+    @property
+    def plain_name(self) -> str | None:
+        """Its everyday name, where the HPO gives one that is not the term itself."""
+        return plain_name(self.name, self.layperson)
+
 
 @model
 class CataloguePage(Record):
@@ -47,7 +62,7 @@ class CataloguePage(Record):
     # of its types that show each as the frequency.
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
-    sources: tuple[Named, ...]  # (title, url): where each code leads
+    sources: tuple[Link, ...]  # where each code leads
     links: Links
     hpo_release: str | None
     mondo_version: str | None = None
@@ -170,9 +185,7 @@ def links(db: sqlite3.Connection, rowid: int) -> Links:
 
     def named(sql: str) -> tuple[Named, ...]:
         rows = db.execute(sql, (rowid,)).fetchall()
-        return tuple(
-            sorted(((cond_id, name) for cond_id, name in rows), key=lambda n: n[1].casefold())
-        )
+        return tuple(sorted((Named(*row) for row in rows), key=lambda n: n.name.casefold()))
 
     return Links(
         broader=named(

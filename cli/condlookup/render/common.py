@@ -210,9 +210,7 @@ def hpo_statement(release: str | None) -> str:
 
 def phenotype_label(phenotype: "Phenotype") -> str:
     """'Xerostomia (dry mouth)': the HPO name, and its plain name where the HPO has one."""
-    plain = next(
-        (item for item in phenotype.layperson if item.casefold() != phenotype.name.casefold()), None
-    )
+    plain = phenotype.plain_name
     return f"{phenotype.name} ({plain.lower()})" if plain else phenotype.name
 
 

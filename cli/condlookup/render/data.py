@@ -84,7 +84,7 @@ def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
             {
                 "name": item.name,
                 "hpo": item.hpo,
-                "description": item.layperson[0] if item.layperson else None,
+                "description": item.plain_name,
                 "frequency": common.phenotype_frequency(item)
                 if item.frequency is not None
                 else None,
