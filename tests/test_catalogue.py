@@ -140,3 +140,36 @@ def test_search_finds_diseases_through_terms_and_narrower_terms(library: Library
     assert [hit.id for hit in library.search("ataxia", source="hpo").hits] == ["OMIM:100001"]
     assert [hit.id for hit in library.search("ataxia", source="curated").hits] == ["test-fever"]
     assert library.search("incoordination").total == 2  # Ataxia's synonym, page and catalogue
+
+
+@pytest.mark.parametrize("query", ["test-fever", "test-rash", "OMIM:100001"])
+@pytest.mark.parametrize("annotations", [False, True])
+def test_every_format_shows_and_credits_the_same(
+    library: Library, query: str, annotations: bool
+) -> None:
+    """One outline: the HPO is credited, and its annotations shown or counted, in every format
+    or in none (Markdown once credited it only when the annotations were unfolded)."""
+    import io
+
+    from rich.console import Console
+
+    from condlookup.render import data, markdown, plain, styled
+
+    view = library.page(query, annotations=annotations)
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(styled.page(view))
+    assert isinstance(console.file, io.StringIO)
+    shown = {
+        "plain": plain.page(view),
+        "styled": console.file.getvalue(),
+        "markdown": markdown.page(view),
+    }
+    credit = "This product uses the Human Phenotype Ontology (release 2099-01-01)"
+    credited = {name: credit in " ".join(text.split()) for name, text in shown.items()}
+    annotated = {name: "HPO annotations" in text for name, text in shown.items()}
+    expected = view.credits.hpo_release is not None
+    assert credited == dict.fromkeys(shown, expected)
+    assert data.page(view)["hpo_version"] == view.credits.hpo_release
+    if view.page.source != "hpo":  # a catalogue page is the HPO's throughout
+        assert annotated == dict.fromkeys(shown, expected)
+    assert expected == (query != "test-rash")  # test-rash stands for no catalogue entry

@@ -7,6 +7,7 @@ import io
 import pytest
 from rich.console import Console, RenderableType
 
+from condlookup.catalogue.view import PageView
 from condlookup.library import Library
 from condlookup.pages.models import Condition
 from condlookup.render import common, plain, styled
@@ -18,9 +19,9 @@ def library(fixture_pages: object) -> Library:
     return Library.open()
 
 
-def page_of(library: Library, query: str) -> Condition:
-    found = library.get(query)
-    assert isinstance(found, Condition)
+def page_of(library: Library, query: str) -> PageView:
+    found = library.page(query)
+    assert isinstance(found.page, Condition)
     return found
 
 

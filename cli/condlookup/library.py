@@ -8,7 +8,7 @@ the commands.
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
@@ -20,6 +20,7 @@ from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.view import AnnotationCounts, PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.scoring import MatchResult
     from condlookup.pages.models import Condition
@@ -115,13 +116,13 @@ class Library:
         found = row.fetchone()
         return diseases.phenotypes(self._db, found[0]) if found else ()
 
-    def annotation_counts(self, condition_id: str) -> tuple[int, int, tuple[str, ...]]:
-        """(terms, organ systems, catalogue entries) of a condition's HPO annotations.
+    def annotation_counts(self, condition_id: str) -> "AnnotationCounts":
+        """How many HPO terms, in how many organ systems, from which catalogue entries, a
+        condition's annotations have: what a folded page shows, without building them."""
+        from condlookup.catalogue.view import AnnotationCounts  # noqa: PLC0415
 
-        What a folded page shows, without building the annotations themselves.
-        """
         if not self.has_catalogue:
-            return 0, 0, ()
+            return AnnotationCounts()
         terms, systems, origins = self._db.execute(
             "SELECT count(DISTINCT a.term), count(DISTINCT t.category), group_concat(DISTINCT "
             "a.origin) FROM annotations a JOIN terms t ON t.id = a.term JOIN conditions c "
@@ -129,7 +130,26 @@ class Library:
             (condition_id,),
         ).fetchone()
         named = tuple(sorted(o for o in (origins or "").split(",") if o and o != "page"))
-        return terms, systems, named
+        return AnnotationCounts(terms, systems, named)
+
+    def page(self, query: str, *, annotations: bool = False) -> "PageView":
+        """The page of the condition `query` names, with what the index adds to it and what it
+        credits: the one result `show`, `export` and `--json` take. A curated page lists its
+        HPO annotations only when `annotations` is set, and counts them otherwise."""
+        from condlookup.catalogue import view  # noqa: PLC0415
+
+        found = self.get(query)
+        # By its source, not isinstance: importing both kinds of page would slow every `show`.
+        if found.source == "hpo":
+            return view.catalogue_view(cast("CataloguePage", found))
+        page = cast("Condition", found)
+        return view.curated_view(
+            page,
+            self.annotations(page.id) if annotations else (),
+            self.annotation_counts(page.id),
+            self.links(page.id),
+            view.Credits(self.meta("hpo_release"), self.meta("mondo_version")),
+        )
 
     def seed(self, code: str) -> "Seed":
         """What the index holds of the condition `code` names, to start a new page from."""

@@ -5,7 +5,7 @@ and the catalogue's wording of frequencies, never the library itself.
 """
 
 import sqlite3
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
@@ -35,6 +35,11 @@ class SearchHit(Record):
 
 @model
 class SearchResult(Record):
+    @property
+    def shown_as(self) -> Literal["search"]:
+        """Which renderer shows it."""
+        return "search"
+
     query: str
     total: int
     hits: tuple[SearchHit, ...]

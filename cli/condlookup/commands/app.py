@@ -6,7 +6,7 @@ of them is asked for or help lists them.
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -25,10 +25,6 @@ from condlookup.commands.options import (
 )
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.render import plain
-
-if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage
-    from condlookup.pages.models import Condition
 
 # The commands used less often, built only when needed (see _Group).
 MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache", "update")
@@ -134,28 +130,9 @@ def show(
     suggested instead. Curated pages come first; any other disease of the HPO catalogue is
     shown from its annotations.
     """
-    library = open_library()
-    found_entry = library.get(" ".join(query))
-    # By its source, not isinstance: importing both kinds of page would slow every `show`.
-    if found_entry.source == "hpo":
-        emit("catalogue_page", cast("CataloguePage", found_entry), as_json=as_json, pager=pager)
-        return
-    entry = cast("Condition", found_entry)
-    release = library.meta("hpo_release")
-    # Folded, a page only counts its annotations; unfolded and in JSON it lists them.
-    found = library.annotations(entry.id) if annotations or as_json else ()
-    counts = library.annotation_counts(entry.id)
-    links, mondo = library.links(entry.id), library.meta("mondo_version")
-    if as_json:
-        from condlookup.render import data  # noqa: PLC0415
-
-        output.write_json(data.page(entry, found, release, links, mondo))
-    elif output.styled():
-        from condlookup.render import styled  # noqa: PLC0415
-
-        output.show(styled.page(entry, found, counts, release, links, mondo), pager=pager)
-    else:
-        output.write(plain.page(entry, found, counts, release, links, mondo))
+    # Folded, a curated page only counts its annotations; unfolded and in JSON it lists them.
+    view = open_library().page(" ".join(query), annotations=annotations or as_json)
+    emit(view, as_json=as_json, pager=pager)
 
 
 @app.command()
@@ -181,7 +158,7 @@ def search(
             f"nothing matches {' '.join(query)!r}",
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
-    emit("search", result, as_json=as_json)
+    emit(result, as_json=as_json)
 
 
 @app.command("list")
@@ -275,7 +252,7 @@ def match(
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
-        emit("match", found, as_json=as_json)
+        emit(found, as_json=as_json)
         return
     if symptoms or absent:
         raise CondlookupError(
@@ -292,7 +269,7 @@ def match(
 
             output.write_json(data.case(ranked), lines=True)
         else:
-            emit("case", ranked, as_json=False)
+            emit(ranked, as_json=False)
     if failed:
         raise typer.Exit(ExitCode.FAILURE)
 

@@ -191,24 +191,17 @@ def export(
     Headings, the symptom list, the specialist hint, the sources and the not-medical-advice
     line. Several words are one query, as for `show`.
     """
-    from condlookup.pages.models import Condition  # noqa: PLC0415
     from condlookup.render import markdown  # noqa: PLC0415
 
     del export_format  # Markdown is the one format so far
-    library = open_library()
-    entry = library.get(" ".join(query))
-    if isinstance(entry, Condition):
-        found = library.annotations(entry.id) if annotations else ()
-        release, mondo = library.meta("hpo_release"), library.meta("mondo_version")
-        text = markdown.page(entry, found, release, library.links(entry.id), mondo)
-    else:
-        text = markdown.catalogue_page(entry)
+    view = open_library().page(" ".join(query), annotations=annotations)
+    text = markdown.page(view)
     if out is None:
         output.write(text)
         return
     from condlookup.pages.export import write_file  # noqa: PLC0415
 
-    target = write_file(out, entry.id, text, force=force)
+    target = write_file(out, view.page.id, text, force=force)
     output.write(f"wrote {target}\n")
 
 

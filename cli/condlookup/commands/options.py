@@ -3,7 +3,7 @@ library, and handing a result to the renderer that fits the output."""
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,7 @@ from condlookup.render import plain
 if TYPE_CHECKING:
     from condlookup.index.sources import Sources
     from condlookup.records import Scope
+    from condlookup.render.common import Shown
 
 
 class Source(StrEnum):
@@ -56,18 +57,18 @@ def open_library() -> Library:
     return Library.open(current_sources(), progress=output.build_progress(), warn=output.warning)
 
 
-def emit(renderer: str, result: Any, *, as_json: bool, pager: bool = False) -> None:
-    """Print `result` through the JSON, Rich or plain renderer of that name."""
+def emit(result: "Shown", *, as_json: bool, pager: bool = False) -> None:
+    """Print `result` as JSON, with Rich on a terminal, or as plain text."""
     if as_json:
         from condlookup.render import data  # noqa: PLC0415
 
-        output.write_json(getattr(data, renderer)(result))
+        output.write_json(data.render(result))
     elif output.styled():
         from condlookup.render import styled  # noqa: PLC0415
 
-        output.show(getattr(styled, renderer)(result), pager=pager)
+        output.show(styled.render(result), pager=pager)
     else:
-        output.write(getattr(plain, renderer)(result))
+        output.write(plain.render(result))
 
 
 def _complete_ids(incomplete: str) -> list[str]:

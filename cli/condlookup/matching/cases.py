@@ -7,6 +7,7 @@ here, and only when a phenopacket is read: no other command pays for it.
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from condlookup.errors import CondlookupError
 from condlookup.matching.scoring import MatchResult, Memo, both, rank
@@ -87,6 +88,11 @@ def read_case(path: Path) -> Case:
 @model
 class CaseResult(Record):
     """The ranking of one phenopacket."""
+
+    @property
+    def shown_as(self) -> Literal["case"]:
+        """Which renderer shows it."""
+        return "case"
 
     case: Case
     result: MatchResult

@@ -36,7 +36,7 @@ queries in the tests, which pull in different directions.
 import math
 import sqlite3
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from condlookup.matching.symptoms import SymptomTerm
 from condlookup.records import Kind, Record, Scope, model
@@ -72,6 +72,11 @@ class MatchHit(Record):
 
 @model
 class MatchResult(Record):
+    @property
+    def shown_as(self) -> Literal["match"]:
+        """Which renderer shows it."""
+        return "match"
+
     symptoms: tuple[SymptomTerm, ...]
     total: int  # conditions that explain at least one symptom
     hits: tuple[MatchHit, ...]

@@ -4,11 +4,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.scoring import MatchHit, MatchResult
     from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
+    from condlookup.search import SearchResult
+
+    # What a command hands to a renderer; each says which renderer shows it (`shown_as`).
+    Shown: TypeAlias = PageView | SearchResult | MatchResult | CaseResult
 
 DISCLAIMER = (
     "This is information, not a diagnosis or medical advice: "
@@ -143,10 +150,10 @@ TYPES_SHOWN = 40
 
 
 def kind_of(links: "Links") -> str | None:
-    """'A kind of: Charcot-Marie-Tooth disease (MONDO:0015626)', or None."""
+    """What a condition is a kind of: 'Charcot-Marie-Tooth disease (MONDO:0015626)', or None."""
     if not links.broader:
         return None
-    return "A kind of: " + "; ".join(f"{name} ({cond_id})" for cond_id, name in links.broader)
+    return "; ".join(f"{name} ({cond_id})" for cond_id, name in links.broader)
 
 
 def types_heading(links: "Links") -> str:

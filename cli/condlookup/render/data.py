@@ -2,29 +2,66 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from condlookup.catalogue.diseases import Links
 from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.scoring import MatchResult
     from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition
+    from condlookup.render.common import Shown
     from condlookup.search import SearchResult
 
 
-def page(
-    condition: Condition,
-    annotations: tuple[Phenotype, ...] = (),
-    hpo_version: str | None = None,
-    links: Links | None = None,
-    mondo_version: str | None = None,
-) -> dict[str, Any]:
+def page(view: PageView) -> dict[str, Any]:
+    """A page under the same keys whatever its source; its credits are the view's."""
+    if view.page.source == "hpo":  # by its source: see render.outline
+        found = _catalogue_page(cast("CataloguePage", view.page))
+    else:
+        found = _curated_page(cast("Condition", view.page))
+    every = found | {
+        "hpo_version": view.credits.hpo_release,
+        "annotations": [_phenotype(item) for item in view.annotations],
+        "broader": [{"id": cond_id, "name": name} for cond_id, name in view.links.broader],
+        "narrower": [{"id": cond_id, "name": name} for cond_id, name in view.links.narrower],
+        "mondo_version": view.credits.mondo_version,
+    }
+    return {key: every[key] for key in _PAGE_KEYS if key in every}
+
+
+# The order of a page's keys (documented in the README); `origin` is a user's page's alone.
+_PAGE_KEYS = (
+    "id",
+    "name",
+    "aliases",
+    "source",
+    "codes",
+    "summary",
+    "facts",
+    "sections",
+    "symptoms",
+    "specialists",
+    "related",
+    "sources",
+    "reviewed",
+    "hpo_version",
+    "origin",
+    "annotations",
+    "broader",
+    "narrower",
+    "all_codes",
+    "types",
+    "mondo_version",
+)
+
+
+def _curated_page(condition: Condition) -> dict[str, Any]:
     data = to_dict(condition)
     keys = ("id", "name", "aliases", "source", "codes", "summary", "facts", "sections")
     out = {key: data[key] for key in keys}
@@ -41,29 +78,13 @@ def page(
     out["related"] = data["related"]
     out["sources"] = data["sources"]
     out["reviewed"] = data["reviewed"]
-    out["hpo_version"] = hpo_version if annotations else None
     out["origin"] = {"file": condition.path, "replaces": condition.replaces or None}
-    out["annotations"] = [_phenotype(item) for item in annotations]
-    links = links or Links()
-    uses_mondo = bool(links.broader or links.narrower)
-    out |= _family(links, condition.codes.curies(), 0, mondo_version if uses_mondo else None)
+    out["all_codes"] = list(condition.codes.curies())
+    out["types"] = None
     return out
 
 
-def _family(
-    links: Links, codes: tuple[str, ...], types: int, mondo_version: str | None
-) -> dict[str, Any]:
-    """The keys every page has for its family and codes: broader, narrower, all_codes, ..."""
-    return {
-        "broader": [{"id": cond_id, "name": name} for cond_id, name in links.broader],
-        "narrower": [{"id": cond_id, "name": name} for cond_id, name in links.narrower],
-        "all_codes": list(codes),
-        "types": types or None,
-        "mondo_version": mondo_version,
-    }
-
-
-def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
+def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
     """A catalogue disease under the same keys as a curated page."""
     codes: dict[str, str] = {}
     for code in entry.codes:  # the first of each catalogue; all_codes has every one
@@ -95,9 +116,9 @@ def catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "related": [],
         "sources": sources,
         "reviewed": None,
-        "hpo_version": entry.hpo_release,
-        "annotations": [_phenotype(item) for item in entry.phenotypes],
-    } | _family(entry.links, entry.codes, entry.types, entry.mondo_version)
+        "all_codes": list(entry.codes),
+        "types": entry.types or None,
+    }
 
 
 def _phenotype(item: Phenotype) -> dict[str, Any]:
@@ -193,3 +214,16 @@ def listing(items: list[Summary]) -> list[dict[str, Any]]:
         }
         for item in items
     ]
+
+
+def render(result: Shown) -> dict[str, Any]:
+    """The result through this format's renderer for it."""
+    match result.shown_as:
+        case "page":
+            return page(result)
+        case "search":
+            return search(result)
+        case "match":
+            return match(result)
+        case "case":
+            return case(result)

@@ -6,11 +6,29 @@ import re
 from typing import TYPE_CHECKING
 
 from condlookup.render import common
+from condlookup.render.outline import (
+    Block,
+    Bullets,
+    Family,
+    Features,
+    Footer,
+    Header,
+    KeyFacts,
+    Lead,
+    Note,
+    Origin,
+    Prose,
+    Sources,
+    Symptoms,
+    Title,
+    WhoToSee,
+    outline,
+)
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.pages.models import Condition
+    from condlookup.catalogue.diseases import Phenotype
+    from condlookup.catalogue.view import PageView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 
@@ -29,110 +47,65 @@ def link(title: str, url: str) -> str:
     return f"[{escape(title)}]({target})"
 
 
-def page(
-    condition: Condition,
-    annotations: tuple[Phenotype, ...] = (),
-    hpo_release: str | None = None,
-    links: Links | None = None,
-    mondo_version: str | None = None,
-) -> str:
-    out = [f"# {escape(condition.name)}", ""]
-    if condition.aliases:
-        out.append(f"*Also called: {escape(', '.join(condition.aliases))}*  ")
-    if condition.codes.curies():
-        out.append(f"**Codes:** {escape(common.codes_line(condition))}")
-    if out[-1]:
-        out.append("")
-    out += [f"> {escape(condition.summary)}", ""]
-    facts = common.facts(condition)
-    if facts:
-        out += ["## Key facts", "", "| | |", "|---|---|"]
-        out += [f"| {escape(label)} | {escape(value)} |" for label, value in facts]
-        out.append("")
-    for title, text in common.sections(condition, before_symptoms=True):
-        out += _section(title, text)
-    out += ["## Symptoms", ""]
-    for symptom in condition.symptoms:
-        detail = escape(common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency))
-        lead = f"**{escape(symptom.description)}**: " if symptom.description else ""
-        out.append(f"- {lead}{detail}")
-    out.append("")
-    for title, text in common.sections(condition, before_symptoms=False):
-        out += _section(title, text)
-    out += ["## Who to see", "", escape(common.specialist_hint(condition.specialists)), ""]
-    if condition.related:
-        out += ["## Related conditions", ""]
-        out += [f"- {escape(item)}" for item in condition.related]
-        out.append("")
-    family = links is not None and (links.broader or links.narrower)
-    if links is not None and family:
-        out += ["## Family", ""]
-        out += _family(links)
-    if annotations:
-        out += ["## HPO annotations", ""]
-        out += _phenotypes(annotations)
-    out += ["## Sources", ""]
-    out += [f"- {link(source.title, source.url)}" for source in condition.sources]
-    out += ["", "---", ""]
-    footer = []
-    if condition.reviewed:
-        footer.append(f"Reviewed {condition.reviewed.isoformat()}.")
-    if annotations:
-        footer.append(escape(common.hpo_statement(hpo_release)))
-    if family:
-        footer.append(escape(common.mondo_statement(mondo_version)))
-    footer.append(escape(common.DISCLAIMER))
-    out.append("*" + " ".join(footer) + "*")
+def page(view: PageView) -> str:
+    out: list[str] = []
+    for block in outline(view):
+        out += _block(block)
     return "\n".join(out) + "\n"
 
 
-def catalogue_page(entry: CataloguePage) -> str:
-    label, _, codes = common.codes_label(entry.codes).partition(" ")
-    out = [f"# {escape(entry.name)}", ""]
-    if entry.aliases:
-        out.append(f"*Also called: {escape(', '.join(entry.aliases))}*  ")
-    out.append(f"**{label}** {escape(codes)} (from the HPO catalogue)  ")
-    kind = common.kind_of(entry.links)
-    if kind:
-        out.append(f"**A kind of:** {escape(kind.partition(': ')[2])}  ")
-    if entry.inheritance:
-        out.append(f"**Inheritance:** {escape(', '.join(entry.inheritance))}  ")
-    if entry.onsets:
-        out.append(f"**Onset and course:** {escape(', '.join(entry.onsets))}")
-    if entry.types:
-        out += ["", escape(common.family_note(entry))]
-    if entry.links.narrower:
-        out += ["", f"## {common.types_heading(entry.links)}", ""]
-        out += [f"- {escape(line)}" for line in common.type_lines(entry.links)]
-    if entry.phenotypes:
-        out += ["", f"## {common.features_heading(entry)}", ""]
-        out += _phenotypes(entry.phenotypes)
-    else:
-        out.append("")
-    out += ["## Who to see", "", escape(common.specialist_hint(entry.specialists)), ""]
-    out += [escape(common.DERIVED_SPECIALISTS), "", "## Sources", ""]
-    out += [f"- {link(title, url)}" for title, url in entry.sources]
-    out.append(
-        f"- {link(f'HPO disease annotations, release {entry.hpo_release}', common.HPO_SITE)}"
-    )
-    out += ["", "---", ""]
-    thanks = [common.hpo_statement(entry.hpo_release)]
-    if entry.mondo_version:
-        thanks.append(common.mondo_statement(entry.mondo_version))
-    out.append(f"*{' '.join(escape(line) for line in [*thanks, common.DISCLAIMER])}*")
-    return "\n".join(out) + "\n"
-
-
-def _family(links: Links) -> list[str]:
-    out = []
-    kind = common.kind_of(links)
-    if kind:
-        out += [escape(kind), ""]
-    if links.narrower:
-        out += [f"{common.types_heading(links)}:", ""]
-        out += [f"- {escape(line)}" for line in common.type_lines(links)]
-        out.append("")
-    return out
+def _block(block: Block) -> list[str]:
+    """The block's lines, each block ending with a blank line."""
+    match block:
+        case Title(text):
+            return [f"# {escape(text)}", ""]
+        case Header(fields):
+            lines = [
+                f"*{escape(f'{field.label}: {field.value}')}*"
+                if field.aside
+                else f"**{escape(field.label)}:** {escape(field.value)}"
+                for field in fields
+            ]
+            # A line break ends each line but the last: a Markdown hard break is two spaces.
+            return [*(f"{line}  " for line in lines[:-1]), lines[-1], ""]
+        case Origin():
+            return []  # a path on the user's machine: not for a page published elsewhere
+        case Lead(text):
+            return [f"> {escape(text)}", ""]
+        case Note(text):
+            return [escape(text), ""]
+        case KeyFacts(items):
+            rows = [f"| {escape(item.label)} | {escape(item.value)} |" for item in items]
+            return ["## Key facts", "", "| | |", "|---|---|", *rows, ""]
+        case Prose(title, text):
+            return _section(title, text)
+        case Symptoms(items):
+            lines = ["## Symptoms", ""]
+            for symptom in items:
+                detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
+                lead = f"**{escape(symptom.description)}**: " if symptom.description else ""
+                lines.append(f"- {lead}{escape(detail)}")
+            return [*lines, ""]
+        case Bullets(title, items):
+            return [f"## {title}", "", *(f"- {escape(item)}" for item in items), ""]
+        case Family(kind, types_heading, types):
+            lines = ["## Family", ""]
+            if kind:
+                lines += [escape(f"A kind of: {kind}"), ""]
+            if types:
+                lines += [f"{types_heading}:", "", *(f"- {escape(item)}" for item in types), ""]
+            return lines
+        case Features(title, phenotypes, folded):
+            if phenotypes:
+                return [f"## {title}", "", *_phenotypes(phenotypes)]
+            return [f"## {title}", "", escape(folded or ""), ""]
+        case WhoToSee(hint, note):
+            lines = ["## Who to see", "", escape(hint), ""]
+            return [*lines, escape(note), ""] if note else lines
+        case Sources(items):
+            return ["## Sources", "", *(f"- {link(title, url)}" for title, url in items), ""]
+        case Footer(lines):
+            return ["---", "", "*" + " ".join(escape(line) for line in lines) + "*"]
 
 
 def _section(title: str, text: str) -> list[str]:

