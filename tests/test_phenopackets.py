@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -74,15 +74,29 @@ def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
         read_case(path)
 
 
+def named(found: Iterable[Path | CaseError]) -> list[Path | str]:
+    """The files found, and each error as its message."""
+    return [item.message if isinstance(item, CaseError) else item for item in found]
+
+
 def test_folders_give_their_json_files_in_order(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text("{}")
     (tmp_path / "a.json").write_text("{}")
     (tmp_path / "notes.txt").write_text("")
-    assert phenopacket_files([tmp_path]) == [tmp_path / "a.json", tmp_path / "b.json"]
+    assert named(phenopacket_files([tmp_path])) == [tmp_path / "a.json", tmp_path / "b.json"]
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(CaseError, match=r"no \.json files in this folder"):
-        phenopacket_files([empty])
+    assert named(phenopacket_files([empty])) == [f"{empty}: no .json files in this folder"]
+
+
+def test_a_path_that_gives_no_file_is_named_in_its_place(tmp_path: Path) -> None:
+    good = packet(tmp_path / "good.json", ["HP:0000217"])
+    missing = tmp_path / "missing.json"
+    assert named(phenopacket_files([missing, good, missing])) == [
+        f"{missing}: no such file or folder",
+        good,
+        f"{missing}: no such file or folder",
+    ]
 
 
 # -- ranking cases, on the tiny made-up release ------------------------------------------------
@@ -110,6 +124,21 @@ def test_each_case_is_ranked_and_a_broken_file_does_not_stop_the_others(
     # An id the release lacks is left out and said; an obsolete one follows its replacement.
     assert second["skipped"] == ["HP:9999999 is not in this HPO release"]
     assert second["symptoms"][1]["note"] == "HP:0009999 is now HP:0000589"
+
+
+@pytest.mark.parametrize("missing_first", [False, True], ids=["missing-last", "missing-first"])
+def test_a_missing_file_is_named_and_the_others_are_still_ranked(
+    runner: CliRunner, fixture_catalogue: object, tmp_path: Path, missing_first: bool
+) -> None:
+    run(runner, "list")
+    good = packet(tmp_path / "good.json", ["HP:0000217"])
+    missing = tmp_path / "nonexistent.json"
+    paths = [missing, good] if missing_first else [good, missing]
+    args = [arg for path in paths for arg in ("--phenopacket", str(path))]
+    code, out, err = run(runner, "match", *args, "--json", "-n", "1")
+    assert code == 1  # at the end, after the good file was ranked
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["good"]
+    assert err == f"condlookup: error: {missing}: no such file or folder\n"
 
 
 def test_a_case_is_plain_text_under_its_id(

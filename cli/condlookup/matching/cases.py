@@ -5,7 +5,7 @@ here, and only when a phenopacket is read: no other command pays for it.
 """
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from condlookup.errors import CondlookupError
@@ -29,23 +29,25 @@ class Case(Record):
 
 
 class CaseError(CondlookupError):
-    """A file that cannot be ranked: not a phenopacket, or one without findings to rank."""
+    """A path that cannot be ranked: no file, not a phenopacket, or one without findings."""
 
 
-def phenopacket_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to read: each file named, and the .json files of each folder named, in order."""
-    found: list[Path] = []
+def phenopacket_files(paths: Iterable[Path]) -> Iterator[Path | CaseError]:
+    """The files to read, in order: each file named, and the .json files of each folder named.
+
+    A path that gives no file to read comes as the error that names it, in its place, so that
+    one bad path does not stop the others from being ranked.
+    """
     for path in paths:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
             if not inside:
-                raise CaseError(f"{path}: no .json files in this folder")
-            found += inside
+                yield CaseError(f"{path}: no .json files in this folder")
+            yield from inside
         elif path.exists():
-            found.append(path)
+            yield path
         else:
-            raise CaseError(f"{path}: no such file or folder")
-    return found
+            yield CaseError(f"{path}: no such file or folder")
 
 
 def read_case(path: Path) -> Case:
