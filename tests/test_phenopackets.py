@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -99,6 +100,28 @@ def test_a_path_that_gives_no_file_is_named_in_its_place(tmp_path: Path) -> None
     ]
 
 
+def test_a_folders_links_and_pipes_are_named_and_never_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    good = packet(folder / "a-good.json", ["HP:0000217"])
+    (folder / "b-loop.json").symlink_to("b-loop.json")
+    (folder / "c-dangling.json").symlink_to("nowhere.json")
+    os.mkfifo(folder / "d-pipe.json")  # opened, it would wait for a writer forever
+    (folder / "e-folder.json").mkdir()
+    os.mkfifo(folder / "not-a-case")  # not a .json name: not a phenopacket of this folder
+    assert named(phenopacket_files([folder])) == [
+        good,
+        f"{folder / 'b-loop.json'}: a symbolic link that loops",
+        f"{folder / 'c-dangling.json'}: a symbolic link to nothing",
+        f"{folder / 'd-pipe.json'}: a named pipe (FIFO), not a file: not read",
+        f"{folder / 'e-folder.json'}: a folder inside a folder: not read",
+    ]
+    assert named(phenopacket_files([folder / "b-loop.json", folder / "d-pipe.json"])) == [
+        f"{folder / 'b-loop.json'}: a symbolic link that loops",
+        f"{folder / 'd-pipe.json'}: a named pipe (FIFO), not a file: not read",
+    ]
+
+
 # -- ranking cases, on the tiny made-up release ------------------------------------------------
 
 
@@ -139,6 +162,23 @@ def test_a_missing_file_is_named_and_the_others_are_still_ranked(
     assert code == 1  # at the end, after the good file was ranked
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["good"]
     assert err == f"condlookup: error: {missing}: no such file or folder\n"
+
+
+def test_a_folders_loop_and_pipe_are_each_one_line_and_the_rest_is_ranked(
+    runner: CliRunner, fixture_catalogue: object, tmp_path: Path
+) -> None:
+    run(runner, "list")
+    packet(tmp_path / "a-good.json", ["HP:0000217"])
+    (tmp_path / "b-loop.json").symlink_to("b-loop.json")
+    os.mkfifo(tmp_path / "c-pipe.json")
+    code, out, err = run(runner, "match", "--phenopacket", str(tmp_path), "--json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a-good"]
+    assert err == (
+        f"condlookup: error: {tmp_path / 'b-loop.json'}: a symbolic link that loops\n"
+        f"condlookup: error: {tmp_path / 'c-pipe.json'}: a named pipe (FIFO), not a file: "
+        "not read\n"
+    )
 
 
 def test_a_case_is_plain_text_under_its_id(
