@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from condlookup.commands.app import app
 from condlookup.library import Library
 from condlookup.matching.cases import CaseError, phenopacket_files, read_case
+from condlookup.paths import index_path
 from conftest import DATA
 
 EXAMPLES = DATA / "phenopackets"
@@ -229,9 +230,19 @@ def test_more_than_50_features_are_all_used(
 def test_symptoms_and_phenopackets_are_not_mixed_and_one_is_needed(
     runner: CliRunner, fixture_catalogue: object
 ) -> None:
-    code, _, err = run(runner, "match", "ataxia", "--phenopacket", str(EXAMPLES))
-    assert code == 1 and "give symptoms or --phenopacket, not both" in err
+    # Usage errors: Click's exit code 2, said before any index is built.
+    for given in (["ataxia"], ["--not", "ataxia"]):
+        code, out, err = run(runner, "match", *given, "--phenopacket", str(EXAMPLES))
+        assert (code, out) == (2, "")
+        assert err.endswith(
+            "Error: Invalid value for '--phenopacket': give symptoms (and --not) or "
+            "--phenopacket, not both: a phenopacket brings its own findings, present and "
+            "excluded\n"
+        )
     assert run(runner, "match")[0] == 2
+    assert not index_path().exists()
+    code, _, err = run(runner, "match", "--phenopacket", "no-such-folder")
+    assert code == 1 and "no-such-folder: no such file or folder" in err
     code, _, err = run(runner, "match", "--phenopacket", "no-such-folder")
     assert code == 1 and "no-such-folder: no such file or folder" in err
 

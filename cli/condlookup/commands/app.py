@@ -269,18 +269,20 @@ def match(
     costs the conditions where it is very frequent. With --phenopacket, each case's observed
     features are the symptoms and its excluded ones the absent findings. See the README.
     """
+    # Usage errors first: they exit 2, and never wait for an index to be built.
     if not symptoms and not phenopackets:
         raise typer.BadParameter("give symptoms, or --phenopacket PATH", param_hint="SYMPTOMS")
+    if phenopackets and (symptoms or absent):
+        raise typer.BadParameter(
+            "give symptoms (and --not) or --phenopacket, not both: a phenopacket brings its own "
+            "findings, present and excluded",
+            param_hint="'--phenopacket'",
+        )
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.value, limit=limit)
         emit("match", found, as_json=as_json)
         return
-    if symptoms or absent:
-        raise CondlookupError(
-            "give symptoms or --phenopacket, not both",
-            hint="a phenopacket brings its own findings, present and excluded",
-        )
     failed = 0
     for ranked in library.match_files(phenopackets, source=source.value, limit=limit):
         if isinstance(ranked, CondlookupError):  # the file is named; the others go on
