@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from condlookup import library
+from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.index import build, fingerprint
 from condlookup.index.sources import HpoFiles, Sources
@@ -123,6 +126,47 @@ def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
         "test-fever",
         "test-rash",
     ]
+
+
+def damage(path: Path, how: str) -> None:
+    """Damage the index in place, as a disk or another program could while it is open."""
+    if how == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+        return
+    # Every table but `meta` broken: the fingerprint still reads, the queries do not.
+    with sqlite3.connect(path) as connection:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        roots = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE rootpage > 1 AND tbl_name != 'meta'"
+        ).fetchall()
+    connection.close()
+    with path.open("r+b") as handle:
+        for (page,) in roots:
+            handle.seek((page - 1) * size)
+            handle.write(b"\xff" * size)
+
+
+@pytest.mark.parametrize("how", ["garbage", "tables"])
+def test_an_index_damaged_while_in_use_is_one_line_and_rebuilt_next(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    def open_then_damage(*args: object) -> sqlite3.Connection:
+        connection = open_index(*args)  # type: ignore[arg-type]
+        damage(index_path(), how)
+        return connection
+
+    monkeypatch.setattr(library, "open_index", open_then_damage)
+    result = runner.invoke(app, ["show", "test-fever"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("condlookup: error: the index is damaged (")
+    assert result.stderr.endswith(
+        "(the next command rebuilds it, or `condlookup cache rebuild` now)\n"
+    )
+    assert result.stderr.count("\n") == 1
+    monkeypatch.setattr(library, "open_index", open_index)
+    result = runner.invoke(app, ["show", "test-fever"])
+    assert (result.exit_code, result.stdout.splitlines()[:1]) == (0, ["Test fever"])
+    assert index_path().read_bytes().startswith(b"SQLite format 3")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ of them is asked for or help lists them.
 """
 
 import functools
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -23,6 +24,7 @@ from condlookup.commands.options import (
     open_library,
 )
 from condlookup.errors import CondlookupError, ExitCode
+from condlookup.index import store
 from condlookup.render import plain
 
 if TYPE_CHECKING:
@@ -54,8 +56,13 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CondlookupError as err:
-            output.error(err.message, err.hint)
-            raise typer.Exit(ExitCode.FAILURE) from None
+            failure = err
+        except sqlite3.ProgrammingError:
+            raise  # a mistake in our own SQL, not a bad index: its traceback is wanted
+        except sqlite3.DatabaseError as err:
+            failure = store.unusable(err)
+        output.error(failure.message, failure.hint)
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 app = typer.Typer(

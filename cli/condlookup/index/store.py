@@ -71,6 +71,26 @@ def clear() -> bool:
     return True
 
 
+def unusable(err: sqlite3.DatabaseError) -> DataError:
+    """The error to show when the index fails a query: it was whole when opened, so it was
+    damaged or replaced since. A damaged one is removed: the check on opening reads only its
+    fingerprint, and would let the next command fail the same way."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DataError(
+            f"the index cannot be used ({err})",
+            hint="if it was replaced or damaged, `condlookup cache rebuild` builds it anew",
+        )
+    # Another command may have put a whole new index there meanwhile: removing that one
+    # costs a build, nothing worse.
+    with contextlib.suppress(DataError):
+        clear()
+    return DataError(
+        f"the index is damaged ({err})",
+        hint="the next command rebuilds it, or `condlookup cache rebuild` now",
+    )
+
+
 def _open_existing(path: Path, wanted: str | None) -> sqlite3.Connection | None:
     """The index at `path` if it is whole and (unless `wanted` is None) built from these sources."""
     if not path.is_file():
