@@ -169,6 +169,35 @@ def test_an_index_damaged_while_in_use_is_one_line_and_rebuilt_next(
     assert index_path().read_bytes().startswith(b"SQLite format 3")
 
 
+def test_an_empty_folder_in_the_index_place_gives_way(pages: Path) -> None:
+    index_path().mkdir(parents=True)
+    assert names_in(open_index(Sources((PageFolder(pages, "curated"),), None))) == [
+        "test-fever",
+        "test-rash",
+    ]
+    assert index_path().is_file()
+
+
+def test_a_folder_of_files_in_the_index_place_is_named_and_kept(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_path().mkdir(parents=True)
+    (index_path() / "mine.txt").write_text("not condlookup's")
+
+    def no_build(*_args: object) -> None:
+        raise AssertionError("a whole build for an index that cannot be put in place")
+
+    monkeypatch.setattr(build, "build", no_build)
+    expected = (
+        f"condlookup: error: {index_path()} is a folder, where the index file goes (move it "
+        "away, or set CONDLOOKUP_CACHE_DIR to another folder)\n"
+    )
+    for command in (["list"], ["cache", "rebuild"]):
+        result = runner.invoke(app, command)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", expected)
+    assert (index_path() / "mine.txt").read_text() == "not condlookup's"
+
+
 @pytest.fixture
 def hpo_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "hpo"

@@ -33,6 +33,7 @@ def open_index(
     if failure is None:
         from condlookup.index.build import build  # noqa: PLC0415 - only a build needs YAML and more
 
+        _make_room(path)
         try:
             return build(sources, wanted, path, progress)
         except DataError as err:
@@ -53,6 +54,7 @@ def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
     from condlookup.index.build import build  # noqa: PLC0415
 
     path = index_path()
+    _make_room(path)
     build(sources, fingerprint(sources), path, progress).close()
     _failure_marker(path).unlink(missing_ok=True)
     return path
@@ -89,6 +91,20 @@ def unusable(err: sqlite3.DatabaseError) -> DataError:
         f"the index is damaged ({err})",
         hint="the next command rebuilds it, or `condlookup cache rebuild` now",
     )
+
+
+def _make_room(path: Path) -> None:
+    """A folder where the index file goes is found by the rename at the end of a whole build,
+    too late. An empty one holds nothing of the user's and gives way; any other is named."""
+    if not path.is_dir():
+        return
+    try:
+        path.rmdir()
+    except OSError:
+        raise DataError(
+            f"{path} is a folder, where the index file goes",
+            hint="move it away, or set CONDLOOKUP_CACHE_DIR to another folder",
+        ) from None
 
 
 def _open_existing(path: Path, wanted: str | None) -> sqlite3.Connection | None:
