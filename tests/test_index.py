@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from condlookup import library
+from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.index import build, fingerprint
 from condlookup.index.sources import HpoFiles, Sources
@@ -123,6 +126,76 @@ def test_concurrent_first_runs_leave_one_whole_index(pages: Path) -> None:
         "test-fever",
         "test-rash",
     ]
+
+
+def damage(path: Path, how: str) -> None:
+    """Damage the index in place, as a disk or another program could while it is open."""
+    if how == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+        return
+    # Every table but `meta` broken: the fingerprint still reads, the queries do not.
+    with sqlite3.connect(path) as connection:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        roots = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE rootpage > 1 AND tbl_name != 'meta'"
+        ).fetchall()
+    connection.close()
+    with path.open("r+b") as handle:
+        for (page,) in roots:
+            handle.seek((page - 1) * size)
+            handle.write(b"\xff" * size)
+
+
+@pytest.mark.parametrize("how", ["garbage", "tables"])
+def test_an_index_damaged_while_in_use_is_one_line_and_rebuilt_next(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    def open_then_damage(*args: object) -> sqlite3.Connection:
+        connection = open_index(*args)  # type: ignore[arg-type]
+        damage(index_path(), how)
+        return connection
+
+    monkeypatch.setattr(library, "open_index", open_then_damage)
+    result = runner.invoke(app, ["show", "test-fever"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("condlookup: error: the index is damaged (")
+    assert result.stderr.endswith(
+        "(the next command rebuilds it, or `condlookup cache rebuild` now)\n"
+    )
+    assert result.stderr.count("\n") == 1
+    monkeypatch.setattr(library, "open_index", open_index)
+    result = runner.invoke(app, ["show", "test-fever"])
+    assert (result.exit_code, result.stdout.splitlines()[:1]) == (0, ["Test fever"])
+    assert index_path().read_bytes().startswith(b"SQLite format 3")
+
+
+def test_an_empty_folder_in_the_index_place_gives_way(pages: Path) -> None:
+    index_path().mkdir(parents=True)
+    assert names_in(open_index(Sources((PageFolder(pages, "curated"),), None))) == [
+        "test-fever",
+        "test-rash",
+    ]
+    assert index_path().is_file()
+
+
+def test_a_folder_of_files_in_the_index_place_is_named_and_kept(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_path().mkdir(parents=True)
+    (index_path() / "mine.txt").write_text("not condlookup's")
+
+    def no_build(*_args: object) -> None:
+        raise AssertionError("a whole build for an index that cannot be put in place")
+
+    monkeypatch.setattr(build, "build", no_build)
+    expected = (
+        f"condlookup: error: {index_path()} is a folder, where the index file goes (move it "
+        "away, or set CONDLOOKUP_CACHE_DIR to another folder)\n"
+    )
+    for command in (["list"], ["cache", "rebuild"]):
+        result = runner.invoke(app, command)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", expected)
+    assert (index_path() / "mine.txt").read_text() == "not condlookup's"
 
 
 @pytest.fixture

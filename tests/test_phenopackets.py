@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from condlookup.commands.app import app
 from condlookup.library import Library
 from condlookup.matching.cases import CaseError, phenopacket_files, read_case
+from condlookup.paths import index_path
 from conftest import DATA
 
 EXAMPLES = DATA / "phenopackets"
@@ -74,15 +76,51 @@ def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
         read_case(path)
 
 
+def named(found: Iterable[Path | CaseError]) -> list[Path | str]:
+    """The files found, and each error as its message."""
+    return [item.message if isinstance(item, CaseError) else item for item in found]
+
+
 def test_folders_give_their_json_files_in_order(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text("{}")
     (tmp_path / "a.json").write_text("{}")
     (tmp_path / "notes.txt").write_text("")
-    assert phenopacket_files([tmp_path]) == [tmp_path / "a.json", tmp_path / "b.json"]
+    assert named(phenopacket_files([tmp_path])) == [tmp_path / "a.json", tmp_path / "b.json"]
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(CaseError, match=r"no \.json files in this folder"):
-        phenopacket_files([empty])
+    assert named(phenopacket_files([empty])) == [f"{empty}: no .json files in this folder"]
+
+
+def test_a_path_that_gives_no_file_is_named_in_its_place(tmp_path: Path) -> None:
+    good = packet(tmp_path / "good.json", ["HP:0000217"])
+    missing = tmp_path / "missing.json"
+    assert named(phenopacket_files([missing, good, missing])) == [
+        f"{missing}: no such file or folder",
+        good,
+        f"{missing}: no such file or folder",
+    ]
+
+
+def test_a_folders_links_and_pipes_are_named_and_never_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    good = packet(folder / "a-good.json", ["HP:0000217"])
+    (folder / "b-loop.json").symlink_to("b-loop.json")
+    (folder / "c-dangling.json").symlink_to("nowhere.json")
+    os.mkfifo(folder / "d-pipe.json")  # opened, it would wait for a writer forever
+    (folder / "e-folder.json").mkdir()
+    os.mkfifo(folder / "not-a-case")  # not a .json name: not a phenopacket of this folder
+    assert named(phenopacket_files([folder])) == [
+        good,
+        f"{folder / 'b-loop.json'}: a symbolic link that loops",
+        f"{folder / 'c-dangling.json'}: a symbolic link to nothing",
+        f"{folder / 'd-pipe.json'}: a named pipe (FIFO), not a file: not read",
+        f"{folder / 'e-folder.json'}: a folder inside a folder: not read",
+    ]
+    assert named(phenopacket_files([folder / "b-loop.json", folder / "d-pipe.json"])) == [
+        f"{folder / 'b-loop.json'}: a symbolic link that loops",
+        f"{folder / 'd-pipe.json'}: a named pipe (FIFO), not a file: not read",
+    ]
 
 
 # -- ranking cases, on the tiny made-up release ------------------------------------------------
@@ -110,6 +148,38 @@ def test_each_case_is_ranked_and_a_broken_file_does_not_stop_the_others(
     # An id the release lacks is left out and said; an obsolete one follows its replacement.
     assert second["skipped"] == ["HP:9999999 is not in this HPO release"]
     assert second["symptoms"][1]["note"] == "HP:0009999 is now HP:0000589"
+
+
+@pytest.mark.parametrize("missing_first", [False, True], ids=["missing-last", "missing-first"])
+def test_a_missing_file_is_named_and_the_others_are_still_ranked(
+    runner: CliRunner, fixture_catalogue: object, tmp_path: Path, missing_first: bool
+) -> None:
+    run(runner, "list")
+    good = packet(tmp_path / "good.json", ["HP:0000217"])
+    missing = tmp_path / "nonexistent.json"
+    paths = [missing, good] if missing_first else [good, missing]
+    args = [arg for path in paths for arg in ("--phenopacket", str(path))]
+    code, out, err = run(runner, "match", *args, "--json", "-n", "1")
+    assert code == 1  # at the end, after the good file was ranked
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["good"]
+    assert err == f"condlookup: error: {missing}: no such file or folder\n"
+
+
+def test_a_folders_loop_and_pipe_are_each_one_line_and_the_rest_is_ranked(
+    runner: CliRunner, fixture_catalogue: object, tmp_path: Path
+) -> None:
+    run(runner, "list")
+    packet(tmp_path / "a-good.json", ["HP:0000217"])
+    (tmp_path / "b-loop.json").symlink_to("b-loop.json")
+    os.mkfifo(tmp_path / "c-pipe.json")
+    code, out, err = run(runner, "match", "--phenopacket", str(tmp_path), "--json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a-good"]
+    assert err == (
+        f"condlookup: error: {tmp_path / 'b-loop.json'}: a symbolic link that loops\n"
+        f"condlookup: error: {tmp_path / 'c-pipe.json'}: a named pipe (FIFO), not a file: "
+        "not read\n"
+    )
 
 
 def test_a_case_is_plain_text_under_its_id(
@@ -160,9 +230,19 @@ def test_more_than_50_features_are_all_used(
 def test_symptoms_and_phenopackets_are_not_mixed_and_one_is_needed(
     runner: CliRunner, fixture_catalogue: object
 ) -> None:
-    code, _, err = run(runner, "match", "ataxia", "--phenopacket", str(EXAMPLES))
-    assert code == 1 and "give symptoms or --phenopacket, not both" in err
+    # Usage errors: Click's exit code 2, said before any index is built.
+    for given in (["ataxia"], ["--not", "ataxia"]):
+        code, out, err = run(runner, "match", *given, "--phenopacket", str(EXAMPLES))
+        assert (code, out) == (2, "")
+        assert err.endswith(
+            "Error: Invalid value for '--phenopacket': give symptoms (and --not) or "
+            "--phenopacket, not both: a phenopacket brings its own findings, present and "
+            "excluded\n"
+        )
     assert run(runner, "match")[0] == 2
+    assert not index_path().exists()
+    code, _, err = run(runner, "match", "--phenopacket", "no-such-folder")
+    assert code == 1 and "no-such-folder: no such file or folder" in err
     code, _, err = run(runner, "match", "--phenopacket", "no-such-folder")
     assert code == 1 and "no-such-folder: no such file or folder" in err
 

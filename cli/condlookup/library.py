@@ -384,15 +384,19 @@ class Library:
     def match_files(
         self, paths: Sequence[Path], *, source: "Scope" = "all", limit: int = 10
     ) -> "Iterator[CaseResult | CondlookupError]":
-        """One ranking for each phenopacket in `paths` (files or folders), in order; a file
-        that cannot be ranked gives its error instead, and the others go on."""
+        """One ranking for each phenopacket in `paths` (files or folders), in order; a path
+        that gives no file, or a file that cannot be ranked, gives its error instead, and the
+        others go on."""
         self._need_catalogue()
         from condlookup.matching import cases, scoring  # noqa: PLC0415
 
         memo = scoring.Memo()  # terms repeat between cases
-        for path in cases.phenopacket_files(paths):
+        for found in cases.phenopacket_files(paths):
+            if isinstance(found, CondlookupError):
+                yield found
+                continue
             try:
-                case = cases.read_case(path)
+                case = cases.read_case(found)
                 yield cases.rank_case(self._db, case, source=source, limit=limit, memo=memo)
             except CondlookupError as err:
                 yield err

@@ -5,6 +5,7 @@ of them is asked for or help lists them.
 """
 
 import functools
+import sqlite3
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,6 +25,7 @@ from condlookup.commands.options import (
     open_library,
 )
 from condlookup.errors import CondlookupError, ExitCode
+from condlookup.index import store
 from condlookup.render import plain
 
 # The commands used less often, built only when needed (see _Group).
@@ -51,8 +53,13 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CondlookupError as err:
-            output.error(err.message, err.hint)
-            raise typer.Exit(ExitCode.FAILURE) from None
+            failure = err
+        except sqlite3.ProgrammingError:
+            raise  # a mistake in our own SQL, not a bad index: its traceback is wanted
+        except sqlite3.DatabaseError as err:
+            failure = store.unusable(err)
+        output.error(failure.message, failure.hint)
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 app = typer.Typer(
@@ -247,18 +254,20 @@ def match(
     costs the conditions where it is very frequent. With --phenopacket, each case's observed
     features are the symptoms and its excluded ones the absent findings. See the README.
     """
+    # Usage errors first: they exit 2, and never wait for an index to be built.
     if not symptoms and not phenopackets:
         raise typer.BadParameter("give symptoms, or --phenopacket PATH", param_hint="SYMPTOMS")
+    if phenopackets and (symptoms or absent):
+        raise typer.BadParameter(
+            "give symptoms (and --not) or --phenopacket, not both: a phenopacket brings its own "
+            "findings, present and excluded",
+            param_hint="'--phenopacket'",
+        )
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
         emit(found, as_json=as_json)
         return
-    if symptoms or absent:
-        raise CondlookupError(
-            "give symptoms or --phenopacket, not both",
-            hint="a phenopacket brings its own findings, present and excluded",
-        )
     failed = 0
     for ranked in library.match_files(phenopackets, source=source.scope, limit=limit):
         if isinstance(ranked, CondlookupError):  # the file is named; the others go on

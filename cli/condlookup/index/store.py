@@ -33,6 +33,7 @@ def open_index(
     if failure is None:
         from condlookup.index.build import build  # noqa: PLC0415 - only a build needs YAML and more
 
+        _make_room(path)
         try:
             return build(sources, wanted, path, progress)
         except DataError as err:
@@ -53,6 +54,7 @@ def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
     from condlookup.index.build import build  # noqa: PLC0415
 
     path = index_path()
+    _make_room(path)
     build(sources, fingerprint(sources), path, progress).close()
     _failure_marker(path).unlink(missing_ok=True)
     return path
@@ -69,6 +71,40 @@ def clear() -> bool:
     except OSError as err:
         raise DataError(f"cannot remove the index {path}: {err.strerror}") from None
     return True
+
+
+def unusable(err: sqlite3.DatabaseError) -> DataError:
+    """The error to show when the index fails a query: it was whole when opened, so it was
+    damaged or replaced since. A damaged one is removed: the check on opening reads only its
+    fingerprint, and would let the next command fail the same way."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DataError(
+            f"the index cannot be used ({err})",
+            hint="if it was replaced or damaged, `condlookup cache rebuild` builds it anew",
+        )
+    # Another command may have put a whole new index there meanwhile: removing that one
+    # costs a build, nothing worse.
+    with contextlib.suppress(DataError):
+        clear()
+    return DataError(
+        f"the index is damaged ({err})",
+        hint="the next command rebuilds it, or `condlookup cache rebuild` now",
+    )
+
+
+def _make_room(path: Path) -> None:
+    """A folder where the index file goes is found by the rename at the end of a whole build,
+    too late. An empty one holds nothing of the user's and gives way; any other is named."""
+    if not path.is_dir():
+        return
+    try:
+        path.rmdir()
+    except OSError:
+        raise DataError(
+            f"{path} is a folder, where the index file goes",
+            hint="move it away, or set CONDLOOKUP_CACHE_DIR to another folder",
+        ) from None
 
 
 def _open_existing(path: Path, wanted: str | None) -> sqlite3.Connection | None:

@@ -4,8 +4,10 @@ The files are read with the `phenopackets` package (the schema's own classes), i
 here, and only when a phenopacket is read: no other command pays for it.
 """
 
+import errno
 import sqlite3
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -30,23 +32,59 @@ class Case(Record):
 
 
 class CaseError(CondlookupError):
-    """A file that cannot be ranked: not a phenopacket, or one without findings to rank."""
+    """A path that cannot be ranked: no file, not a phenopacket, or one without findings."""
 
 
-def phenopacket_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to read: each file named, and the .json files of each folder named, in order."""
-    found: list[Path] = []
+def phenopacket_files(paths: Iterable[Path]) -> Iterator[Path | CaseError]:
+    """The files to read, in order: each file named, and the .json files of each folder named.
+
+    A path that gives no file to read comes as the error that names it, in its place, so that
+    one bad path does not stop the others from being ranked.
+    """
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
-            if not inside:
-                raise CaseError(f"{path}: no .json files in this folder")
-            found += inside
-        elif path.exists():
-            found.append(path)
+            yield from _folder_files(path)
         else:
-            raise CaseError(f"{path}: no such file or folder")
-    return found
+            yield _checked(path)
+
+
+def _folder_files(folder: Path) -> Iterator[Path | CaseError]:
+    try:
+        inside = sorted(path for path in folder.iterdir() if path.suffix == ".json")
+    except OSError as err:
+        yield CaseError(f"{folder}: cannot read the folder: {err.strerror or err}")
+        return
+    if not inside:
+        yield CaseError(f"{folder}: no .json files in this folder")
+    yield from (_checked(path) for path in inside)
+
+
+def _checked(path: Path) -> Path | CaseError:
+    reason = _not_a_file(path)
+    return path if reason is None else CaseError(f"{path}: {reason}")
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is no file to read, or None for a regular file.
+
+    Told from its metadata alone: a named pipe is never opened, as it would wait for a writer
+    forever.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if err.errno == errno.ENOENT:
+            return "a symbolic link to nothing" if path.is_symlink() else "no such file or folder"
+        return f"cannot read it: {err.strerror or err}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file: not read"
+    if stat.S_ISDIR(mode):  # only inside a folder: a folder named itself is read
+        return "a folder inside a folder: not read"
+    return "not a regular file: not read"
 
 
 def read_case(path: Path) -> Case:
