@@ -7,7 +7,7 @@ conditions, its family, the HPO's annotations, sources and credits. A catalogue 
 and facts, the family it heads, its features, who to see, sources and credits.
 """
 
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from condlookup.render import common
 
@@ -18,86 +18,146 @@ if TYPE_CHECKING:
     from condlookup.sources.codes import Link
 
 
-class Field(NamedTuple):
+class _Block:
+    """A block of the outline. Plain classes with slots, not NamedTuples: a page is built from
+    them on every `show`, and fifteen NamedTuple classes cost a millisecond to create at
+    import, a fiftieth of the whole start-up budget."""
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{type(self).__name__}({shown})"
+
+
+class Field(_Block):
     """A labelled line under the title: 'Codes: ORPHA:1183'. An aside (other names) is shown
     quieter."""
 
-    label: str
-    value: str
-    aside: bool = False
+    __slots__ = __match_args__ = ("label", "value", "aside")
+
+    def __init__(self, label: str, value: str, aside: bool = False) -> None:
+        self.label = label
+        self.value = value
+        self.aside = aside
 
 
-class Title(NamedTuple):
-    text: str
+class Title(_Block):
+    __slots__ = __match_args__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-class Header(NamedTuple):
-    fields: tuple[Field, ...]
+class Header(_Block):
+    __slots__ = __match_args__ = ("fields",)
+
+    def __init__(self, fields: tuple[Field, ...]) -> None:
+        self.fields = fields
 
 
-class Origin(NamedTuple):
+class Origin(_Block):
     """Where a user's own page comes from: a path on this machine, never exported."""
 
-    text: str
+    __slots__ = __match_args__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-class Lead(NamedTuple):
+class Lead(_Block):
     """The page's first sentence."""
 
-    text: str
+    __slots__ = __match_args__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-class KeyFacts(NamedTuple):
-    items: tuple[Field, ...]
+class KeyFacts(_Block):
+    __slots__ = __match_args__ = ("items",)
+
+    def __init__(self, items: tuple[Field, ...]) -> None:
+        self.items = items
 
 
-class Prose(NamedTuple):
+class Prose(_Block):
     """A section of paragraphs and bullet points."""
 
-    title: str
-    text: str
+    __slots__ = __match_args__ = ("title", "text")
+
+    def __init__(self, title: str, text: str) -> None:
+        self.title = title
+        self.text = text
 
 
-class Symptoms(NamedTuple):
-    items: "tuple[Symptom, ...]"
+class Symptoms(_Block):
+    __slots__ = __match_args__ = ("items",)
+
+    def __init__(self, items: "tuple[Symptom, ...]") -> None:
+        self.items = items
 
 
-class Note(NamedTuple):
-    text: str
+class Note(_Block):
+    __slots__ = __match_args__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-class Bullets(NamedTuple):
-    title: str
-    items: tuple[str, ...]
+class Bullets(_Block):
+    __slots__ = __match_args__ = ("title", "items")
+
+    def __init__(self, title: str, items: tuple[str, ...]) -> None:
+        self.title = title
+        self.items = items
 
 
-class Family(NamedTuple):
-    """What a curated page's condition is a kind of, and its types."""
+class Family(_Block):
+    """What a curated page's condition is a kind of (None: nothing), and its types."""
 
-    kind: str | None  # the broader conditions, or None
-    types_heading: str
-    types: tuple[str, ...]
+    __slots__ = __match_args__ = ("kind", "types_heading", "types")
 
-
-class Features(NamedTuple):
-    title: str
-    phenotypes: "tuple[Phenotype, ...]"
-    folded: str | None  # what stands for them when they are not listed
+    def __init__(self, kind: str | None, types_heading: str, types: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.types_heading = types_heading
+        self.types = types
 
 
-class WhoToSee(NamedTuple):
-    hint: str
-    note: str | None
+class Features(_Block):
+    """Phenotypes, or what stands for them (`folded`) when they are not listed."""
+
+    __slots__ = __match_args__ = ("title", "phenotypes", "folded")
+
+    def __init__(self, title: str, phenotypes: "tuple[Phenotype, ...]", folded: str | None) -> None:
+        self.title = title
+        self.phenotypes = phenotypes
+        self.folded = folded
 
 
-class Sources(NamedTuple):
-    items: "tuple[Link, ...]"
+class WhoToSee(_Block):
+    __slots__ = __match_args__ = ("hint", "note")
+
+    def __init__(self, hint: str, note: str | None) -> None:
+        self.hint = hint
+        self.note = note
 
 
-class Footer(NamedTuple):
+class Sources(_Block):
+    __slots__ = __match_args__ = ("items",)
+
+    def __init__(self, items: "tuple[Link, ...]") -> None:
+        self.items = items
+
+
+class Footer(_Block):
     """The credits each source's licence asks for, and the not-medical-advice line."""
 
-    lines: tuple[str, ...]
+    __slots__ = __match_args__ = ("lines",)
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.lines = lines
 
 
 Block = (
