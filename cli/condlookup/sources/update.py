@@ -10,37 +10,26 @@ as it was. Two updates at once take turns (a lock on POSIX systems).
 import contextlib
 import os
 import shutil
-import socket
 import tempfile
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from http.client import HTTPException
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
-from condlookup import __version__
-from condlookup.errors import CondlookupError, DataError
+from condlookup.errors import DataError
 from condlookup.paths import CURRENT, hpo_location, updated_hpo_dir, updates_dir
 from condlookup.records import Record, model
+from condlookup.sources.download import Progress, Session, UpdateError
 from condlookup.sources.hpo import HPOA_NAME, OBO_NAME, read_annotations, read_terms, release
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
 FILES = (OBO_NAME, HPOA_NAME)
-# Seconds to wait for the server at each step; CONDLOOKUP_HPO_TIMEOUT changes it.
-TIMEOUT = 30.0
 # How much of hp.obo is read to learn its release: the header is its first few lines.
 HEADER_BYTES = 16 * 1024
-CHUNK = 256 * 1024
-
-# (file name, bytes so far, total bytes or None): reported as a download goes on.
-Progress = Callable[[str, int, int | None], None]
-
-
-class UpdateError(CondlookupError):
-    """An update that could not be done: the release in use is unchanged."""
+# The most bytes a file may have: 8x its size in the 2025-01-16 release (hp.obo 10.0 MB,
+# phenotype.hpoa 33.7 MB). Both grow by a few percent a year, so this leaves decades of room,
+# and a server that sends an endless body (or something else) is stopped within a minute or so
+# instead of filling the disk.
+SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000}
 
 
 @model
@@ -58,13 +47,6 @@ def base_url() -> str:
     return (os.environ.get("CONDLOOKUP_HPO_URL") or DEFAULT_URL).rstrip("/")
 
 
-def timeout() -> float:
-    try:
-        return float(os.environ.get("CONDLOOKUP_HPO_TIMEOUT") or TIMEOUT)
-    except ValueError:
-        return TIMEOUT
-
-
 def in_use() -> tuple[str | None, str]:
     """The release the tool reads now, and where its files come from."""
     folder, origin = hpo_location()
@@ -78,8 +60,8 @@ def newest_release(url: str | None = None) -> str:
     """The release the server has, from the first bytes of its hp.obo (asked as a range, so a
     server that can answers with a few kB)."""
     target = f"{url or base_url()}/{OBO_NAME}"
-    with _opened(target, {"Range": f"bytes=0-{HEADER_BYTES - 1}"}) as response:
-        head: str = response.read(HEADER_BYTES).decode("utf-8", errors="replace")
+    with Session() as session:
+        head = session.head(target, HEADER_BYTES).decode("utf-8", errors="replace")
     for line in head.splitlines():
         if line.startswith("data-version:"):
             found: str = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
@@ -124,8 +106,9 @@ def remove() -> Path | None:
 def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
     temporary = Path(tempfile.mkdtemp(dir=root, prefix=".download-"))
     try:
-        for name in FILES:
-            _download(f"{base_url()}/{name}", temporary / name, progress)
+        with Session() as session:
+            for name in FILES:
+                session.save(f"{base_url()}/{name}", temporary / name, SIZE_LIMITS[name], progress)
         _check(temporary, newest)
         folder = root / f"release-{newest}-{os.getpid()}"
         os.replace(temporary, folder)
@@ -147,30 +130,6 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
     return folder
 
 
-def _download(url: str, target: Path, progress: Progress | None) -> None:
-    with _opened(url) as response, target.open("wb") as out:
-        length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        done = 0
-        if progress is not None:
-            progress(target.name, 0, total)
-        while True:
-            try:
-                chunk = response.read(CHUNK)
-            except TimeoutError:
-                raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-            except (HTTPException, OSError) as err:
-                raise UpdateError(f"{url}: the download broke off ({_why(err)})") from None
-            if not chunk:
-                break
-            out.write(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(target.name, done, total)
-        if total is not None and done < total:
-            raise UpdateError(f"{url}: the download broke off after {done} of {total} bytes")
-
-
 def _check(folder: Path, newest: str) -> None:
     """Both files read whole with the index's own reader; hp.obo of the release announced."""
     try:
@@ -183,35 +142,6 @@ def _check(folder: Path, newest: str) -> None:
     found = release(folder / OBO_NAME)
     if found != newest:
         raise UpdateError(f"the downloaded hp.obo is release {found}, not {newest}")
-
-
-@contextlib.contextmanager
-def _opened(url: str, headers: dict[str, str] | None = None) -> Iterator[Any]:
-    """A response for `url` (the usual proxy variables are honoured), or one line of why not."""
-    request = urllib.request.Request(
-        url, headers={"User-Agent": f"condlookup/{__version__}", **(headers or {})}
-    )
-    try:
-        response = urllib.request.urlopen(request, timeout=timeout())
-    except urllib.error.HTTPError as err:
-        raise UpdateError(f"{url}: HTTP {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        if isinstance(err.reason, (TimeoutError, socket.timeout)):
-            raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-        host = urlsplit(url).netloc or url
-        raise UpdateError(f"cannot reach {host}: {_why(err.reason)}") from None
-    except TimeoutError:
-        raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-    except (HTTPException, OSError, ValueError) as err:
-        raise UpdateError(f"{url}: {_why(err)}") from None
-    with response:
-        yield response
-
-
-def _why(err: object) -> str:
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror
-    return str(err) or type(err).__name__
 
 
 @contextlib.contextmanager
