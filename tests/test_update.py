@@ -339,3 +339,17 @@ def test_two_updates_at_once_leave_one_whole_release(server: Server, tmp_path: P
     assert [p.name for p in updates_dir().iterdir() if p.name.startswith("release-")] == [
         folder.name
     ]
+
+
+def test_a_release_whose_is_a_links_form_a_cycle_is_not_installed(
+    installed: str, server: Server, runner: CliRunner
+) -> None:
+    files = release(NEWEST, "Newest disease")
+    stanza = b"id: HP:0000118\nname: Phenotypic abnormality\nis_a: HP:0000001 ! All\n"
+    files["hp.obo"] = files["hp.obo"].replace(stanza, stanza + b"is_a: HP:0001251 ! Ataxia\n")
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=server.publish("newest", files))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1].endswith(
+        "hp.obo: its is_a links form a cycle: HP:0000118 -> HP:0001251 -> HP:0000707 -> HP:0000118"
+    )
+    assert in_use() == NEWER

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ HPOA_NAME = "phenotype.hpoa"
 
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"\s*(.*)')
 _SCOPES = ("EXACT", "BROAD", "NARROW", "RELATED")
+_TERM_ID = re.compile(r"HP:[0-9]{7}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +138,60 @@ def _term(fields: dict[str, list[str]], where: str, number: int | None) -> Term:
         match = _QUOTED.match(fields["def"][0])
         definition = _unescape(match.group(1)) if match else None
     replaced = fields.get("replaced_by")
-    return Term(
+    term = Term(
         id=term_id.strip(),
         name=name.strip(),
         definition=definition,
         synonyms=tuple(synonyms),
-        parents=tuple(value.split()[0] for value in fields.get("is_a", ())),
+        parents=tuple(value.partition(" ")[0] for value in fields.get("is_a", ())),
         alt_ids=tuple(value.strip() for value in fields.get("alt_id", ())),
         obsolete=fields.get("is_obsolete", ["false"])[0].strip() == "true",
         replaced_by=replaced[0].strip() if replaced else None,
     )
+    # One spelling of each id: the cycle check compares them as text, the index as numbers.
+    for found in (term.id, *term.parents, *term.alt_ids, term.replaced_by or term.id):
+        if not _TERM_ID.fullmatch(found):
+            at = f":{number}" if number else ""
+            raise DataError(f"{where}{at}: {found!r} is not an HPO term id")
+    return term
+
+
+def check_is_a(terms: Iterable[Term], where: str) -> None:
+    """Raise DataError naming the terms on a cycle of is_a links, if there is one.
+
+    A term that is its own ancestor makes every ancestor of it an ancestor of all the terms
+    below it: searches and rankings then answer wrongly without a word. Walked without
+    recursion, as a hostile file's chain can be as long as it likes. Links to terms the file
+    does not hold are left to the readers.
+    """
+    parents = {term.id: term.parents for term in terms}
+    state: dict[str, bool] = {}  # True while on the path walked, False once done
+    for start in parents:
+        if start in state:
+            continue
+        path, pending = [start], [iter(parents[start])]
+        state[start] = True
+        while pending:
+            for parent in pending[-1]:
+                if parent not in parents or state.get(parent) is False:
+                    continue
+                if state.get(parent):
+                    cycle = [*path[path.index(parent) :], parent]
+                    raise DataError(f"{where}: its is_a links form a cycle: {_chain(cycle)}")
+                state[parent] = True
+                path.append(parent)
+                pending.append(iter(parents[parent]))
+                break
+            else:
+                state[path.pop()] = False
+                pending.pop()
+
+
+def _chain(cycle: list[str]) -> str:
+    if len(cycle) <= 12:
+        return " -> ".join(cycle)
+    shown = [*cycle[:8], "...", *cycle[-2:]]
+    return f"{' -> '.join(shown)} ({len(cycle) - 1} terms)"
 
 
 def _unescape(text: str) -> str:
@@ -177,7 +222,6 @@ _HPOA_WIDTH = 12
 _REQUIRED = {1: "disease_name", 4: "reference", 5: "evidence", 10: "aspect", 11: "biocuration"}
 # P phenotype, I inheritance, C clinical course, M modifier, H past medical history.
 _ASPECTS = ("P", "I", "C", "M", "H")
-_TERM_ID = re.compile(r"HP:[0-9]{7}")
 _DISEASE_ID = re.compile(r"(OMIM|ORPHA|DECIPHER):[0-9]+")
 
 

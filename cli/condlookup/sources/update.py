@@ -19,7 +19,14 @@ from condlookup.errors import DataError
 from condlookup.paths import CURRENT, hpo_location, updated_hpo_dir, updates_dir
 from condlookup.records import Record, model
 from condlookup.sources.download import Progress, Session, UpdateError
-from condlookup.sources.hpo import HPOA_NAME, OBO_NAME, read_annotations, read_terms, release
+from condlookup.sources.hpo import (
+    HPOA_NAME,
+    OBO_NAME,
+    check_is_a,
+    read_annotations,
+    read_terms,
+    release,
+)
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
 FILES = (OBO_NAME, HPOA_NAME)
@@ -131,12 +138,14 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
 
 
 def _check(folder: Path, newest: str) -> None:
-    """Both files read whole with the index's own reader; hp.obo of the release announced."""
+    """Both files read whole with the index's own readers and checks; hp.obo of the release
+    announced."""
     try:
-        terms = sum(1 for _ in read_terms(folder / OBO_NAME))
+        terms = list(read_terms(folder / OBO_NAME))
+        check_is_a(terms, str(folder / OBO_NAME))
         annotations = sum(1 for _ in read_annotations(folder / HPOA_NAME))
     except DataError as err:
-        raise UpdateError(f"the downloaded file is not a whole HPO file: {err.message}") from None
+        raise UpdateError(f"the downloaded release is not a sound one: {err.message}") from None
     if not terms or not annotations:
         raise UpdateError("the downloaded files hold no terms or no annotations")
     found = release(folder / OBO_NAME)
