@@ -353,3 +353,42 @@ def test_a_release_whose_is_a_links_form_a_cycle_is_not_installed(
         "hp.obo: its is_a links form a cycle: HP:0000118 -> HP:0001251 -> HP:0000707 -> HP:0000118"
     )
     assert in_use() == NEWER
+
+
+HOSTILE = "2099-03-03\x1b]0;pwned\x07"
+
+
+@pytest.mark.parametrize("args", [("update", "--check"), ("update",)])
+def test_a_release_name_that_is_not_a_date_is_refused(
+    installed: str, server: Server, runner: CliRunner, args: tuple[str, ...]
+) -> None:
+    files = release(NEWEST, "Newest disease")
+    files["hp.obo"] = files["hp.obo"].replace(NEWEST.encode(), HOSTILE.encode(), 1)
+    url = server.publish("hostile", files)
+    code, out, err = run(runner, *args, CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"condlookup: error: {url}/hp.obo: its release '2099-03-03\\x1b]0;pwned\\x07' is not "
+        "a date (YYYY-MM-DD): not an HPO release\n"
+    )
+    assert in_use() == NEWER
+    assert [p.name for p in updates_dir().iterdir() if "pwned" in p.name] == []
+
+
+def test_what_a_file_says_reaches_the_terminal_as_inert_text(
+    server: Server, runner: CliRunner, tmp_path: Path
+) -> None:
+    """The release in use comes from a file too: a folder named by CONDLOOKUP_HPO_DIR."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    obo = (FIXTURE_HPO / "hp.obo").read_text().replace("2099-01-01", HOSTILE, 1)
+    (mine / "hp.obo").write_text(obo)
+    url = server.publish("r", release(NEWER, "X"))
+    code, out, _ = run(
+        runner, "update", "--check", CONDLOOKUP_HPO_URL=url, CONDLOOKUP_HPO_DIR=str(mine)
+    )
+    assert (code, out) == (
+        0,
+        f"a newer HPO release exists: {NEWER} (in use: 2099-03-03\\x1b]0;pwned\\x07, from "
+        "CONDLOOKUP_HPO_DIR); `condlookup update` installs it\n",
+    )

@@ -9,6 +9,7 @@ as it was. Two updates at once take turns (a lock on POSIX systems).
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -71,9 +72,24 @@ def newest_release(url: str | None = None) -> str:
         head = session.head(target, HEADER_BYTES).decode("utf-8", errors="replace")
     for line in head.splitlines():
         if line.startswith("data-version:"):
-            found: str = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
+            found = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
+            if not _is_date(found):  # it names a folder, and is shown: nothing else passes
+                raise UpdateError(
+                    f"{target}: its release {found[:40]!r} is not a date (YYYY-MM-DD): "
+                    "not an HPO release"
+                )
             return found
     raise UpdateError(f"{target}: no data-version in its first lines: not an hp.obo file")
+
+
+def _is_date(text: str) -> bool:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def update(progress: Progress | None = None, check: bool = False) -> Outcome:
