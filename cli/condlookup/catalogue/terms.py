@@ -8,7 +8,7 @@ from pathlib import Path
 from condlookup.catalogue.phrases import DEFINITIONS, NAMES, write_phrases
 from condlookup.errors import DataError
 from condlookup.sources.codes import term_number
-from condlookup.sources.hpo import Term, read_terms
+from condlookup.sources.hpo import Term, check_is_a, read_terms
 from condlookup.text import join_list
 
 ROOT_PHENOTYPE = 118  # HP:0000118 Phenotypic abnormality
@@ -24,6 +24,7 @@ class Ontology:
 
 def read_ontology(obo: Path) -> Ontology:
     terms = {term_number(term.id): term for term in read_terms(obo)}
+    check_is_a(terms.values(), str(obo))
     if ROOT_PHENOTYPE not in terms:
         raise DataError(f"{obo}: no HP:0000118 term: not a complete hp.obo")
     ancestors = _closure(terms)
@@ -56,14 +57,14 @@ def _closure(terms: dict[int, Term]) -> dict[int, dict[int, int]]:
     """For each term, its ancestors (itself included) and the shortest distance to each."""
     found: dict[int, dict[int, int]] = {}
 
-    def visit(number: int, trail: frozenset[int]) -> dict[int, int]:
+    def visit(number: int) -> dict[int, int]:
         if number in found:
             return found[number]
         distances = {number: 0}
         for parent in _parent_ids(terms[number]):
-            if parent in trail or parent not in terms:
-                continue  # a cycle or a dangling parent in a broken file: ignore the edge
-            for ancestor, distance in visit(parent, trail | {number}).items():
+            if parent not in terms:  # a dangling parent (read_ontology refuses a cycle)
+                continue
+            for ancestor, distance in visit(parent).items():
                 if distance + 1 < distances.get(ancestor, 1 << 30):
                     distances[ancestor] = distance + 1
         found[number] = distances
@@ -71,7 +72,7 @@ def _closure(terms: dict[int, Term]) -> dict[int, dict[int, int]]:
 
     for number, term in terms.items():
         if not term.obsolete:
-            visit(number, frozenset())
+            visit(number)
     return found
 
 

