@@ -150,10 +150,17 @@ def read_text(path: "Path", limit: int) -> str:
     """A regular file of at most `limit` bytes, as UTF-8 text (a byte-order mark is dropped);
     raises UnreadableError saying why not. Never reads more than `limit` + 1 bytes, and never
     blocks on a pipe or a device."""
+    import os  # noqa: PLC0415 - only the readers of files need it
+    import stat  # noqa: PLC0415
+
     try:
-        if not path.is_file():
+        # Opened without blocking and checked on the open file, not on the path before it:
+        # a file swapped for a pipe in between can neither hang the open nor be read.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
             raise UnreadableError("not a regular file")
-        with path.open("rb") as handle:
+        with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as err:
         raise UnreadableError(f"cannot read the file: {err.strerror or err}") from None

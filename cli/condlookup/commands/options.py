@@ -1,6 +1,7 @@
 """What the commands share: the global options, the option and argument types, opening the
 library, and handing a result to the renderer that fits the output."""
 
+import sqlite3
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -75,7 +76,7 @@ def _complete_ids(incomplete: str) -> list[str]:
     # Quietly: a warning or a progress bar on stderr would garble the shell's completion.
     try:
         return Library.open(current_sources()).ids(incomplete)
-    except CondlookupError:
+    except (CondlookupError, sqlite3.DatabaseError):  # a damaged index completes nothing
         return []
 
 
