@@ -1,4 +1,4 @@
-"""Where things live: the cache and its index, the HPO files, the shipped JSON Schema."""
+"""Where things live: the cache and its index, the HPO files, the shipped schema and digests."""
 
 import os
 from pathlib import Path
@@ -15,6 +15,11 @@ def schema_path() -> Path:
 def mondo_path() -> Path:
     """The digest of the Mondo Disease Ontology, shipped in the package (see sources.mondo)."""
     return Path(__file__).parent / "sources" / "mondo.tsv.gz"
+
+
+def orphanet_path() -> Path:
+    """The digest of Orphanet's ORPHApackets, shipped in the package (see sources.orphanet)."""
+    return Path(__file__).parent / "sources" / "orphanet.tsv.gz"
 
 
 def cache_dir() -> Path:
