@@ -31,6 +31,7 @@ def test_wheel_from_sdist_installs_and_shows_oms(tmp_path: Path) -> None:
     assert top_level == {"condlookup"}, "no top-level cli or conditions package may be installed"
     assert "condlookup/conditions/oms.yaml" in names
     assert "condlookup/sources/mondo.tsv.gz" in names
+    assert "condlookup/sources/orphanet.tsv.gz" in names
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
