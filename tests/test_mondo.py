@@ -380,8 +380,13 @@ def test_a_curated_page_shows_its_family_and_credits_mondo(
         "Disease names, codes and families from the Mondo Disease Ontology (release\n2099-02-02"
         in shown
     )
-    plain_page = runner.invoke(app, ["show", "test-fever"]).stdout  # no family, no Mondo credit
+    plain_page = runner.invoke(app, ["show", "test-rash"]).stdout  # no code: no family, no Mondo
     assert "Family" not in plain_page and "Mondo" not in plain_page
+    # A page that names an entry's code is that entry's disease, whole: one disease, one
+    # condition. Test fever's ORPHA:999999 is Mondo's "test fever", of the test fever family.
+    fever = runner.invoke(app, ["show", "test-fever"]).stdout
+    assert "\nFamily\n------\nA kind of: Test fever family (MONDO:9000040)\n" in fever
+    assert grouped.identify("MONDO:9000041") == "test-fever"
 
 
 def test_a_family_page_as_users_see_it(
