@@ -124,7 +124,7 @@ def diseases(
                 bool(family.types & genetic),
                 ontology.category_of,
             )
-        _write_disease(connection, rowid, disease, found)
+        write_disease(connection, rowid, disease, found)
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
     connection.executemany(
         "INSERT INTO relations (broader, narrower) VALUES (?, ?)",
@@ -176,9 +176,10 @@ def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[s
     return entries
 
 
-def _write_disease(
+def write_disease(
     connection: sqlite3.Connection, rowid: int, disease: Disease, found: tuple[str, ...]
 ) -> None:
+    """A catalogue condition's rows: who to see is `found`."""
     if disease.entries:
         count = len({number for entry in disease.entries for number in entry.phenotypes})
         entries = ", ".join(entry.id for entry in disease.entries)

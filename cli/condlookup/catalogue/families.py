@@ -1,12 +1,13 @@
 """A page's place among the catalogue's families, once the pages are joined to it (see
-`overlay`).
+`overlay`), by the rules the catalogue's own conditions follow (see `identity`).
 
-A page that took a condition over took its family links with it. Two things are left:
+A page that took a condition over took its family links with it. What is left:
 
 - A page whose Mondo disease no catalogue condition holds (no entry of this HPO release, no
   annotated type below it) still is that disease: it takes its names and codes from the Mondo
-  digest, and is linked to the nearest conditions above and below it, as a catalogue condition
-  would be. It makes no new family above it: families are the catalogue's.
+  digest, and is linked to the nearest conditions above and below it.
+- Such a page, like one that took over a disease without phenotype annotations, makes the
+  listed Mondo classes above it families, if they are none yet.
 - A family above a page counts that page among its types, with the page's own symptom list
   among its features: its types, shared features and specialists are worked out again.
 """
@@ -17,8 +18,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from condlookup.catalogue import specialists
-from condlookup.catalogue.build import INSERT_NAME
-from condlookup.catalogue.identity import nearest_above, shared_features
+from condlookup.catalogue.build import INSERT_NAME, write_disease
+from condlookup.catalogue.identity import (
+    family,
+    nearest_above,
+    new_families,
+    owners,
+    shared_features,
+)
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
@@ -31,29 +38,32 @@ Node = TypeVar("Node")
 CHUNK = 900
 
 
-def link_mondo_pages(
+def place_pages(
     connection: sqlite3.Connection,
     pages: Sequence[tuple[int, Condition]],
     held: dict[str, int],
+    bare: set[str],
     mondo: Path | None,
-) -> dict[int, tuple[str, ...]]:
-    """Pages whose Mondo id no catalogue condition holds: their Mondo names and family links.
-    `held` gives the rowid of the page that took over each catalogue condition's id. Returns
-    the codes each such page gained."""
-    wanted: dict[str, int] = {}
+) -> tuple[dict[int, tuple[str, ...]], int]:
+    """Give the pages whose Mondo id no catalogue condition holds their Mondo names and family
+    links, and make the families above them and above `bare` (Mondo diseases without
+    phenotype annotations that pages took over). `held` gives the rowid of the page that took
+    over each catalogue condition, by its id. Returns the codes each page gained, and how many
+    families were made."""
+    added: dict[str, int] = {}  # a page's own Mondo id that nothing held -> the page
     for rowid, page in pages:
         mondo_id = f"MONDO:{page.codes.mondo}" if page.codes.mondo else None
-        if mondo_id is None or mondo_id in held or mondo_id in wanted:
+        if mondo_id is None or mondo_id in held or mondo_id in added:
             continue
         if connection.execute("SELECT 1 FROM codes WHERE code = ?", (mondo_id,)).fetchone():
             continue
-        wanted[mondo_id] = rowid
-    if not wanted or mondo is None:
-        return {}
+        added[mondo_id] = rowid
+    if not (added or bare) or mondo is None:
+        return {}, 0
     data = _read(mondo)
-    wanted = {key: rowid for key, rowid in wanted.items() if key in data.classes}
+    added = {key: rowid for key, rowid in added.items() if key in data.classes}
     gained = {}
-    for mondo_id, rowid in wanted.items():
+    for mondo_id, rowid in added.items():
         mondo_class = data.classes[mondo_id]
         named = [(mondo_class.label, LABEL), *((name, SYNONYM) for name in mondo_class.synonyms)]
         named += [(code, OWN_NAME) for code in mondo_class.codes]
@@ -61,8 +71,16 @@ def link_mondo_pages(
             INSERT_NAME, [(key, rowid, tier) for key, tier in name_tiers(named).items()]
         )
         gained[rowid] = mondo_class.codes
-    _link(connection, data, held, wanted)
-    return gained
+    nodes = dict(
+        (cond_id, rowid)
+        for rowid, cond_id in connection.execute(
+            "SELECT rowid, id FROM conditions WHERE id LIKE 'MONDO:%'"
+        )
+    )
+    nodes |= {key: rowid for key, rowid in held.items() if key.startswith("MONDO:")} | added
+    made = _make_families(connection, data, nodes, {*added, *(bare & set(data.classes))})
+    _link(connection, data, nodes, {*added, *made})
+    return gained, len(made)
 
 
 def _read(path: Path) -> Mondo:
@@ -72,26 +90,32 @@ def _read(path: Path) -> Mondo:
         raise DataError(f"{path}: cannot read the Mondo data: {err}") from None
 
 
+def _make_families(
+    connection: sqlite3.Connection, data: Mondo, nodes: dict[str, int], below: set[str]
+) -> list[str]:
+    """The families that the pages in `below` make, written as the catalogue writes its own
+    (their types, features and specialists are worked out by `refresh`)."""
+    owner = owners(data.classes)
+    made = new_families(below, set(nodes), data.classes, owner)
+    (last,) = connection.execute("SELECT max(rowid) FROM conditions").fetchone()
+    for rowid, mondo_id in enumerate(made, start=max(last or 0, CATALOGUE_ROWIDS - 1) + 1):
+        write_disease(connection, rowid, family(mondo_id, data.classes, owner), ())
+        connection.execute("INSERT INTO families (condition, types) VALUES (?, 0)", (rowid,))
+        nodes[mondo_id] = rowid
+    return made
+
+
 def _link(
-    connection: sqlite3.Connection, data: Mondo, held: dict[str, int], added: dict[str, int]
+    connection: sqlite3.Connection, data: Mondo, nodes: dict[str, int], added: set[str]
 ) -> None:
     """Broader and narrower for the added Mondo ids, and again for the conditions below them,
     whose nearest broader condition may now be one of them."""
-    nodes = dict(
-        (cond_id, rowid)
-        for rowid, cond_id in connection.execute(
-            "SELECT rowid, id FROM conditions WHERE id LIKE 'MONDO:%'"
-        )
-    )
-    nodes |= {key: rowid for key, rowid in held.items() if key.startswith("MONDO:")}
-    nodes |= added
     children: dict[str, list[str]] = {}
     for mondo_id, mondo_class in data.classes.items():
         for parent in mondo_class.parents:
             children.setdefault(parent, []).append(mondo_id)
-    below = _reach(children, added)
     has_page = set(nodes)
-    for mondo_id in sorted(set(added) | (below & has_page)):
+    for mondo_id in sorted(added | (_reach(children, added) & has_page)):
         rowid = nodes[mondo_id]
         if mondo_id not in added:
             connection.execute("DELETE FROM relations WHERE narrower = ?", (rowid,))
@@ -137,20 +161,20 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int]) -> None:
         category_of |= dict(
             connection.execute(f"SELECT id, category FROM terms WHERE id IN ({marks})", chunk)
         )
-    for family, found in shared.items():
+    for rowid, found in shared.items():
         connection.execute(
-            "UPDATE families SET types = ? WHERE condition = ?", (len(found.types), family)
+            "UPDATE families SET types = ? WHERE condition = ?", (len(found.types), rowid)
         )
-        connection.execute("DELETE FROM shared WHERE condition = ?", (family,))
+        connection.execute("DELETE FROM shared WHERE condition = ?", (rowid,))
         connection.executemany(
             "INSERT INTO shared (condition, term, types) VALUES (?, ?, ?)",
-            ((family, share.term, share.types) for share in found.features),
+            ((rowid, share.term, share.types) for share in found.features),
         )
         who = specialists.for_family(
             found.features, len(found.types), bool(found.types & genetic), category_of
         )
         connection.execute(
-            "UPDATE conditions SET specialists = ? WHERE rowid = ?", (join_list(who), family)
+            "UPDATE conditions SET specialists = ? WHERE rowid = ?", (join_list(who), rowid)
         )
 
 

@@ -96,10 +96,7 @@ class Identity:
 def group(entries: dict[str, Entry], mondo: Mondo | None, annotated: set[str]) -> Identity:
     """Group the entries; `annotated` names the entries that have phenotype annotations."""
     classes = mondo.classes if mondo else {}
-    owner: dict[str, str] = {}  # a code -> the Mondo disease it belongs to
-    for mondo_id in sorted(classes, key=_number):
-        for code in classes[mondo_id].codes:
-            owner.setdefault(code, mondo_id)
+    owner = owners(classes)
     by_label: dict[str, list[str]] = {}
     for mondo_id, mondo_class in classes.items():
         if mondo_class.label:
@@ -127,15 +124,39 @@ def group(entries: dict[str, Entry], mondo: Mondo | None, annotated: set[str]) -
         for mondo_id, found in by_mondo.items()
         if any(entry.id in annotated for entry in found)
     }
-    above = _ancestors(with_annotations, classes)
     has_page = set(by_mondo)
-    for mondo_id in sorted(above - has_page - {MONDO_ROOT}, key=_number):
-        mondo_class = classes[mondo_id]
-        if mondo_class.label and any(owner.get(code) == mondo_id for code in mondo_class.codes):
-            diseases.append(_grouped(mondo_id, classes, [], owner))
-            has_page.add(mondo_id)
+    for mondo_id in new_families(with_annotations, has_page, classes, owner):
+        diseases.append(_grouped(mondo_id, classes, [], owner))
+        has_page.add(mondo_id)
     diseases.sort(key=lambda disease: code_key(disease.id))
     return Identity(diseases, _relations(has_page, classes))
+
+
+def owners(classes: dict[str, MondoClass]) -> dict[str, str]:
+    """Each code's Mondo disease: of two that claim it, the one with the lower number."""
+    owner: dict[str, str] = {}
+    for mondo_id in sorted(classes, key=_number):
+        for code in classes[mondo_id].codes:
+            owner.setdefault(code, mondo_id)
+    return owner
+
+
+def new_families(
+    below: set[str], has_page: set[str], classes: dict[str, MondoClass], owner: dict[str, str]
+) -> list[str]:
+    """The families above the conditions `below` that have no page yet: the listed classes (a
+    label, and a code of their own) other than Mondo's root, in id order."""
+    return [
+        mondo_id
+        for mondo_id in sorted(_ancestors(below, classes) - has_page - {MONDO_ROOT}, key=_number)
+        if classes[mondo_id].label
+        and any(owner.get(code) == mondo_id for code in classes[mondo_id].codes)
+    ]
+
+
+def family(mondo_id: str, classes: dict[str, MondoClass], owner: dict[str, str]) -> Disease:
+    """A Mondo family as a condition of its own, without entries."""
+    return _grouped(mondo_id, classes, [], owner)
 
 
 class Share(NamedTuple):

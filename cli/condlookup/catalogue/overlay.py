@@ -64,6 +64,7 @@ def join_pages(
     ancestors = _ancestors(connection, set(alias.values()))
     changes: dict[int, int] = {}  # term -> change in how many conditions reach it
     families_taken = annotated = 0
+    bare: set[str] = set()
     for rowid, page in pages:
         held = taken.get(rowid, [])
         reached: set[int] = set()
@@ -76,7 +77,10 @@ def join_pages(
         # The page's descriptions: those it takes over, then its own list.
         number = _move_descriptions(connection, rowid, held, moved)
         for found in held:
-            families_taken += _take_over(connection, rowid, found)
+            was_family = _take_over(connection, rowid, found)
+            families_taken += was_family
+            if not was_family and found.rowid not in moved and found.id.startswith("MONDO:"):
+                bare.add(found.id)  # no phenotype annotations: no families above it yet
         own = _own_terms(connection, rowid, page, alias)
         if own:
             rows = propagation.spread(rowid, number, own, ancestors)
@@ -94,11 +98,12 @@ def join_pages(
         ((change, term) for term, change in changes.items() if change),
     )
     held_ids = {held.id: rowid for rowid, found in taken.items() for held in found}
-    for rowid, codes in families.link_mondo_pages(connection, pages, held_ids, mondo).items():
+    gained, made = families.place_pages(connection, pages, held_ids, bare, mondo)
+    for rowid, codes in gained.items():
         _add_codes(connection, rowid, codes)
     families.refresh(connection, [rowid for rowid, _page in pages])
     count = sum(len(found) for found in taken.values())
-    return _facts(connection, Tally(count, families_taken, annotated))
+    return _facts(connection, Tally(count - made, families_taken - made, annotated))
 
 
 def _takeovers(connection: sqlite3.Connection, pages: Sequence[Page]) -> dict[int, list[Held]]:
