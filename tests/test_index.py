@@ -378,3 +378,32 @@ def test_rows_are_inserted_by_column_name_into_tables_defined_in_one_place() -> 
         assert not re.search(r"INSERT (OR \w+ )?INTO [\w.]+ VALUES", text), path
         if path.name != "tables.py":
             assert "CREATE TABLE" not in text.replace("CREATE TEMP TABLE", ""), path
+
+
+@pytest.mark.parametrize("kind", ["garbage", "folder"])
+def test_a_broken_catalogue_half_is_built_again(with_catalogue: Sources, kind: str) -> None:
+    open_index(with_catalogue).close()
+    index_path().unlink()
+    half = catalogue_path()
+    half.unlink()
+    if kind == "garbage":
+        half.write_bytes(b"not a database" * 100)
+    else:
+        half.mkdir()
+    assert names_in(open_index(with_catalogue))[:2] == ["OMIM:100001", "OMIM:100002"]
+    if kind == "garbage":
+        assert half.read_bytes().startswith(b"SQLite format 3")
+    else:  # in the way of the half, not of the index: built each time, never kept
+        assert half.is_dir() and index_path().is_file()
+    assert not [name for name in files_in(half.parent) if name.endswith(".tmp")]
+
+
+def test_an_unwritable_cache_is_bypassed_with_the_catalogue(
+    with_catalogue: Sources, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
+    library = Library(open_index(with_catalogue), with_catalogue)
+    assert library.annotation_counts("test-fever") == (2, 2, ("ORPHA:999999",))
+    assert library.identify("ORPHA:999999") == "test-fever"
