@@ -7,7 +7,9 @@ its tables. Adding a source is one reader in `condlookup.sources`, its tables in
 `condlookup.catalogue.tables`, its step, and one entry in STAGES.
 
 Imported on every run, since the fingerprint stats the files each stage names: the steps
-import the catalogue's modules only when a build runs.
+import the catalogue's modules only when a build runs, and a digest shipped in the package is
+named here by its path (beside its reader in `condlookup/sources/`), not by importing the
+reader. A step reads the files its stage names, whatever they are: tests hand it others.
 """
 
 import sqlite3
