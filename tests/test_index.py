@@ -292,8 +292,12 @@ def test_a_killed_pages_build_leaves_a_working_index(with_catalogue: Sources, pa
     assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
 
 
-def test_concurrent_runs_after_an_edit_all_answer(with_catalogue: Sources, pages: Path) -> None:
-    open_index(with_catalogue).close()
+@pytest.mark.parametrize("first", [True, False], ids=["first runs", "after an edit"])
+def test_concurrent_runs_with_the_catalogue_all_answer(
+    with_catalogue: Sources, pages: Path, first: bool
+) -> None:
+    if not first:  # the catalogue half is there: they all build the pages half at once
+        open_index(with_catalogue).close()
     edit(pages / "test-rash.yaml", "name: Test rash syndrome", "name: Test rash, edited")
     code = (
         "from pathlib import Path; from condlookup.index.sources import HpoFiles, Sources; "

@@ -18,11 +18,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from condlookup.catalogue import families, propagation
+from condlookup.catalogue import families
 from condlookup.catalogue.build import INSERT_ANNOTATION, INSERT_NAME
 from condlookup.catalogue.identity import code_key
 from condlookup.catalogue.phrases import PAGES, write_phrases
-from condlookup.catalogue.propagation import INSERT_DESCRIPTION, INSERT_PROPAGATED
+from condlookup.catalogue.propagation import (
+    DEFAULT_FREQUENCY,
+    INSERT_DESCRIPTION,
+    INSERT_PROPAGATED,
+    Propagated,
+    spread,
+)
 from condlookup.pages.models import Condition
 from condlookup.sources.codes import term_number
 from condlookup.text import LABEL, join_list, normalize_name, split_list
@@ -47,10 +53,11 @@ class Held(NamedTuple):
 
 
 class Tally(NamedTuple):
-    """How the counts of the catalogue change when its conditions become pages'."""
+    """How the counts of the catalogue change when pages join it."""
 
     taken: int  # catalogue conditions taken over
     families: int  # of which families
+    made: int  # families that pages made
     annotated: int  # change in how many conditions have propagated rows
 
 
@@ -69,7 +76,7 @@ def join_pages(
         held = taken.get(rowid, [])
         reached: set[int] = set()
         for found in held:
-            lost = {row[0] for row in moved.get(found.rowid, [])}
+            lost = {row.term for row in moved.get(found.rowid, [])}
             for term in lost:
                 changes[term] = changes.get(term, 0) - 1
             annotated -= bool(lost)
@@ -83,10 +90,10 @@ def join_pages(
                 bare.add(found.id)  # no phenotype annotations: no families above it yet
         own = _own_terms(connection, rowid, page, alias)
         if own:
-            rows = propagation.spread(rowid, number, own, ancestors)
+            rows = [Propagated._make(row) for row in spread(rowid, number, own, ancestors)]
             connection.executemany(INSERT_PROPAGATED, rows)
             connection.execute(INSERT_DESCRIPTION, (rowid, number, "page", len(own)))
-            reached.update(row[0] for row in rows)
+            reached.update(row.term for row in rows)
         for term in reached:
             changes[term] = changes.get(term, 0) + 1
         annotated += bool(reached)
@@ -103,7 +110,7 @@ def join_pages(
         _add_codes(connection, rowid, codes)
     families.refresh(connection, [rowid for rowid, _page in pages])
     count = sum(len(found) for found in taken.values())
-    return _facts(connection, Tally(count - made, families_taken - made, annotated))
+    return _facts(connection, Tally(count, families_taken, made, annotated))
 
 
 def _takeovers(connection: sqlite3.Connection, pages: Sequence[Page]) -> dict[int, list[Held]]:
@@ -117,9 +124,14 @@ def _takeovers(connection: sqlite3.Connection, pages: Sequence[Page]) -> dict[in
                 "JOIN conditions c ON c.rowid = k.condition WHERE k.code = ?",
                 (code,),
             ).fetchone()
-            if row is not None and row[0] not in claimed:
-                claimed.add(row[0])
-                taken.setdefault(rowid, []).append(Held(row[0], row[1], row[2], split_list(row[3])))
+            if row is None:
+                continue
+            condition, cond_id, name, codes = row
+            if condition not in claimed:
+                claimed.add(condition)
+                taken.setdefault(rowid, []).append(
+                    Held(condition, cond_id, name, split_list(codes))
+                )
     for found in taken.values():
         found.sort(key=lambda held: held.rowid)
     return taken
@@ -127,10 +139,10 @@ def _takeovers(connection: sqlite3.Connection, pages: Sequence[Page]) -> dict[in
 
 def _propagated_of(
     connection: sqlite3.Connection, conditions: list[int]
-) -> dict[int, list[propagation.Row]]:
+) -> dict[int, list[Propagated]]:
     """The propagated rows of these conditions: one pass over the table, whose key starts with
     the term (the order match reads it in), for all of them at once."""
-    found: dict[int, list[propagation.Row]] = {}
+    found: dict[int, list[Propagated]] = {}
     if not conditions:
         return found
     connection.execute("CREATE TEMP TABLE taken (condition INTEGER PRIMARY KEY)")
@@ -141,7 +153,8 @@ def _propagated_of(
         "SELECT term, condition, description, frequency, exact, fraction FROM propagated "
         "WHERE condition IN (SELECT condition FROM temp.taken)"
     ):
-        found.setdefault(row[1], []).append(row)
+        item = Propagated._make(row)
+        found.setdefault(item.condition, []).append(item)
     connection.execute("DROP TABLE temp.taken")
     return found
 
@@ -150,7 +163,7 @@ def _move_descriptions(
     connection: sqlite3.Connection,
     page: int,
     held: list[Held],
-    moved: dict[int, list[propagation.Row]],
+    moved: dict[int, list[Propagated]],
 ) -> int:
     """The descriptions of the conditions a page takes over become the page's, numbered in the
     order of their entries' codes, with their propagated rows. Returns how many there are."""
@@ -174,7 +187,13 @@ def _move_descriptions(
         "UPDATE propagated SET condition = ?, description = ? "
         "WHERE term = ? AND condition = ? AND description = ?",
         (
-            (page, number_of[row[1], row[2]], row[0], row[1], row[2])
+            (
+                page,
+                number_of[row.condition, row.description],
+                row.term,
+                row.condition,
+                row.description,
+            )
             for found in held
             for row in moved.get(found.rowid, [])
         ),
@@ -260,7 +279,7 @@ def _own_terms(
         connection.execute(
             INSERT_ANNOTATION, (rowid, number, "P", frequency, symptom.frequency, None, "page")
         )
-        own[number] = max(own.get(number, 0.0), frequency or propagation.DEFAULT_FREQUENCY)
+        own[number] = max(own.get(number, 0.0), frequency or DEFAULT_FREQUENCY)
     return own
 
 
@@ -279,8 +298,8 @@ def _facts(connection: sqlite3.Connection, tally: Tally) -> dict[str, str]:
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     facts = {}
     for key, change in (
-        ("catalogue_conditions", -tally.taken),
-        ("families", -tally.families),
+        ("catalogue_conditions", tally.made - tally.taken),
+        ("families", tally.made - tally.families),
         ("annotated_conditions", tally.annotated),
     ):
         if key in meta:
