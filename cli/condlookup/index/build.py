@@ -214,7 +214,7 @@ def _catalogue_into(
         report(stage.name, CATALOGUE_SHARE * done / total)
         facts |= stage.step(connection, catalogue, stage.files_of(sources))
         done += stage.share
-    facts["catalogue_fingerprint"] = key  # last: a half without it is never taken for whole
+    facts["catalogue_fingerprint"] = key  # what a later build checks before it copies the half
     connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [*facts.items()])
     connection.commit()
 
