@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -11,16 +13,19 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup import library
+from condlookup.catalogue import build as catalogue_build
 from condlookup.commands.app import app
 from condlookup.errors import DataError
 from condlookup.index import build, fingerprint
 from condlookup.index.sources import HpoFiles, Sources
+from condlookup.index.stages import STAGES, Stage
 from condlookup.index.store import open_index
 from condlookup.library import Library
 from condlookup.pages.folders import PageFolder
+from condlookup.pages.models import Condition
 from condlookup.pages.problems import ValidationError
-from condlookup.paths import index_path
-from conftest import BAD_PAGES, FIXTURE_HPO, FIXTURE_PAGES
+from condlookup.paths import catalogue_path, index_path
+from conftest import BAD_PAGES, DATA, FIXTURE_HPO, FIXTURE_PAGES
 
 
 @pytest.fixture
@@ -271,3 +276,211 @@ def test_a_small_folder_is_swept_every_run(tmp_path: Path) -> None:
     os.utime(folder / "page.yaml", ns=(5, 5))
     assert fingerprint.fingerprint(sources) != first
     assert not index_path().with_suffix(".sweeps").exists()
+
+
+# -- the two halves: the catalogue's, kept, and the pages' --------------------------------------
+
+
+@pytest.fixture
+def with_catalogue(pages: Path, hpo_copy: Path) -> Sources:
+    return Sources((PageFolder(pages, "curated"),), HpoFiles.in_folder(hpo_copy))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new))
+    os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_editing_a_page_rebuilds_only_the_pages_half(
+    with_catalogue: Sources, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_index(with_catalogue).close()
+    half, index = catalogue_path().stat(), index_path().stat()
+    assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
+
+    def not_read(*_args: object) -> None:
+        raise AssertionError("the HPO files were read again")
+
+    monkeypatch.setattr(catalogue_build, "hpo_terms", not_read)
+    edit(pages / "test-fever.yaml", "name: Test fever", "name: Test fever, edited")
+    library = Library(open_index(with_catalogue), with_catalogue)
+    assert library.get("test-fever").name == "Test fever, edited"
+    # Still the catalogue's entry, joined to the page again.
+    assert library.annotation_counts("test-fever") == (2, 2, ("ORPHA:999999",))
+    assert catalogue_path().stat().st_ino == half.st_ino
+    assert catalogue_path().stat().st_mtime_ns == half.st_mtime_ns
+    assert index_path().stat().st_ino != index.st_ino  # replaced whole, not written in place
+
+
+def test_a_changed_hpo_file_rebuilds_both_halves(with_catalogue: Sources, hpo_copy: Path) -> None:
+    open_index(with_catalogue).close()
+    half = catalogue_path().stat().st_ino
+    edit(hpo_copy / "hp.obo", "name: Gait ataxia", "name: Unsteady gait ataxia")
+    library = Library(open_index(with_catalogue), with_catalogue)
+    assert "Unsteady gait ataxia" in {p.name for p in library.annotations("OMIM:100001")}
+    assert catalogue_path().stat().st_ino != half
+    assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
+
+
+@pytest.mark.parametrize("stage", STAGES, ids=lambda stage: stage.name)
+def test_every_file_a_stage_reads_keys_the_catalogue_half(
+    stage: Stage, pages: Path, hpo_copy: Path, tmp_path: Path
+) -> None:
+    digest = tmp_path / "mondo.tsv.gz"
+    digest.write_bytes(gzip.compress((DATA / "mondo" / "mondo.tsv").read_bytes()))
+    sources = Sources((PageFolder(pages, "curated"),), HpoFiles.in_folder(hpo_copy), digest)
+    half, whole = fingerprint.catalogue_fingerprint(sources), fingerprint.fingerprint(sources)
+    for data in stage.files_of(sources):
+        os.utime(data, ns=(7, 7))
+    changed = fingerprint.catalogue_fingerprint(sources) != half
+    assert changed == bool(stage.files_of(sources))
+    assert (fingerprint.fingerprint(sources) != whole) == changed
+
+
+def test_a_killed_pages_build_leaves_a_working_index(with_catalogue: Sources, pages: Path) -> None:
+    open_index(with_catalogue).close()
+    good = index_path().read_bytes()
+    edit(pages / "test-fever.yaml", "name: Test fever", "name: Test fever, edited")
+    code = (
+        "import os, signal; from pathlib import Path; from condlookup.catalogue import overlay; "
+        "from condlookup.index.sources import HpoFiles, Sources; "
+        "from condlookup.index.store import open_index; from condlookup.pages.folders import PageFolder; "
+        "overlay.join_pages = lambda *args: os.kill(os.getpid(), signal.SIGKILL); "
+        f"open_index(Sources((PageFolder(Path({str(pages)!r}), 'curated'),), "
+        f"HpoFiles.in_folder(Path({str(with_catalogue.hpo.obo.parent)!r}))))"  # type: ignore[union-attr]
+    )
+    killed = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert killed.returncode == -9
+    # The index that was there, whole; and the killed build's half-written copy beside it.
+    assert index_path().read_bytes() == good
+    left = [name for name in files_in(index_path().parent) if name.startswith(".index-")]
+    assert len(left) == 1
+    # The next command builds the pages half again, and removes what the killed one left.
+    library = Library(open_index(with_catalogue), with_catalogue)
+    assert library.get("test-fever").name == "Test fever, edited"
+    assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first runs", "after an edit"])
+def test_concurrent_runs_with_the_catalogue_all_answer(
+    with_catalogue: Sources, pages: Path, first: bool
+) -> None:
+    if not first:  # the catalogue half is there: they all build the pages half at once
+        open_index(with_catalogue).close()
+    edit(pages / "test-rash.yaml", "name: Test rash syndrome", "name: Test rash, edited")
+    code = (
+        "from pathlib import Path; from condlookup.index.sources import HpoFiles, Sources; "
+        "from condlookup.index.store import open_index; from condlookup.pages.folders import PageFolder; "
+        f"c = open_index(Sources((PageFolder(Path({str(pages)!r}), 'curated'),), "
+        f"HpoFiles.in_folder(Path({str(with_catalogue.hpo.obo.parent)!r})))); "  # type: ignore[union-attr]
+        "print(c.execute(\"select name from conditions where id = 'test-rash'\").fetchone()[0])"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
+    assert outputs == ["Test rash, edited"] * 4
+    assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
+
+
+def test_a_page_takes_over_the_catalogue_disease_it_names(
+    with_catalogue: Sources, pages: Path
+) -> None:
+    before = Library(open_index(with_catalogue), with_catalogue)
+    assert before.identify("test ataxia syndrome") == "OMIM:100001"
+    (pages / "test-mine.yaml").write_text(
+        (pages / "test-rash.yaml")
+        .read_text()
+        .replace("name: Test rash syndrome", "name: My ataxia\ncodes:\n  omim: '100001'")
+    )
+    library = Library(open_index(with_catalogue), with_catalogue)
+    # The disease's codes and names find the page, which shows its annotations.
+    for query in ("OMIM:100001", "test ataxia syndrome", "my ataxia"):
+        assert library.identify(query) == "test-mine", query
+    assert isinstance(library.get("OMIM:100001"), Condition)
+    assert {(p.hpo, p.origin) for p in library.annotations("test-mine")} == {
+        ("HP:0001251", "OMIM:100001"),
+        ("HP:0002066", "OMIM:100001"),
+    }
+    # The disease has no page of its own any more, in any command.
+    ids = {summary.id for summary in library.summaries(source="all")}
+    assert "OMIM:100001" not in ids and "test-mine" in ids
+    ranked = [hit.id for hit in library.match(["gait ataxia"]).hits]
+    assert "test-mine" in ranked and "OMIM:100001" not in ranked
+    found = [hit.id for hit in library.search("ataxia", limit=50).hits]
+    assert "OMIM:100001" not in found
+    assert_counts_hold(library._db)
+    # Remove the page, and the catalogue's disease is back, without building the catalogue.
+    half = catalogue_path().stat().st_ino
+    (pages / "test-mine.yaml").unlink()
+    after = Library(open_index(with_catalogue), with_catalogue)
+    assert after.identify("OMIM:100001") == "OMIM:100001"
+    assert catalogue_path().stat().st_ino == half
+
+
+def assert_counts_hold(connection: sqlite3.Connection) -> None:
+    """What the overlay keeps up to date by changes equals a count from scratch."""
+    counted = dict(
+        connection.execute(
+            "SELECT term, count(DISTINCT condition) FROM propagated GROUP BY term"
+        ).fetchall()
+    )
+    kept = dict(connection.execute("SELECT id, diseases FROM terms WHERE diseases > 0").fetchall())
+    assert kept == counted
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    (annotated,) = connection.execute("SELECT count(DISTINCT condition) FROM propagated").fetchone()
+    assert int(meta["annotated_conditions"]) == annotated
+    (catalogue,) = connection.execute(
+        "SELECT count(*) FROM conditions WHERE source = 'hpo'"
+    ).fetchone()
+    assert int(meta["catalogue_conditions"]) == catalogue
+    (families,) = connection.execute("SELECT count(*) FROM families").fetchone()
+    assert int(meta["families"]) == families
+
+
+def test_the_counts_of_the_real_index_hold(real_catalogue: Path) -> None:
+    library = Library.open()
+    assert_counts_hold(library._db)
+
+
+def test_rows_are_inserted_by_column_name_into_tables_defined_in_one_place() -> None:
+    package = Path(catalogue_build.__file__).parents[1]
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"INSERT (OR \w+ )?INTO [\w.]+ VALUES", text), path
+        if path.name != "tables.py":
+            assert "CREATE TABLE" not in text.replace("CREATE TEMP TABLE", ""), path
+
+
+@pytest.mark.parametrize("kind", ["garbage", "folder"])
+def test_a_broken_catalogue_half_is_built_again(with_catalogue: Sources, kind: str) -> None:
+    open_index(with_catalogue).close()
+    index_path().unlink()
+    half = catalogue_path()
+    half.unlink()
+    if kind == "garbage":
+        half.write_bytes(b"not a database" * 100)
+    else:
+        half.mkdir()
+    assert names_in(open_index(with_catalogue))[:2] == ["OMIM:100001", "OMIM:100002"]
+    if kind == "garbage":
+        assert half.read_bytes().startswith(b"SQLite format 3")
+    else:  # in the way of the half, not of the index: built each time, never kept
+        assert half.is_dir() and index_path().is_file()
+    assert not [name for name in files_in(half.parent) if name.endswith(".tmp")]
+
+
+def test_an_unwritable_cache_is_bypassed_with_the_catalogue(
+    with_catalogue: Sources, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
+    library = Library(open_index(with_catalogue), with_catalogue)
+    assert library.annotation_counts("test-fever") == (2, 2, ("ORPHA:999999",))
+    assert library.identify("ORPHA:999999") == "test-fever"

@@ -250,6 +250,36 @@ def test_json_carries_families_and_codes(grouped: Library, runner: CliRunner) ->
     assert ranked["results"][0]["codes"][0] == "MONDO:9000001"
 
 
+def test_a_page_of_a_mondo_disease_the_catalogue_lacks_joins_its_family(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No entry of the release, no page of its own: the page is that disease, and makes the
+    family above it, as an annotated disease of the catalogue would."""
+    digest = tmp_path / "mondo.tsv.gz"
+    extra = (
+        "MONDO:9000050\tpage family\t\tGARD:0000050\t\n"
+        "MONDO:9000051\tpage disease\tPD\tORPHA:3051\tMONDO:9000050\n"
+    )
+    digest.write_bytes(gzip.compress((MONDO_DATA / "mondo.tsv").read_bytes() + extra.encode()))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "my-disease.yaml").write_text(
+        USER_PAGE.replace("My family page", "My disease page").replace("9000010", "9000051")
+    )
+    hpo = HpoFiles(FIXTURE_HPO / "hp.obo", MONDO_DATA / "phenotype.hpoa")
+    folders = (PageFolder(FIXTURE_PAGES, "curated"), PageFolder(mine, "user"))
+    use_sources(monkeypatch, Sources(folders, hpo, digest))
+    library = Library.open()
+    for query in ("PD", "page disease", "ORPHA:3051", "MONDO:9000051"):
+        assert library.identify(query) == "my-disease", query
+    family = page(library, "page family")
+    assert (family.id, family.types) == ("MONDO:9000050", 1)
+    assert family.links.narrower == (("my-disease", "My disease page"),)
+    assert [(p.hpo, p.frequency_text) for p in family.phenotypes] == [("HP:0001251", "1 of 1")]
+    assert library.links("my-disease").broader == (("MONDO:9000050", "Page family"),)
+    assert library.meta("families") == "3"  # with the family disorder and the test fever family
+
+
 # -- the real catalogue -------------------------------------------------------------------------
 
 
@@ -380,8 +410,13 @@ def test_a_curated_page_shows_its_family_and_credits_mondo(
         "Disease names, codes and families from the Mondo Disease Ontology (release\n2099-02-02"
         in shown
     )
-    plain_page = runner.invoke(app, ["show", "test-fever"]).stdout  # no family, no Mondo credit
+    plain_page = runner.invoke(app, ["show", "test-rash"]).stdout  # no code: no family, no Mondo
     assert "Family" not in plain_page and "Mondo" not in plain_page
+    # A page that names an entry's code is that entry's disease, whole: one disease, one
+    # condition. Test fever's ORPHA:999999 is Mondo's "test fever", of the test fever family.
+    fever = runner.invoke(app, ["show", "test-fever"]).stdout
+    assert "\nFamily\n------\nA kind of: Test fever family (MONDO:9000040)\n" in fever
+    assert grouped.identify("MONDO:9000041") == "test-fever"
 
 
 def test_a_family_page_as_users_see_it(

@@ -186,3 +186,26 @@ def test_many_pages_in_one_folder(
     code, out, err = quiet(runner, "list")
     assert (code, err) == (0, "")
     assert len(out.split()) == 304
+
+
+def test_the_first_build_says_what_it_builds_and_about_how_long(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mine"
+    path = page(folder, "my-page", "My page")
+    monkeypatch.setenv("CONDLOOKUP_PATH", str(folder))
+    code, _, err = run(runner, "list")
+    assert code == 0
+    assert err == (
+        "condlookup: building the index from the HPO files and Mondo (once per release; about "
+        "10 seconds), then the pages\n"
+    )
+    path.write_text(path.read_text().replace("My page", "My edited page"))
+    os.utime(path, ns=(1, 1))
+    code, out, err = run(runner, "show", "my-page")
+    assert out.startswith("My edited page\n")
+    assert err == (
+        "condlookup: building the index of the pages (5 pages; the catalogue is kept; about a "
+        "second)\n"
+    )
+    assert run(runner, "show", "my-page")[2] == ""

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 # Bump whenever the tables of the index change: an index of another schema is rebuilt.
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 
 
 def schema_path() -> Path:
@@ -32,6 +32,11 @@ def cache_dir() -> Path:
 
 def index_path() -> Path:
     return cache_dir() / f"index-v{INDEX_SCHEMA}.sqlite"
+
+
+def catalogue_path() -> Path:
+    """The catalogue half of the index, kept beside it (see condlookup.index.build)."""
+    return cache_dir() / f"catalogue-v{INDEX_SCHEMA}.sqlite"
 
 
 def data_dir() -> Path:

@@ -1,7 +1,8 @@
 """The catalogue: one condition per disease (identity), the disease and family pages, who to see,
-and writing the catalogue's tables (terms, phrases, annotations, families) into the index.
+the tables of the whole index (tables), building its catalogue half from the outside data alone
+(build, terms, propagation), and joining the pages to it (overlay, families).
 
-It imports the base modules, `sources` (the files it is built from) and `pages` (a curated
-page joins the catalogue disease it stands for), never matching, the index, the renderers or
-the commands.
+It imports the base modules, `sources` (the files it is built from) and `pages` (a page takes
+over the catalogue disease it stands for), never matching, the index, the renderers or the
+commands.
 """

@@ -10,18 +10,24 @@ rules, applied when the index is built (the README says the same):
 - An entry that two Mondo diseases claim goes to the one with the lower number.
 - A code that Mondo maps but the HPO release lacks is still a code of its disease (it finds the
   page), with nothing to annotate.
-- A curated page stands for the disease its `codes.mondo` names and for the entries its ORPHA and
-  OMIM codes name; those entries enrich the page instead of having pages of their own.
+- A curated page that names any code of a catalogue condition (its Mondo id, an Orphanet or
+  OMIM code, an HPO entry) stands for it: it takes that condition over, annotations, names,
+  codes and families, when the pages are added to the catalogue (see `overlay`).
 - A family is a Mondo disease with no entry of its own in this release, which a rare-disease
   catalogue lists (it has an Orphanet, OMIM or GARD code) and which has at least one annotated
   condition below it. It gets a page; a grouping class that no catalogue lists does not, nor
   does Mondo's root, "disease".
 - Broader and narrower link the conditions that have pages, skipping classes that have none.
+
+The grouping knows nothing of pages: the catalogue half of the index is built from the outside
+data alone, and the pages take their conditions over afterwards.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, NamedTuple, TypeVar
 
+from condlookup.sources.hpo import Ratio
 from condlookup.sources.mondo import Mondo, MondoClass
 from condlookup.text import normalize_name
 
@@ -30,6 +36,18 @@ MONDO_ROOT = "MONDO:0000001"
 # A family page lists the features its types share: those shown by at least two of them (or by
 # its one type), most shared first, at most this many.
 SHARED_FEATURES = 40
+# What a family's types are known by: Mondo ids while the catalogue is built, rowids after.
+Key = TypeVar("Key")
+
+
+class Feature(NamedTuple):
+    """One phenotype of an entry: how often, in the source's words, from when, and whose."""
+
+    frequency: float | None  # the fraction of patients, when given
+    frequency_text: str | None  # "very frequent", "3/7", "40%"
+    onset: int | None  # an HPO onset term
+    origin: str  # the entry it comes from
+    ratio: Ratio | None = None  # the count of patients, when the frequency is one
 
 
 @dataclass
@@ -38,10 +56,7 @@ class Entry:
 
     id: str
     name: str
-    # term -> (frequency, frequency text, onset term, the entry it comes from)
-    phenotypes: dict[int, tuple[float | None, str | None, int | None, str]] = field(
-        default_factory=dict
-    )
+    phenotypes: dict[int, Feature] = field(default_factory=dict)  # by term
     inheritance: set[int] = field(default_factory=set)
     onsets: set[int] = field(default_factory=set)
 
@@ -74,55 +89,28 @@ class Disease:
 @dataclass
 class Identity:
     diseases: list[Disease]  # the catalogue's conditions, in id order
-    curated: dict[int, list[Entry]]  # a page's rowid -> the entries it stands for
-    page_mondo: dict[int, str]  # a page's rowid -> the Mondo disease it stands for
     # (broader, narrower) pairs of Mondo ids, both with a page
     relations: list[tuple[str, str]]
 
 
-def group(
-    entries: dict[str, Entry],
-    pages: Sequence[tuple[int, Iterable[str], str | None]],
-    mondo: Mondo | None,
-    annotated: set[str],
-) -> Identity:
-    """Group the entries; `pages` gives each curated page's (rowid, codes, Mondo id), and
-    `annotated` the entries that have phenotype annotations."""
+def group(entries: dict[str, Entry], mondo: Mondo | None, annotated: set[str]) -> Identity:
+    """Group the entries; `annotated` names the entries that have phenotype annotations."""
     classes = mondo.classes if mondo else {}
-    owner: dict[str, str] = {}  # a code -> the Mondo disease it belongs to
-    for mondo_id in sorted(classes, key=_number):
-        for code in classes[mondo_id].codes:
-            owner.setdefault(code, mondo_id)
-    page_of_code: dict[str, int] = {}
-    page_of_mondo: dict[str, int] = {}
-    page_mondo: dict[int, str] = {}
-    for rowid, codes, page_mondo_id in pages:
-        for code in codes:
-            page_of_code.setdefault(code, rowid)
-        if page_mondo_id and page_mondo_id in classes:
-            page_of_mondo.setdefault(page_mondo_id, rowid)
-            page_mondo[rowid] = page_mondo_id
-
+    owner = owners(classes)
     by_label: dict[str, list[str]] = {}
     for mondo_id, mondo_class in classes.items():
         if mondo_class.label:
             by_label.setdefault(normalize_name(mondo_class.label), []).append(mondo_id)
 
-    curated: dict[int, list[Entry]] = {}
     by_mondo: dict[str, list[Entry]] = {}
     alone: list[Entry] = []
-    for key in sorted(entries, key=_code_key):
+    for key in sorted(entries, key=code_key):
         entry = entries[key]
         home = owner.get(key)
         if home is None:  # joins the one disease of its very name, if Mondo has one
             same = by_label.get(normalize_name(entry.name), [])
             home = same[0] if len(same) == 1 else None
-        page = page_of_code.get(key)
-        if page is None and home is not None:
-            page = page_of_mondo.get(home)
-        if page is not None:
-            curated.setdefault(page, []).append(entry)
-        elif home is not None:
+        if home is not None:
             by_mondo.setdefault(home, []).append(entry)
         else:
             alone.append(entry)
@@ -135,32 +123,68 @@ def group(
         mondo_id
         for mondo_id, found in by_mondo.items()
         if any(entry.id in annotated for entry in found)
-    } | set(page_of_mondo)
-    above = _ancestors(with_annotations, classes)
-    has_page = set(by_mondo) | set(page_of_mondo)
-    for mondo_id in sorted(above - has_page - {MONDO_ROOT}, key=_number):
-        mondo_class = classes[mondo_id]
-        if mondo_class.label and any(owner.get(code) == mondo_id for code in mondo_class.codes):
-            diseases.append(_grouped(mondo_id, classes, [], owner))
-            has_page.add(mondo_id)
-    diseases.sort(key=lambda disease: _code_key(disease.id))
-    return Identity(diseases, curated, page_mondo, _relations(has_page, classes))
+    }
+    has_page = set(by_mondo)
+    for mondo_id in new_families(with_annotations, has_page, classes, owner):
+        diseases.append(_grouped(mondo_id, classes, [], owner))
+        has_page.add(mondo_id)
+    diseases.sort(key=lambda disease: code_key(disease.id))
+    return Identity(diseases, _relations(has_page, classes))
+
+
+def owners(classes: dict[str, MondoClass]) -> dict[str, str]:
+    """Each code's Mondo disease: of two that claim it, the one with the lower number."""
+    owner: dict[str, str] = {}
+    for mondo_id in sorted(classes, key=_number):
+        for code in classes[mondo_id].codes:
+            owner.setdefault(code, mondo_id)
+    return owner
+
+
+def new_families(
+    below: set[str], has_page: set[str], classes: dict[str, MondoClass], owner: dict[str, str]
+) -> list[str]:
+    """The families above the conditions `below` that have no page yet: the listed classes (a
+    label, and a code of their own) other than Mondo's root, in id order."""
+    return [
+        mondo_id
+        for mondo_id in sorted(_ancestors(below, classes) - has_page - {MONDO_ROOT}, key=_number)
+        if classes[mondo_id].label
+        and any(owner.get(code) == mondo_id for code in classes[mondo_id].codes)
+    ]
+
+
+def family(mondo_id: str, classes: dict[str, MondoClass], owner: dict[str, str]) -> Disease:
+    """A Mondo family as a condition of its own, without entries."""
+    return _grouped(mondo_id, classes, [], owner)
+
+
+class Share(NamedTuple):
+    """A feature of a family: a term, and how many of the family's types show it."""
+
+    term: int
+    types: int
+
+
+class Shared(NamedTuple, Generic[Key]):
+    """A family's annotated types, and the features they share, most shared first."""
+
+    types: set[Key]
+    features: list[Share]
 
 
 def shared_features(
-    identity: Identity, own_terms: dict[str, set[int]]
-) -> dict[str, tuple[set[str], list[tuple[int, int]]]]:
-    """For each family: its annotated types (by Mondo id), and (term, types showing it) pairs."""
-    narrower: dict[str, list[str]] = {}
-    for up, down in identity.relations:
-        narrower.setdefault(up, []).append(down)
+    families: Iterable[Key],
+    narrower: Mapping[Key, Sequence[Key]],
+    own_terms: Mapping[Key, set[int]],
+) -> dict[Key, Shared[Key]]:
+    """For each family: its annotated types (the conditions below it with terms of their own)
+    and the features they share."""
     found = {}
-    for disease in identity.diseases:
-        if disease.entries:
-            continue
-        types: set[str] = set()
-        stack = list(narrower.get(disease.id, ()))
-        seen: set[str] = set()
+    for family in families:
+        types: set[Key] = set()
+        stack = list(narrower.get(family, ()))
+        seen: set[Key] = set()
         while stack:
             below = stack.pop()
             if below in seen:
@@ -175,10 +199,10 @@ def shared_features(
                 counts[term] = counts.get(term, 0) + 1
         least = 2 if len(types) > 1 else 1
         ranked = sorted(
-            ((term, count) for term, count in counts.items() if count >= least),
-            key=lambda pair: (-pair[1], pair[0]),
+            (Share(term, count) for term, count in counts.items() if count >= least),
+            key=lambda share: (-share.types, share.term),
         )
-        found[disease.id] = (types, ranked[:SHARED_FEATURES])
+        found[family] = Shared(types, ranked[:SHARED_FEATURES])
     return found
 
 
@@ -221,20 +245,29 @@ def _ancestors(start: set[str], classes: dict[str, MondoClass]) -> set[str]:
 
 def _relations(pages: set[str], classes: dict[str, MondoClass]) -> list[tuple[str, str]]:
     """(broader, narrower) between classes with pages: the nearest ones on each path up."""
-    pairs = set()
-    for mondo_id in pages:
-        seen: set[str] = set()
-        stack = list(_parents(classes, mondo_id))
-        while stack:
-            parent = stack.pop()
-            if parent in seen:
-                continue
-            seen.add(parent)
-            if parent in pages:
-                pairs.add((parent, mondo_id))
-            else:
-                stack += _parents(classes, parent)
+    pairs = {
+        (parent, mondo_id)
+        for mondo_id in pages
+        for parent in nearest_above(mondo_id, pages, classes)
+    }
     return sorted(pairs, key=lambda pair: (_number(pair[0]), _number(pair[1])))
+
+
+def nearest_above(mondo_id: str, pages: set[str], classes: dict[str, MondoClass]) -> set[str]:
+    """The classes with a page that are nearest above `mondo_id`, one on each path up."""
+    found = set()
+    seen: set[str] = set()
+    stack = list(_parents(classes, mondo_id))
+    while stack:
+        parent = stack.pop()
+        if parent in seen:
+            continue
+        seen.add(parent)
+        if parent in pages:
+            found.add(parent)
+        else:
+            stack += _parents(classes, parent)
+    return found
 
 
 def _parents(classes: dict[str, MondoClass], mondo_id: str) -> tuple[str, ...]:
@@ -246,6 +279,7 @@ def _number(mondo_id: str) -> int:
     return int(mondo_id.partition(":")[2])
 
 
-def _code_key(code: str) -> tuple[str, int]:
+def code_key(code: str) -> tuple[str, int]:
+    """The order of codes, and of the entries they name: by catalogue, then by number."""
     prefix, _, number = code.partition(":")
     return prefix, int(number)

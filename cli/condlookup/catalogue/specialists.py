@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.identity import Entry
+    from condlookup.catalogue.identity import Entry, Share
     from condlookup.catalogue.terms import Ontology
 
 PEDIATRIC_ONSETS = (410280, 3577, 3623, 30674)  # pediatric, congenital, neonatal, antenatal
@@ -83,7 +83,8 @@ def for_entries(entries: Sequence[Entry], ontology: Ontology) -> tuple[str, ...]
     """Who to see, from the organ systems of the entries' features (the best figure of each)."""
     best: dict[int, float] = {}
     for entry in entries:
-        for number, (frequency, _text, _onset, _origin) in entry.phenotypes.items():
+        for number, feature in entry.phenotypes.items():
+            frequency = feature.frequency
             value = frequency if frequency is not None else 0.5  # a frequency not given
             best[number] = max(best.get(number, 0.0), value)
     weights = [
@@ -107,16 +108,15 @@ def pediatric_onset(entry: Entry, ontology: Ontology) -> bool:
 
 
 def for_family(
-    shared: tuple[set[str], list[tuple[int, int]]], genetic: set[str], ontology: Ontology
+    features: Sequence[Share], types: int, genetic: bool, category_of: Mapping[int, int | None]
 ) -> tuple[str, ...]:
-    """Who to see for a family: from the organ systems of the features its types share, and a
-    clinical geneticist when any of them is inherited."""
-    types, features = shared
+    """Who to see for a family of `types` annotated types: from the organ systems of the
+    features they share, and a clinical geneticist when any of them is inherited."""
     if not types:
         return ()
     weights = [
-        (category, count / len(types))
-        for number, count in features
-        if (category := ontology.category_of.get(number)) is not None
+        (category, share.types / types)
+        for share in features
+        if (category := category_of.get(share.term)) is not None
     ]
-    return derive(weights, pediatric=False, genetic=bool(types & genetic))
+    return derive(weights, pediatric=False, genetic=genetic)

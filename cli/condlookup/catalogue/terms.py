@@ -102,11 +102,11 @@ def write_terms(connection: sqlite3.Connection, ontology: Ontology) -> None:
         ),
     )
     connection.executemany(
-        "INSERT INTO term_alias VALUES (?, ?)",
+        "INSERT INTO term_alias (alias, id) VALUES (?, ?)",
         ((old, new) for old, new in alias.items() if old != new),
     )
     connection.executemany(
-        "INSERT INTO closure VALUES (?, ?, ?)",
+        "INSERT INTO closure (ancestor, descendant, distance) VALUES (?, ?, ?)",
         (
             (ancestor, number, distance)
             for number, distances in ontology.ancestors.items()

@@ -120,6 +120,7 @@ def build_progress() -> Callable[[str, float], None]:
     """A callback for index builds: a Rich progress bar on a terminal, else one notice line.
 
     Nothing is shown until a build reports, so commands that only read the index pay nothing.
+    A build's first report says what it builds and about how long that takes.
     """
     state: dict[str, Any] = {}
 
@@ -134,7 +135,7 @@ def build_progress() -> Callable[[str, float], None]:
                 progress.start()
                 state["bar"] = (progress, progress.add_task(stage, total=1.0))
             else:
-                notice("building the index from the HPO files (once per release; a few seconds)")
+                notice(stage)
         if "bar" in state:
             progress, task = state["bar"]
             progress.update(task, completed=fraction, description=stage)

@@ -1,4 +1,8 @@
-"""The fingerprint of an index's sources: cheap enough to compute on every run."""
+"""The fingerprints of an index's sources: cheap enough to compute on every run.
+
+Two of them, one for each half of the index: the catalogue's (the files its stages read) and
+the whole index's (the catalogue's, and every page file).
+"""
 
 import contextlib
 import os
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from condlookup import __version__
 from condlookup.index.sources import Sources
+from condlookup.index.stages import STAGES, has_catalogue
 from condlookup.pages.folders import PAGE_SUFFIXES
 from condlookup.paths import INDEX_SCHEMA, index_path
 
@@ -20,22 +25,36 @@ SWEEP_SECONDS = 60.0
 
 
 def fingerprint(sources: Sources) -> str:
-    """Cheap to compute on every run: it only stats the source files.
-
-    Two checksums of the listing rather than a cryptographic hash: this detects change, it
-    guards nothing, and importing hashlib alone costs more than the whole check.
-    """
-    parts = [f"{INDEX_SCHEMA}\0{__version__}"]
-    for data in (*(sources.hpo or ()), *([sources.mondo] if sources.mondo else [])):
-        try:
-            stat = data.stat()
-            parts.append(f"{data}\0{stat.st_size}\0{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{data}\0missing")
+    """The whole index's: the catalogue's fingerprint, and the state of every page folder."""
+    parts = [f"{INDEX_SCHEMA}\0{__version__}\0{catalogue_fingerprint(sources)}"]
     sweeps = _Sweeps()
     for folder in sources.folders:
         parts.append(f"{folder.source}\0{folder.path}\0{sweeps.state(folder.path)}")
     sweeps.save()
+    return _checksum(parts)
+
+
+def catalogue_fingerprint(sources: Sources) -> str | None:
+    """The catalogue half's, from the files its stages read; None when there is no catalogue.
+
+    Cheap to compute on every run: it only stats the files.
+    """
+    if not has_catalogue(sources):
+        return None
+    parts = [f"{INDEX_SCHEMA}\0{__version__}"]
+    for stage in STAGES:
+        for data in stage.files_of(sources):
+            try:
+                stat = data.stat()
+                parts.append(f"{data}\0{stat.st_size}\0{stat.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{data}\0missing")
+    return _checksum(parts)
+
+
+def _checksum(parts: list[str]) -> str:
+    """Two checksums of the listing rather than a cryptographic hash: this detects change, it
+    guards nothing, and importing hashlib alone costs more than the whole check."""
     listing = "\n".join(parts).encode()
     return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}{len(listing):x}"
 
@@ -55,8 +74,7 @@ def _sweep(folder: Path) -> tuple[int, str]:
     except OSError as err:
         return 0, f"unreadable {err.errno}"
     found.sort()
-    listing = "\n".join(found).encode()
-    return len(found), f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}{len(listing):x}"
+    return len(found), _checksum(found)
 
 
 class _Sweeps:

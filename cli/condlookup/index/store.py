@@ -1,9 +1,10 @@
 """The index: one SQLite file that everyday commands read instead of parsing YAML.
 
-It is keyed by a fingerprint of its sources (schema version, package version, and the name, size
-and modification time of every page file), rebuilt when that changes, and always written to a
-temporary file that is renamed into place: an interrupted build or two first runs at once leave
-either the old index or a whole new one, never half of one.
+It is keyed by a fingerprint of its sources (schema version, package version, the name, size
+and modification time of every data file and every page file), rebuilt when that changes, and
+always written to a temporary file that is renamed into place: an interrupted build or two first
+runs at once leave either the old index or a whole new one, never half of one. A rebuild only
+redoes the half whose sources changed (see `build`).
 """
 
 import contextlib
@@ -13,7 +14,7 @@ from pathlib import Path
 from condlookup.errors import DataError
 from condlookup.index.fingerprint import fingerprint
 from condlookup.index.sources import Progress, Sources, Warn
-from condlookup.paths import index_path
+from condlookup.paths import catalogue_path, index_path
 
 
 def open_index(
@@ -50,20 +51,22 @@ def open_index(
 
 
 def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
-    """Build the index now, whatever its state. Returns where it was written."""
+    """Build the index now, both halves, whatever their state. Returns where it was written."""
     from condlookup.index.build import build  # noqa: PLC0415
 
     path = index_path()
     _make_room(path)
-    build(sources, fingerprint(sources), path, progress).close()
+    build(sources, fingerprint(sources), path, progress, fresh=True).close()
     _failure_marker(path).unlink(missing_ok=True)
     return path
 
 
 def clear() -> bool:
-    """Remove the index; True if there was one."""
+    """Remove the index, both halves; True if there was one."""
     path = index_path()
     _failure_marker(path).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # it is rebuilt when out of date, whatever is in its way
+        catalogue_path().unlink(missing_ok=True)
     try:
         path.unlink()
     except FileNotFoundError:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from condlookup.errors import DataError
 
@@ -225,6 +225,17 @@ _ASPECTS = ("P", "I", "C", "M", "H")
 _DISEASE_ID = re.compile(r"(OMIM|ORPHA|DECIPHER):[0-9]+")
 
 
+class Ratio(NamedTuple):
+    """A count of patients, as the HPO writes "3/7": 3 of 7 patients had the feature."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def fraction(self) -> float:
+        return min(self.numerator / self.denominator, 1.0)
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
     disease: str  # OMIM:214800, ORPHA:138, DECIPHER:1
@@ -234,6 +245,7 @@ class Annotation:
     frequency: float | None  # fraction of patients, when given
     frequency_text: str | None  # "very frequent", "3/7", "40%"
     onset: str | None  # an HPO onset term
+    ratio: Ratio | None = None  # the count itself, when the frequency is one ("3/7")
 
 
 def read_annotations(hpoa: Path) -> Iterator[Annotation]:
@@ -289,11 +301,11 @@ def _annotations(lines: Iterator[str], where: str) -> Iterator[Annotation]:
         seen.setdefault(disease.partition(":")[0], set()).add(disease)
         if qualifier == "NOT":
             continue
-        frequency, text = _frequency(columns[7])
+        frequency, text, ratio = _frequency(columns[7])
         if frequency == 0.0:
             continue  # "excluded" says the same as NOT
         onset = columns[6] if _TERM_ID.fullmatch(columns[6]) else None
-        yield Annotation(disease, name, term, columns[10], frequency, text, onset)
+        yield Annotation(disease, name, term, columns[10], frequency, text, onset, ratio)
     if not header_seen:
         raise DataError(f"{where}: no annotations (empty or truncated file)")
     if not line.endswith("\n"):
@@ -316,18 +328,20 @@ def _row_problem(columns: list[str], where: str) -> DataError:
     return DataError(f"{where}: aspect {columns[10]!r} is not one of {', '.join(_ASPECTS)}")
 
 
-def _frequency(value: str) -> tuple[float | None, str | None]:
+def _frequency(value: str) -> tuple[float | None, str | None, Ratio | None]:
+    """(fraction of patients, the words shown, the count) of a frequency column, parsed once."""
     value = value.strip()
     if not value:
-        return None, None
+        return None, None, None
     if value in FREQUENCY_TERMS:
-        return FREQUENCY_TERMS[value]
+        return (*FREQUENCY_TERMS[value], None)
     try:
         if value.endswith("%"):
-            return min(float(value[:-1]) / 100, 1.0), value
+            return min(float(value[:-1]) / 100, 1.0), value, None
         numerator, _, denominator = value.partition("/")
         if int(denominator) > 0:
-            return min(int(numerator) / int(denominator), 1.0), value
+            ratio = Ratio(int(numerator), int(denominator))
+            return ratio.fraction, value, ratio
     except ValueError:
         pass
-    return None, None
+    return None, None, None

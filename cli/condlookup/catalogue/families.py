@@ -1,0 +1,213 @@
+"""A page's place among the catalogue's families, once the pages are joined to it (see
+`overlay`), by the rules the catalogue's own conditions follow (see `identity`).
+
+A page that took a condition over took its family links with it. What is left:
+
+- A page whose Mondo disease no catalogue condition holds (no entry of this HPO release, no
+  annotated type below it) still is that disease: it takes its names and codes from the Mondo
+  digest, and is linked to the nearest conditions above and below it.
+- Such a page, like one that took over a disease without phenotype annotations, makes the
+  listed Mondo classes above it families, if they are none yet.
+- A family above a page counts that page among its types, with the page's own symptom list
+  among its features: its types, shared features and specialists are worked out again.
+"""
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from condlookup.catalogue import specialists
+from condlookup.catalogue.build import INSERT_NAME, write_disease
+from condlookup.catalogue.identity import (
+    family,
+    nearest_above,
+    new_families,
+    owners,
+    shared_features,
+)
+from condlookup.catalogue.tables import CATALOGUE_ROWIDS
+from condlookup.errors import DataError
+from condlookup.pages.models import Condition
+from condlookup.sources.mondo import Mondo
+from condlookup.sources.mondo import read as read_mondo
+from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers
+
+Node = TypeVar("Node")
+# How many rowids one query names: well under SQLite's limit of bound parameters.
+CHUNK = 900
+
+
+def place_pages(
+    connection: sqlite3.Connection,
+    pages: Sequence[tuple[int, Condition]],
+    held: dict[str, int],
+    bare: set[str],
+    mondo: Path | None,
+) -> tuple[dict[int, tuple[str, ...]], int]:
+    """Give the pages whose Mondo id no catalogue condition holds their Mondo names and family
+    links, and make the families above them and above `bare` (Mondo diseases without
+    phenotype annotations that pages took over). `held` gives the rowid of the page that took
+    over each catalogue condition, by its id. Returns the codes each page gained, and how many
+    families were made."""
+    added: dict[str, int] = {}  # a page's own Mondo id that nothing held -> the page
+    for rowid, page in pages:
+        mondo_id = f"MONDO:{page.codes.mondo}" if page.codes.mondo else None
+        if mondo_id is None or mondo_id in held or mondo_id in added:
+            continue
+        if connection.execute("SELECT 1 FROM codes WHERE code = ?", (mondo_id,)).fetchone():
+            continue
+        added[mondo_id] = rowid
+    if not (added or bare) or mondo is None:
+        return {}, 0
+    data = _read(mondo)
+    added = {key: rowid for key, rowid in added.items() if key in data.classes}
+    gained = {}
+    for mondo_id, rowid in added.items():
+        mondo_class = data.classes[mondo_id]
+        named = [(mondo_class.label, LABEL), *((name, SYNONYM) for name in mondo_class.synonyms)]
+        named += [(code, OWN_NAME) for code in mondo_class.codes]
+        connection.executemany(
+            INSERT_NAME, [(key, rowid, tier) for key, tier in name_tiers(named).items()]
+        )
+        gained[rowid] = mondo_class.codes
+    nodes = dict(
+        (cond_id, rowid)
+        for rowid, cond_id in connection.execute(
+            "SELECT rowid, id FROM conditions WHERE id LIKE 'MONDO:%'"
+        )
+    )
+    nodes |= {key: rowid for key, rowid in held.items() if key.startswith("MONDO:")} | added
+    made = _make_families(connection, data, nodes, {*added, *(bare & set(data.classes))})
+    _link(connection, data, nodes, {*added, *made})
+    return gained, len(made)
+
+
+def _read(path: Path) -> Mondo:
+    try:
+        return read_mondo(path)
+    except (OSError, ValueError, EOFError) as err:
+        raise DataError(f"{path}: cannot read the Mondo data: {err}") from None
+
+
+def _make_families(
+    connection: sqlite3.Connection, data: Mondo, nodes: dict[str, int], below: set[str]
+) -> list[str]:
+    """The families that the pages in `below` make, written as the catalogue writes its own
+    (their types, features and specialists are worked out by `refresh`)."""
+    owner = owners(data.classes)
+    made = new_families(below, set(nodes), data.classes, owner)
+    (last,) = connection.execute("SELECT max(rowid) FROM conditions").fetchone()
+    for rowid, mondo_id in enumerate(made, start=max(last or 0, CATALOGUE_ROWIDS - 1) + 1):
+        write_disease(connection, rowid, family(mondo_id, data.classes, owner), ())
+        connection.execute("INSERT INTO families (condition, types) VALUES (?, 0)", (rowid,))
+        nodes[mondo_id] = rowid
+    return made
+
+
+def _link(
+    connection: sqlite3.Connection, data: Mondo, nodes: dict[str, int], added: set[str]
+) -> None:
+    """Broader and narrower for the added Mondo ids, and again for the conditions below them,
+    whose nearest broader condition may now be one of them."""
+    children: dict[str, list[str]] = {}
+    for mondo_id, mondo_class in data.classes.items():
+        for parent in mondo_class.parents:
+            children.setdefault(parent, []).append(mondo_id)
+    has_page = set(nodes)
+    for mondo_id in sorted(added | (_reach(children, added) & has_page)):
+        rowid = nodes[mondo_id]
+        if mondo_id not in added:
+            connection.execute("DELETE FROM relations WHERE narrower = ?", (rowid,))
+        connection.executemany(
+            "INSERT OR IGNORE INTO relations (broader, narrower) VALUES (?, ?)",
+            (
+                (nodes[parent], rowid)
+                for parent in nearest_above(mondo_id, has_page, data.classes)
+                if nodes[parent] != rowid
+            ),
+        )
+
+
+def refresh(connection: sqlite3.Connection, pages: Iterable[int]) -> None:
+    """Work out again the types, shared features and specialists of the families above the
+    pages, counting the pages' own terms as the catalogue counted its diseases'."""
+    narrower: dict[int, list[int]] = {}
+    broader: dict[int, list[int]] = {}
+    for up, down in connection.execute("SELECT broader, narrower FROM relations"):
+        narrower.setdefault(up, []).append(down)
+        broader.setdefault(down, []).append(up)
+    above = _reach(broader, [rowid for rowid in pages if rowid in broader])
+    known = {rowid for (rowid,) in connection.execute("SELECT condition FROM families")}
+    chosen = sorted(known & above)
+    if not chosen:
+        return
+    own_terms: dict[int, set[int]] = {}
+    for chunk in _chunks(sorted(_reach(narrower, chosen))):
+        marks = ",".join("?" * len(chunk))
+        for condition, term in connection.execute(
+            "SELECT condition, term FROM annotations "
+            f"WHERE aspect = 'P' AND condition IN ({marks})",
+            chunk,
+        ):
+            own_terms.setdefault(condition, set()).add(term)
+    shared = shared_features(chosen, narrower, own_terms)
+    types = {rowid for found in shared.values() for rowid in found.types}
+    genetic = _inherited(connection, [rowid for rowid in types if rowid >= CATALOGUE_ROWIDS])
+    terms = sorted({share.term for found in shared.values() for share in found.features})
+    category_of: dict[int, int | None] = {}
+    for chunk in _chunks(terms):
+        marks = ",".join("?" * len(chunk))
+        category_of |= dict(
+            connection.execute(f"SELECT id, category FROM terms WHERE id IN ({marks})", chunk)
+        )
+    for rowid, found in shared.items():
+        connection.execute(
+            "UPDATE families SET types = ? WHERE condition = ?", (len(found.types), rowid)
+        )
+        connection.execute("DELETE FROM shared WHERE condition = ?", (rowid,))
+        connection.executemany(
+            "INSERT INTO shared (condition, term, types) VALUES (?, ?, ?)",
+            ((rowid, share.term, share.types) for share in found.features),
+        )
+        who = specialists.for_family(
+            found.features, len(found.types), bool(found.types & genetic), category_of
+        )
+        connection.execute(
+            "UPDATE conditions SET specialists = ? WHERE rowid = ?", (join_list(who), rowid)
+        )
+
+
+def _inherited(connection: sqlite3.Connection, conditions: list[int]) -> set[int]:
+    """The catalogue conditions known to be inherited: an inheritance, or an OMIM entry (each
+    entry is one of a condition's descriptions). Pages are not counted, as they never were."""
+    found: set[int] = set()
+    for chunk in _chunks(conditions):
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            condition
+            for (condition,) in connection.execute(
+                f"SELECT condition FROM annotations WHERE aspect = 'I' AND condition IN ({marks}) "
+                f"UNION SELECT condition FROM descriptions WHERE origin LIKE 'OMIM:%' "
+                f"AND condition IN ({marks})",
+                [*chunk, *chunk],
+            )
+        )
+    return found
+
+
+def _reach(links: dict[Node, list[Node]], start: Iterable[Node]) -> set[Node]:
+    """Every node reached from `start` through `links` (not the start, unless reached)."""
+    found: set[Node] = set()
+    stack = [following for node in start for following in links.get(node, ())]
+    while stack:
+        node = stack.pop()
+        if node not in found:
+            found.add(node)
+            stack += links.get(node, ())
+    return found
+
+
+def _chunks(items: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

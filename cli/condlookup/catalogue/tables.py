@@ -1,0 +1,108 @@
+"""The tables of the index, all of them, in one place.
+
+The index is built in two halves (see `condlookup.index.build`): the catalogue's tables are
+filled from the outside data alone, then the pages' rows are added to a copy of them. Both
+halves write the same tables, defined here; every row is inserted by column name.
+
+Terms and conditions are stored with integer keys (HP:0001251 is 1251) so that the tables
+`match` and `search` read stay small. Pages take rowids 1, 2, ... in list order; the
+catalogue's conditions start at CATALOGUE_ROWIDS, so that the catalogue half can be built
+before anyone knows how many pages there are, and the pages still come first.
+"""
+
+import sqlite3
+
+CATALOGUE_ROWIDS = 1_000_000
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE conditions (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    specialists TEXT NOT NULL,
+    codes TEXT NOT NULL
+);
+-- The pages themselves, apart: `list` and `search` scan the narrow rows above.
+CREATE TABLE page_data (rowid INTEGER PRIMARY KEY, data TEXT NOT NULL);
+-- The keys that find each condition, with how exactly (text.OWN_NAME ... text.DERIVED).
+CREATE TABLE names (key TEXT NOT NULL, rowid INTEGER NOT NULL, tier INTEGER NOT NULL);
+CREATE INDEX names_key ON names (key);
+-- A page that takes over a catalogue condition takes its names: found by condition.
+CREATE INDEX names_condition ON names (rowid);
+CREATE VIRTUAL TABLE search USING fts5(
+    names, symptoms, body, tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    definition TEXT,
+    layperson TEXT NOT NULL,
+    category INTEGER,
+    diseases INTEGER NOT NULL DEFAULT 0,
+    obsolete INTEGER NOT NULL,
+    replaced_by INTEGER
+);
+CREATE TABLE term_alias (alias INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+CREATE TABLE closure (
+    ancestor INTEGER NOT NULL, descendant INTEGER NOT NULL, distance INTEGER NOT NULL,
+    PRIMARY KEY (ancestor, descendant)
+) WITHOUT ROWID;
+CREATE INDEX closure_up ON closure (descendant, ancestor);
+CREATE VIRTUAL TABLE term_search USING fts5(
+    name, term UNINDEXED, tokenize = "unicode61 remove_diacritics 2"
+);
+-- What plain words may stand for (see matching.symptoms): the HPO's names and synonyms, the
+-- pages' symptom names and descriptions, the HPO's definitions; `text` is the words as
+-- symptoms.plain_words gives them (the stemmer folds the rest), `shown` the text as written.
+CREATE VIRTUAL TABLE phrases USING fts5(
+    text, shown UNINDEXED, term UNINDEXED, source UNINDEXED, words UNINDEXED,
+    tokenize = "porter unicode61 remove_diacritics 2"
+);
+CREATE TABLE annotations (
+    condition INTEGER NOT NULL,
+    term INTEGER NOT NULL,
+    aspect TEXT NOT NULL,
+    frequency REAL,
+    frequency_text TEXT,
+    onset INTEGER,
+    origin TEXT NOT NULL
+);
+CREATE INDEX annotations_condition ON annotations (condition);
+-- A condition's terms with all their ancestors, for each of its descriptions (a catalogue
+-- entry, or a curated page's own symptom list): the table search and match read.
+CREATE TABLE propagated (
+    term INTEGER NOT NULL, condition INTEGER NOT NULL, description INTEGER NOT NULL,
+    frequency REAL NOT NULL, exact INTEGER NOT NULL, fraction REAL NOT NULL,
+    PRIMARY KEY (term, condition, description)
+) WITHOUT ROWID;
+-- `size` is how many phenotype terms the description has (the prior of `match`).
+CREATE TABLE descriptions (
+    condition INTEGER NOT NULL, description INTEGER NOT NULL, origin TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (condition, description)
+) WITHOUT ROWID;
+-- Families: what a condition is a kind of (broader) and which kinds it has (narrower).
+CREATE TABLE relations (
+    broader INTEGER NOT NULL, narrower INTEGER NOT NULL, PRIMARY KEY (broader, narrower)
+) WITHOUT ROWID;
+CREATE INDEX relations_up ON relations (narrower, broader);
+-- A family without annotations of its own: how many annotated types it has, and the features
+-- they share.
+CREATE TABLE families (condition INTEGER PRIMARY KEY, types INTEGER NOT NULL);
+CREATE TABLE shared (
+    condition INTEGER NOT NULL, term INTEGER NOT NULL, types INTEGER NOT NULL,
+    PRIMARY KEY (condition, term)
+) WITHOUT ROWID;
+-- Every code of a catalogue condition (its Mondo id, its Orphanet and OMIM codes, its HPO
+-- entries): the page that names one takes that condition over.
+CREATE TABLE codes (code TEXT PRIMARY KEY, condition INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+def create(connection: sqlite3.Connection) -> None:
+    """The tables of an empty index."""
+    connection.executescript(SCHEMA)
