@@ -15,7 +15,6 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path
-from condlookup.sql import scope_condition
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
@@ -302,6 +301,8 @@ class Library:
         self, specialist: str | None = None, source: "Scope" = "curated", limit: int | None = None
     ) -> list[Summary]:
         """The conditions as `list` shows them, in name order; at most `limit` of them."""
+        from condlookup.sql import scope_condition  # noqa: PLC0415 - not for `show`
+
         if source == "curated":  # the pages were written in list order, before the catalogue
             where, order = f"rowid <= {int(self.meta('curated_pages') or 0)}", "rowid"
         else:
@@ -328,6 +329,8 @@ class Library:
 
     def count(self, specialist: str | None = None, source: "Scope" = "curated") -> int:
         """How many conditions `list` would show."""
+        from condlookup.sql import scope_condition  # noqa: PLC0415 - not for `show`
+
         if specialist:
             return len(self.summaries(specialist, source))
         where = scope_condition(source)
@@ -336,6 +339,8 @@ class Library:
 
     def listed_ids(self, specialist: str | None = None, source: "Scope" = "curated") -> list[str]:
         """The ids `list` prints when piped, in its order, without building summaries."""
+        from condlookup.sql import scope_condition  # noqa: PLC0415 - not for `show`
+
         if specialist:
             return [item.id for item in self.summaries(specialist, source)]
         if source == "curated":  # kept ready, in list order, when the index was built
@@ -349,6 +354,8 @@ class Library:
 
     def ids(self, prefix: str = "") -> list[str]:
         """Ids for shell completion: curated pages, and catalogue codes once one is begun."""
+        from condlookup.sql import scope_condition  # noqa: PLC0415 - not for `show`
+
         if not prefix:
             rows = self._db.execute(
                 f"SELECT id FROM conditions WHERE {scope_condition('curated')} ORDER BY id"
