@@ -209,6 +209,8 @@ def _why(err: object) -> str:
 
 
 class _HTTPConnection(http.client.HTTPConnection):
+    """A connection that hands its socket to the deadline's watch once it is connected."""
+
     def __init__(self, *args: Any, watch: _Watch | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._watch = watch
@@ -219,15 +221,9 @@ class _HTTPConnection(http.client.HTTPConnection):
             self._watch(self.sock)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, watch: _Watch | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._watch = watch
-
-    def connect(self) -> None:
-        super().connect()
-        if self._watch is not None:
-            self._watch(self.sock)
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """The same over TLS: `connect` above wraps HTTPSConnection's, so the socket it hands on
+    is the TLS one."""
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
