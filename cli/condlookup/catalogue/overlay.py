@@ -206,6 +206,7 @@ def _take_over(connection: sqlite3.Connection, page: int, held: Held) -> bool:
     family links. Returns whether it was a family."""
     old = held.rowid
     connection.execute("UPDATE annotations SET condition = ? WHERE condition = ?", (page, old))
+    connection.execute("UPDATE facts SET condition = ? WHERE condition = ?", (page, old))
     # Its names find the page. Its own name is another catalogue's label for the page, found as
     # exactly as any label, not as the page's own name.
     own_name = normalize_name(held.name)

@@ -97,6 +97,15 @@ CREATE TABLE shared (
     condition INTEGER NOT NULL, term INTEGER NOT NULL, types INTEGER NOT NULL,
     PRIMARY KEY (condition, term)
 ) WITHOUT ROWID;
+-- What other sources than the HPO say of a condition (Orphanet's facts): each fact's kind
+-- (see catalogue.facts), its value, a detail (a prevalence's kind and area, a gene's
+-- association), a code (a gene's HGNC id, a head's ORPHA code), the code of the entry it
+-- comes from (ORPHA:558), which names its source, and the subtype it is true of, if only one.
+CREATE TABLE facts (
+    condition INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, detail TEXT NOT NULL,
+    code TEXT NOT NULL, origin TEXT NOT NULL, part TEXT NOT NULL
+);
+CREATE INDEX facts_condition ON facts (condition);
 -- Every code of a catalogue condition (its Mondo id, its Orphanet and OMIM codes, its HPO
 -- entries): the page that names one takes that condition over.
 CREATE TABLE codes (code TEXT PRIMARY KEY, condition INTEGER NOT NULL) WITHOUT ROWID;

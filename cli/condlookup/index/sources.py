@@ -1,4 +1,4 @@
-"""What an index is built from: the page folders and the HPO files."""
+"""What an index is built from: the page folders, the HPO files and the digests."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -27,3 +27,5 @@ class Sources(NamedTuple):
     # The digest of Mondo that groups the catalogue's entries into diseases and families;
     # without it, each entry is a condition of its own.
     mondo: Path | None = None
+    # The digest of Orphanet's facts (classification, inheritance, onset, prevalence, genes).
+    orphanet: Path | None = None

@@ -61,6 +61,10 @@ def _mondo(sources: Sources) -> tuple[Path, ...]:
     return (sources.mondo,) if sources.mondo else ()
 
 
+def _orphanet(sources: Sources) -> tuple[Path, ...]:
+    return (sources.orphanet,) if sources.orphanet else ()
+
+
 def _none(_sources: Sources) -> tuple[Path, ...]:
     return ()
 
@@ -89,6 +93,14 @@ def _mondo_digest(
     return build.mondo(connection, catalogue, files)
 
 
+def _orphanet_digest(
+    connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
+) -> dict[str, str]:
+    from condlookup.catalogue import build  # noqa: PLC0415
+
+    return build.orphanet(connection, catalogue, files)
+
+
 def _diseases(
     connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
 ) -> dict[str, str]:
@@ -101,5 +113,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("Reading the HPO terms", "the HPO files", _obo, _hpo_terms, 0.3),
     Stage("Reading the disease annotations", "the HPO files", _hpoa, _hpo_annotations, 0.15),
     Stage("Reading Mondo", "Mondo", _mondo, _mondo_digest, 0.05),
+    Stage("Reading Orphanet", "Orphanet", _orphanet, _orphanet_digest, 0.02),
     Stage("Writing the diseases", "", _none, _diseases, 0.5),
 )
