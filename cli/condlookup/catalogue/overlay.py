@@ -29,6 +29,7 @@ from condlookup.catalogue.propagation import (
     Propagated,
     spread,
 )
+from condlookup.catalogue.tables import TAKEN_WITH_CONDITION
 from condlookup.pages.models import Condition
 from condlookup.sources.codes import term_number
 from condlookup.text import LABEL, join_list, normalize_name, split_list
@@ -205,8 +206,8 @@ def _take_over(connection: sqlite3.Connection, page: int, held: Held) -> bool:
     """Make the rest of a catalogue condition's rows the page's: its annotations, names and
     family links. Returns whether it was a family."""
     old = held.rowid
-    connection.execute("UPDATE annotations SET condition = ? WHERE condition = ?", (page, old))
-    connection.execute("UPDATE facts SET condition = ? WHERE condition = ?", (page, old))
+    for table in TAKEN_WITH_CONDITION:
+        connection.execute(f"UPDATE {table} SET condition = ? WHERE condition = ?", (page, old))
     # Its names find the page. Its own name is another catalogue's label for the page, found as
     # exactly as any label, not as the page's own name.
     own_name = normalize_name(held.name)

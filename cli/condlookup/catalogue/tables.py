@@ -13,6 +13,9 @@ before anyone knows how many pages there are, and the pages still come first.
 import sqlite3
 
 CATALOGUE_ROWIDS = 1_000_000
+# The tables whose rows say something of one condition (in their `condition` column) and go
+# with it, as they are, when a page takes the condition over.
+TAKEN_WITH_CONDITION = ("annotations", "facts")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
