@@ -50,7 +50,7 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     assert list(page) == [
         "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
         "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
-        "broader", "narrower", "all_codes", "types", "mondo_version",
+        "broader", "narrower", "all_codes", "types", "mondo_version", "orphanet_version",
     ]  # fmt: skip
     assert page["codes"] == {"orpha": "999999"}
     assert page["symptoms"][1] == {

@@ -2,7 +2,11 @@
 
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from condlookup.catalogue.facts import Fact
+    from condlookup.catalogue.keyfacts import KeyFact, Said
 
 from condlookup.records import Kind, Record, model
 from condlookup.sources.codes import Link, disease_source, hpo_id
@@ -68,6 +72,10 @@ class CataloguePage(Record):
     mondo_version: str | None = None
     types: int = 0  # for a family without annotations of its own: its annotated types
     source: Kind = "hpo"
+    # What other sources say of it (Orphanet's facts), and its key facts in a line each.
+    facts: "tuple[Fact, ...]" = ()
+    key_facts: "tuple[KeyFact, ...]" = ()
+    orphanet_version: str | None = None  # set when it shows Orphanet's facts
 
 
 # The bands of the HPO frequency terms, in words.
@@ -153,14 +161,33 @@ def aspect_names(db: sqlite3.Connection, rowid: int, aspect: str) -> tuple[str, 
     return tuple(name for (name,) in rows)
 
 
+def said(db: sqlite3.Connection, rowid: int, aspect: str) -> "tuple[Said, ...]":
+    """The HPO's annotations of one aspect (I: inheritance, C: onset), with their entries."""
+    from condlookup.catalogue.keyfacts import Said  # noqa: PLC0415 - a page of the catalogue
+
+    rows = db.execute(
+        "SELECT t.name, a.origin FROM annotations a JOIN terms t ON t.id = a.term "
+        "WHERE a.condition = ? AND a.aspect = ? ORDER BY a.origin, t.name",
+        (rowid, aspect),
+    )
+    return tuple(Said(*row) for row in rows)
+
+
 def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     """The page of the catalogue condition in row `rowid`."""
+    from condlookup.catalogue import facts  # noqa: PLC0415 - a page of the catalogue only
+    from condlookup.catalogue.keyfacts import key_facts  # noqa: PLC0415
+
     cond_id, name, aliases, specialists, codes = db.execute(
         "SELECT id, name, aliases, specialists, codes FROM conditions WHERE rowid = ?", (rowid,)
     ).fetchone()
     meta = dict(
-        db.execute("SELECT key, value FROM meta WHERE key IN ('hpo_release', 'mondo_version')")
+        db.execute(
+            "SELECT key, value FROM meta "
+            "WHERE key IN ('hpo_release', 'mondo_version', 'orphanet_version')"
+        )
     )
+    known = facts.read(db, rowid)
     types, shared = family_features(db, rowid)
     every = split_list(codes) or (cond_id,)
     return CataloguePage(
@@ -177,6 +204,9 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         hpo_release=meta.get("hpo_release"),
         mondo_version=meta.get("mondo_version") if cond_id.startswith("MONDO:") else None,
         types=types,
+        facts=known,
+        key_facts=key_facts(known, said(db, rowid, "I"), said(db, rowid, "C")),
+        orphanet_version=meta.get("orphanet_version") if known else None,
     )
 
 

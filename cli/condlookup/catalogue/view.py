@@ -44,23 +44,29 @@ class Credits:
     """The outside sources whose data a page shows, each with its release; None where the page
     shows none of that source's data (and so must not credit it)."""
 
-    __slots__ = ("hpo_release", "mondo_version")
+    __slots__ = ("hpo_release", "mondo_version", "orphanet_version")
 
-    def __init__(self, hpo_release: str | None = None, mondo_version: str | None = None) -> None:
+    def __init__(
+        self,
+        hpo_release: str | None = None,
+        mondo_version: str | None = None,
+        orphanet_version: str | None = None,
+    ) -> None:
         self.hpo_release = hpo_release
         self.mondo_version = mondo_version
+        self.orphanet_version = orphanet_version
+
+    def _values(self) -> tuple[str | None, ...]:
+        return (self.hpo_release, self.mondo_version, self.orphanet_version)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Credits) and (self.hpo_release, self.mondo_version) == (
-            other.hpo_release,
-            other.mondo_version,
-        )
+        return isinstance(other, Credits) and self._values() == other._values()
 
     def __hash__(self) -> int:
-        return hash((self.hpo_release, self.mondo_version))
+        return hash(self._values())
 
     def __repr__(self) -> str:
-        return f"Credits({self.hpo_release!r}, {self.mondo_version!r})"
+        return f"Credits{self._values()!r}"
 
 
 @model
@@ -96,8 +102,8 @@ def curated_view(
 
 
 def catalogue_view(page: "CataloguePage") -> PageView:
-    """A catalogue page: all of it is the HPO's, and its names and family are Mondo's when it
-    is a Mondo disease."""
-    shown = Credits(hpo_release=page.hpo_release, mondo_version=page.mondo_version)
+    """A catalogue page: all of it is the HPO's, its names and family are Mondo's when it is a
+    Mondo disease, and its key facts Orphanet's when it has Orphanet's facts."""
+    shown = Credits(page.hpo_release, page.mondo_version, page.orphanet_version)
     counts = AnnotationCounts(terms=len(page.phenotypes))
     return PageView(page, page.phenotypes, counts, page.links, shown)

@@ -31,6 +31,7 @@ def info() -> None:
     library = open_library()
     counts = library.counts()
     release, mondo = library.meta("hpo_release"), library.meta("mondo_version")
+    orphanet = library.meta("orphanet_version")
     origin = hpo_location(Options.hpo_dir)[1]
     facts = [
         ("Version", __version__),
@@ -41,6 +42,7 @@ def info() -> None:
         ("HPO release", common.release_age(release) if release else "not loaded"),
         ("HPO files", f"{library.meta('hpo_dir')} (from {origin})" if release else "none"),
         ("Mondo release", mondo or "not used"),
+        ("Orphanet", orphanet or "not used"),
         ("Catalogue", _catalogue_counts(library, counts.get("hpo", 0))),
         ("HPO terms", library.meta("hpo_terms") or "0"),
         ("Index", str(index_path())),
@@ -55,6 +57,7 @@ def info() -> None:
         "(https://omim.org), through the HPO project's phenotype.hpoa.",
         common.mondo_statement(mondo),
         f"Please cite: {common.MONDO_CITATION}",
+        common.orphanet_statement(orphanet),
         f"Built with Typer, Rich and PyYAML; the HPO files in use come from {origin}.",
     ]
     if output.styled():

@@ -145,6 +145,17 @@ def mondo_statement(version: str | None) -> str:
     )
 
 
+ORPHANET_SITE = "https://www.orpha.net"
+
+
+def orphanet_statement(version: str | None) -> str:
+    """The credit Orphanet's licence (CC BY 4.0) asks for, with the version."""
+    return (
+        f"Classification, inheritance, onset, prevalence and genes from Orphanet (version "
+        f"{version or 'unknown'}, CC BY 4.0), {ORPHANET_SITE}."
+    )
+
+
 # How many narrower conditions a page lists before it counts the rest.
 TYPES_SHOWN = 40
 

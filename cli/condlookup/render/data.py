@@ -31,6 +31,7 @@ def page(view: PageView) -> dict[str, Any]:
         "broader": [{"id": cond_id, "name": name} for cond_id, name in view.links.broader],
         "narrower": [{"id": cond_id, "name": name} for cond_id, name in view.links.narrower],
         "mondo_version": view.credits.mondo_version,
+        "orphanet_version": view.credits.orphanet_version,
     }
     return {key: every[key] for key in _PAGE_KEYS if key in every}
 
@@ -44,6 +45,7 @@ _PAGE_KEYS = (
     "codes",
     "summary",
     "facts",
+    "source_facts",
     "sections",
     "symptoms",
     "specialists",
@@ -58,6 +60,7 @@ _PAGE_KEYS = (
     "all_codes",
     "types",
     "mondo_version",
+    "orphanet_version",
 )
 
 
@@ -99,7 +102,20 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "source": "hpo",
         "codes": codes,
         "summary": None,
-        "facts": {"inheritance": list(entry.inheritance), "onset": list(entry.onsets)},
+        # The key facts, each a line naming its sources, under a curated page's keys; then
+        # every fact of another source's they come from, with the entry that says it.
+        "facts": {fact.key: fact.text for fact in entry.key_facts},
+        "source_facts": [
+            {
+                "kind": fact.kind,
+                "value": fact.value,
+                "detail": fact.detail or None,
+                "code": fact.code or None,
+                "origin": fact.origin,
+                "part": fact.part or None,
+            }
+            for fact in entry.facts
+        ],
         "sections": {},
         "symptoms": [
             {

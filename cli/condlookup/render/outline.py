@@ -233,11 +233,10 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
     kind = common.kind_of(page.links)
     if kind:
         fields.append(Field("A kind of", kind))
-    if page.inheritance:
-        fields.append(Field("Inheritance", ", ".join(page.inheritance)))
-    if page.onsets:
-        fields.append(Field("Onset and course", ", ".join(page.onsets)))
     blocks: list[Block] = [Title(page.name), Header(tuple(fields))]
+    if page.key_facts:
+        labels = common.FACT_LABELS
+        blocks.append(KeyFacts(tuple(Field(labels[f.key], f.text) for f in page.key_facts)))
     if page.types:
         blocks.append(Note(common.family_note(page)))
     if page.links.narrower:
@@ -259,4 +258,6 @@ def _credits(view: "PageView") -> list[str]:
         lines.append(common.hpo_statement(view.credits.hpo_release))
     if view.credits.mondo_version is not None:
         lines.append(common.mondo_statement(view.credits.mondo_version))
+    if view.credits.orphanet_version is not None:
+        lines.append(common.orphanet_statement(view.credits.orphanet_version))
     return [*lines, common.DISCLAIMER]

@@ -1,0 +1,193 @@
+"""A catalogue page's key facts in a line each: how common it is, when it starts, how it is
+inherited and which genes are involved, each saying whose word it is.
+
+Orphanet speaks for the disease as a whole; the HPO's annotations of an OMIM entry speak for the
+families that entry describes. Where both speak and differ, both are shown, each named; a mode
+of inheritance is never shown bare for a disease Orphanet says is not inherited that way.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from condlookup.catalogue.facts import Fact
+
+
+class KeyFact(NamedTuple):
+    key: str  # prevalence, typical_onset, inheritance, genes: as a curated page's facts
+    text: str  # the line shown, its sources named in it
+
+
+class Said(NamedTuple):
+    """One annotation of the HPO's (an inheritance or an onset), with the entry it is from."""
+
+    name: str  # "Autosomal dominant inheritance"
+    origin: str  # OMIM:152700, ORPHA:536
+
+
+# What Orphanet's words for an inheritance mean, where they are not a mode.
+_NOT_A_MODE = {
+    "Not applicable": "not inherited as a rule (Orphanet: not applicable)",
+    "Unknown": "not known",
+    "No data available": "",
+    "Not yet documented": "",
+}
+# The kinds of prevalence, most telling first, and the places whose figure a page prefers.
+_PREVALENCE_KINDS = ("Point prevalence", "Prevalence at birth", "Annual incidence")
+_AREAS = ("Worldwide", "Europe")
+_NO_FIGURE = ("no data", "Unknown", "Not yet documented", "")
+_LIFE = ("Antenatal", "Neonatal", "Infancy", "Childhood", "Adolescent", "Adult", "Elderly")
+# Orphanet's gene associations, by what they say of the gene.
+_CAUSES = "Disease-causing"
+_ROLES = (
+    ("Major susceptibility factor in", "raise the risk"),
+    ("Modifying germline mutation in", "modify it"),
+    ("Role in the phenotype of", "play a part in it"),
+    ("Part of a fusion gene in", "are part of a fusion gene in it"),
+)
+GENES_SHOWN = 6
+
+
+def key_facts(
+    facts: Sequence[Fact], inheritance: Sequence[Said], onsets: Sequence[Said]
+) -> tuple[KeyFact, ...]:
+    """The key facts of a catalogue condition, from Orphanet's facts and the HPO's inheritance
+    and onset annotations; a fact no source gives is left out."""
+    found = [
+        KeyFact("prevalence", _prevalence(facts)),
+        KeyFact("typical_onset", _onset(facts, onsets)),
+        KeyFact("inheritance", _inheritance(facts, inheritance)),
+        KeyFact("genes", _genes(facts)),
+    ]
+    return tuple(fact for fact in found if fact.text)
+
+
+def _prevalence(facts: Sequence[Fact]) -> str:
+    """The most telling figure: a point prevalence worldwide or in Europe first, else a
+    prevalence at birth or an incidence, with its kind and place named."""
+    ranked = []
+    for fact in facts:
+        if fact.kind != "prevalence" or fact.value in _NO_FIGURE:
+            continue
+        kind, _, area = fact.detail.partition(", ")
+        if kind not in _PREVALENCE_KINDS:
+            continue
+        place = _AREAS.index(area) if area in _AREAS else len(_AREAS)
+        ranked.append((place > 0, _PREVALENCE_KINDS.index(kind), place, kind, area, fact.value))
+    if ranked:
+        *_, kind, area, value = min(ranked)
+        return f"{value} ({kind.lower()}, {area}; Orphanet)"
+    if any(
+        fact.kind == "prevalence" and fact.detail.startswith("Cases/families") for fact in facts
+    ):
+        return "Known from single cases or families only (Orphanet)"
+    return ""
+
+
+def _onset(facts: Sequence[Fact], onsets: Sequence[Said]) -> str:
+    ages = {fact.value for fact in facts if fact.kind == "onset"}
+    named = [age for age in _LIFE if age in ages]
+    if "All ages" in ages:
+        named = ["All ages"]
+    if named:
+        return _first_upper(", ".join(age.lower() for age in named)) + " (Orphanet)"
+    by_entry = _by_origin(onsets)
+    return "; ".join(
+        f"{_first_upper(', '.join(name.lower() for name in names))} (HPO, {_source(origin)})"
+        for origin, names in by_entry.items()
+    )
+
+
+def _inheritance(facts: Sequence[Fact], inheritance: Sequence[Said]) -> str:
+    stated = list(dict.fromkeys(fact.value for fact in facts if fact.kind == "inheritance"))
+    modes = [_mode(value) for value in stated if value not in _NOT_A_MODE]
+    others = [_NOT_A_MODE[value] for value in stated if _NOT_A_MODE.get(value)]
+    parts = []
+    if modes:
+        parts.append(f"{_first_upper(' or '.join(modes))} (Orphanet)")
+    parts += [_first_upper(other) for other in others if "(Orphanet" in other]
+    parts += [f"{_first_upper(other)} (Orphanet)" for other in others if "(Orphanet" not in other]
+    by_entry = _by_origin(inheritance)
+    for origin, names in by_entry.items():
+        said = [_mode(name) for name in names]
+        if origin.startswith("ORPHA:") and stated:
+            continue  # Orphanet's own word, through the HPO: said above
+        entry_modes = [_mode(name) for name in names if name.endswith(" inheritance")]
+        if stated and set(entry_modes) <= set(modes):
+            # It agrees with Orphanet, or only qualifies ("sporadic", "typically de novo")
+            # what Orphanet says of the whole disease.
+            continue
+        if stated:
+            parts.append(f"in some families ({_source(origin)}): {', '.join(said)}")
+        elif origin.startswith("OMIM:"):
+            parts.append(f"in the families {_source(origin)} describes: {', '.join(said)}")
+        else:
+            parts.append(f"{_first_upper(', '.join(said))} ({_source(origin)})")
+    return _first_upper("; ".join(parts))
+
+
+def _genes(facts: Sequence[Fact]) -> str:
+    """'Caused by changes in FBN1; in Marfan syndrome type 2, TGFBR1 or TGFBR2', then the genes
+    that raise the risk or modify it, named as such."""
+    causing: dict[str, set[str]] = {}  # gene -> the subtypes it causes ("" for the whole)
+    roles: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.kind != "gene":
+            continue
+        if fact.detail.startswith(_CAUSES):
+            causing.setdefault(fact.value, set()).add(fact.part)
+            continue
+        role = next((words for start, words in _ROLES if fact.detail.startswith(start)), None)
+        if role is not None and fact.value not in roles.setdefault(role, []):
+            roles[role].append(fact.value)
+    parts = []
+    whole = [gene for gene, where in causing.items() if "" in where]
+    if whole:
+        parts.append("caused by changes in " + _some(whole))
+    by_part: dict[str, list[str]] = {}
+    for gene, where in causing.items():
+        if "" not in where:
+            for part in sorted(where):
+                by_part.setdefault(part, []).append(gene)
+    for part, genes in by_part.items():
+        lead = "caused" if not whole else ""
+        parts.append(f"{lead} in {part}, by changes in {_some(genes, 'or')}".lstrip())
+    for role, genes in roles.items():
+        if genes:
+            parts.append(f"changes in {_some(genes)} {role}")
+    if not parts:
+        return ""
+    return _first_upper("; ".join(parts)) + " (Orphanet)"
+
+
+def _some(genes: list[str], last: str = "and") -> str:
+    shown = genes[:GENES_SHOWN]
+    more = len(genes) - len(shown)
+    if more:
+        return f"{', '.join(shown)} and {more} more"
+    if len(shown) == 1:
+        return shown[0]
+    return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
+
+
+def _by_origin(said: Iterable[Said]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in said:
+        names = found.setdefault(item.origin, [])
+        if item.name not in names:
+            names.append(item.name)
+    return found
+
+
+def _mode(name: str) -> str:
+    """'Autosomal dominant inheritance' -> 'autosomal dominant'."""
+    return name.lower().removesuffix(" inheritance")
+
+
+def _source(origin: str) -> str:
+    """'OMIM:152700' -> 'OMIM 152700'; an Orphanet entry of the HPO's is Orphanet's word."""
+    prefix, _, number = origin.partition(":")
+    return f"Orphanet {number}" if prefix == "ORPHA" else f"{prefix} {number}"
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,124 @@
+"""Key facts of catalogue pages from Orphanet's facts and the HPO's annotations: each says whose
+word it is, and an inheritance is never shown bare where Orphanet says otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from condlookup.catalogue.diseases import CataloguePage
+from condlookup.catalogue.facts import Fact, FactKind
+from condlookup.catalogue.keyfacts import Said, key_facts
+from condlookup.library import Library
+from condlookup.render import plain
+
+
+def facts_of(*items: tuple[FactKind, str, str, str, str]) -> tuple[Fact, ...]:
+    return tuple(
+        Fact(kind, value, detail, "", origin, part) for kind, value, detail, origin, part in items
+    )
+
+
+def as_dict(
+    facts: Sequence[Fact], inheritance: Sequence[Said], onsets: Sequence[Said]
+) -> dict[str, str]:
+    return {fact.key: fact.text for fact in key_facts(facts, inheritance, onsets)}
+
+
+def test_orphanet_speaks_for_the_disease_and_an_omim_family_form_is_named_as_such() -> None:
+    # As Orphanet and the HPO have systemic lupus erythematosus (ORPHA:536, OMIM:152700).
+    facts = facts_of(("inheritance", "Not applicable", "", "ORPHA:536", ""))
+    said = [Said("Autosomal dominant inheritance", "OMIM:152700")]
+    assert as_dict(facts, said, []) == {
+        "inheritance": "Not inherited as a rule (Orphanet: not applicable); in some families "
+        "(OMIM 152700): autosomal dominant"
+    }
+
+
+def test_agreeing_sources_are_one_statement_and_qualifiers_do_not_contradict() -> None:
+    facts = facts_of(("inheritance", "Autosomal dominant", "", "ORPHA:399", ""))
+    said = [Said("Autosomal dominant inheritance", "OMIM:143100")]
+    assert as_dict(facts, said, [])["inheritance"] == "Autosomal dominant (Orphanet)"
+    # "Sporadic" only qualifies Orphanet's "not applicable" (Down syndrome): nothing to add.
+    facts = facts_of(("inheritance", "Not applicable", "", "ORPHA:870", ""))
+    said = [Said("Sporadic", "OMIM:190685")]
+    assert as_dict(facts, said, [])["inheritance"] == (
+        "Not inherited as a rule (Orphanet: not applicable)"
+    )
+
+
+def test_without_orphanet_an_omim_entry_speaks_for_its_families_only() -> None:
+    said = [Said("Autosomal dominant inheritance", "OMIM:137580")]
+    assert as_dict((), said, []) == {
+        "inheritance": "In the families OMIM 137580 describes: autosomal dominant"
+    }
+
+
+def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
+    facts = facts_of(
+        ("prevalence", "1-9 / 100 000", "Point prevalence, United Kingdom", "ORPHA:558", ""),
+        ("prevalence", "1-5 / 10 000", "Annual incidence, Europe", "ORPHA:558", ""),
+        ("prevalence", "Unknown", "Point prevalence, Worldwide", "ORPHA:558", ""),
+        ("prevalence", "1-5 / 10 000", "Point prevalence, Europe", "ORPHA:558", ""),
+    )
+    assert as_dict(facts, [], []) == {
+        "prevalence": "1-5 / 10 000 (point prevalence, Europe; Orphanet)"
+    }
+    only_cases = facts_of(("prevalence", "no data", "Cases/families, Worldwide", "ORPHA:1", ""))
+    assert as_dict(only_cases, [], []) == {
+        "prevalence": "Known from single cases or families only (Orphanet)"
+    }
+
+
+def test_genes_say_how_they_are_involved_and_of_which_subtype() -> None:
+    causing = "Disease-causing germline mutation(s) in"
+    facts = facts_of(
+        ("gene", "FBN1", causing, "ORPHA:558", "Marfan syndrome type 1"),
+        ("gene", "TGFBR2", causing, "ORPHA:558", "Marfan syndrome type 2"),
+        ("gene", "FBN1", causing, "ORPHA:284963", ""),
+        ("gene", "IL10", "Major susceptibility factor in", "ORPHA:536", ""),
+        ("gene", "IGHG1", "Modifying germline mutation in", "ORPHA:536", ""),
+    )
+    assert as_dict(facts, [], [])["genes"] == (
+        "Caused by changes in FBN1; in Marfan syndrome type 2, by changes in TGFBR2; "
+        "changes in IL10 raise the risk; changes in IGHG1 modify it (Orphanet)"
+    )
+    susceptibility = facts_of(("gene", "ALK", "Major susceptibility factor in", "ORPHA:635", ""))
+    assert "aused by" not in as_dict(susceptibility, [], [])["genes"]
+
+
+def test_onset_in_life_order_else_the_hpo_s() -> None:
+    facts = facts_of(("onset", "Adult", "", "ORPHA:1", ""), ("onset", "Infancy", "", "ORPHA:1", ""))
+    assert as_dict(facts, [], [Said("Adult onset", "OMIM:1")]) == {
+        "typical_onset": "Infancy, adult (Orphanet)"
+    }
+    assert as_dict((), [], [Said("Infantile onset", "OMIM:100001")]) == {
+        "typical_onset": "Infantile onset (HPO, OMIM 100001)"
+    }
+
+
+def test_no_fact_no_line() -> None:
+    assert key_facts((), (), ()) == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("systemic lupus erythematosus", {"inheritance": "not applicable"}),
+        ("marfan syndrome", {"genes": "FBN1", "inheritance": "Autosomal dominant (Orphanet)"}),
+        ("cystic fibrosis", {"genes": "CFTR", "inheritance": "Autosomal recessive (Orphanet)"}),
+    ],
+)
+def test_real_pages_show_orphanet_facts_and_credit_it(
+    real_catalogue: Path, query: str, expected: dict[str, str]
+) -> None:
+    library = Library.open()
+    view = library.page(query)
+    assert isinstance(view.page, CataloguePage)
+    shown = {fact.key: fact.text for fact in view.page.key_facts}
+    for key, words in expected.items():
+        assert words in shown[key], (key, shown)
+    assert view.credits.orphanet_version == library.meta("orphanet_version") is not None
+    assert "from Orphanet (version" in " ".join(plain.page(view).split())
