@@ -66,6 +66,13 @@ def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
     assert as_dict(facts, [], []) == {
         "prevalence": "1-5 / 10 000 (point prevalence, Europe; Orphanet)"
     }
+    disagreeing = facts_of(
+        ("prevalence", "1-9 / 100 000", "Point prevalence, Worldwide", "ORPHA:1", ""),
+        ("prevalence", "1-5 / 10 000", "Point prevalence, Worldwide", "ORPHA:2", ""),
+    )
+    assert as_dict(disagreeing, [], []) == {
+        "prevalence": "1-9 / 100 000 or 1-5 / 10 000 (point prevalence, Worldwide; Orphanet)"
+    }
     only_cases = facts_of(("prevalence", "no data", "Cases/families, Worldwide", "ORPHA:1", ""))
     assert as_dict(only_cases, [], []) == {
         "prevalence": "Known from single cases or families only (Orphanet)"

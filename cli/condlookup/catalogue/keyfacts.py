@@ -74,8 +74,12 @@ def _prevalence(facts: Sequence[Fact]) -> str:
         place = _AREAS.index(area) if area in _AREAS else len(_AREAS)
         ranked.append((place > 0, _PREVALENCE_KINDS.index(kind), place, kind, area, fact.value))
     if ranked:
-        *_, kind, area, value = min(ranked)
-        return f"{value} ({kind.lower()}, {area}; Orphanet)"
+        best = min(ranked)[:-1]
+        kind, area = best[-2:]
+        # Orphanet may give one kind of figure for one place more than once, and the figures
+        # may disagree: then all of them are shown, in Orphanet's order, not one picked.
+        values = dict.fromkeys(item[-1] for item in ranked if item[:-1] == best)
+        return f"{' or '.join(values)} ({kind.lower()}, {area}; Orphanet)"
     if any(
         fact.kind == "prevalence" and fact.detail.startswith("Cases/families") for fact in facts
     ):
