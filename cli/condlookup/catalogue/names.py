@@ -112,14 +112,16 @@ _FINDING = re.compile(
     re.IGNORECASE,
 )
 _DISEASE_WORD = re.compile(r"\b(?:syndrome|disease|disorder|deficiency)\b", re.IGNORECASE)
+# "X, susceptibility to", "X, deficiency of, 1", "X, susceptibility to 1": X was moved first.
 _ENDS_WITH_PREPOSITION = re.compile(
-    r",[^,]*\b(?:to|of|against|for|in|by|with|from|on)(?:\s*,[^,]{0,30})*$", re.IGNORECASE
+    r",[^,]*\b(?:to|of|against|for|in|by|with|from|on)(?:\s+\d\w*|\s*,\s[^,]{0,30})*$",
+    re.IGNORECASE,
 )
 _GENERIC_HEAD_FIRST = re.compile(r"^(?:syndrome|disease|disorder)s?\s*,", re.IGNORECASE)
 # Two names in one: "SLE - lupus erythematosus, systemic", "trisomy 21 (Down syndrome)".
 _JOINED = re.compile(r"\s+-\s+|\s*[()\[\]]\s*")
-# Words that add nothing to a name: "X" and "X syndrome" name the same disease.
-_GENERIC = frozenset({"syndrome", "disease", "disorder", "s", "the"})
+# Words that add nothing to a name: "X", "X syndrome" and "X defect" name the same disease.
+_GENERIC = frozenset({"syndrome", "disease", "disorder", "defect", "anomaly", "the"})
 _FILLER = _GENERIC | {"type"}
 _PREPOSITIONS = frozenset({"of", "in", "with", "to", "from", "after", "by", "for", "on"})
 
@@ -251,11 +253,10 @@ def also_called(
     spelled: dict[str, tuple[str, ...]] = {_keys(normalize_name(name), words)[1]: own_bag}
     for item in candidates:
         bag = spelled.get(item.keys[1], item.bag)  # written with spaces or without
-        if bag in groups:
-            groups[bag].append(item)  # another spelling of a name kept
-        elif bag and bag != own_bag and _means_it(item, own, known):
-            groups[bag] = [item]
-            spelled[item.keys[1]] = bag
+        if not bag or bag == own_bag or not _means_it(item, own, known):
+            continue
+        groups.setdefault(bag, []).append(item)  # with the other spellings of the name
+        spelled[item.keys[1]] = bag
     shown = [
         (group[0].source, group[0].text if len(group) == 1 else max(group, key=_spelling).text)
         for group in groups.values()
