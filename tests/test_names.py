@@ -58,6 +58,8 @@ def test_a_roman_numeral_read_inside_a_word_is_markup_a_subtype_is_not() -> None
         "dysgammaglobulinemia (finding)",
         "small cell carcinoma (morphologic abnormality)",
         "thrombocytopenia, Paris-Trousseau type, Isolated cases",
+        "ChC)diak-Higashi disease",  # an encoding broke the accent of Chédiak
+        "supernumerary Der(22)T(11",  # cut short
     ],
 )
 def test_a_name_with_markup_of_its_source_is_left_out(synonym: str) -> None:
@@ -126,12 +128,19 @@ def test_names_of_something_of_the_disease_or_like_it_are_left_out() -> None:
         "Down syndrome critical region",  # its name and more
         "Down syndrome, isolated",
         "leukemia, megakaryoblastic, of Down syndrome",  # after a preposition
-        "transient myeloproliferative disorder of Down syndrome",
+        "Transient Myeloproliferative Disorder of Down syndrome",
         "Down-like syndrome",
-        "complete Down syndrome",  # words before it: a longer name of it, or a kind
-        "Down syndrome disease",  # and a generic word
+        "complete Down syndrome",  # after words in lower case: a kind of it
+        "Down syndrome disease",  # and a generic word: a repeat
     )
-    assert shown == ["trisomy 21", "complete Down syndrome"]
+    assert shown == ["trisomy 21"]
+    # A name or a capital before it, or a hyphen joining it, makes a longer name of it.
+    assert called(
+        "Tourette syndrome",
+        "Gilles de la Tourette syndrome",
+        "Guinon-Tourette syndrome",
+        "familial Tourette syndrome",
+    ) == ["Gilles de la Tourette syndrome", "Guinon-Tourette syndrome"]
     assert called("Phenylketonuria", "PKU", "HPA, non-PKU mild") == ["PKU"]
     # Orphanet's own names may hold the name and more.
     assert called("Marfan syndrome", orphanet=("Marfan syndrome type 1",)) == [

@@ -5,36 +5,43 @@ synonyms; see `text.name_tiers`), but each name shown as what it is also called 
 disease. Mondo's files give no synonym scope (EXACT, RELATED, BROAD, NARROW are not in them), so
 a name's meaning is read from the name itself and from the rest of the catalogue. Candidates, in
 order: Orphanet's names of the condition's ORPHA codes (their labels and synonyms, exact names
-of the disorder), then the catalogues' labels (the HPO's entries), then Mondo's synonyms.
-Left out:
+of the disorder), the catalogues' labels (the HPO's entries), then Mondo's synonyms. Left out:
 
 - a name with a stray token of its source's markup: a Roman numeral turned into a number at the
-  start of a word ("Gilles De 50A Tourette syndrome": "la" read as L = 50, "upper 51D coloboma":
-  "lid" as LI = 51), OMIM's ", included" and "@", CSV-doubled or unpaired double quotes, an
-  identifier's underscore, Read codes' "(& [...])", and a trailing annotation of the source in
-  place of a name: "(formerly)", "(subtype)", "[ambiguous]", SNOMED's "(finding)". SNOMED's
-  "(disease)" and "(disorder)" only say what the name names: the name is kept without them.
+  start of a word ("Gilles De 50A Tourette syndrome": "la" read as L = 50; "upper 51D
+  coloboma": "lid" as LI = 51), OMIM's ", included" and "@", CSV-doubled or unpaired double
+  quotes, an identifier's underscore, Read codes' "(& [...])", a bracket without its pair (a
+  name cut short, or a letter its encoding broke: "ChC)diak-Higashi disease"), and an
+  annotation of the source in place of a name: "(formerly)", "(subtype)", "(type of ...)",
+  "[ambiguous]", ", Isolated cases", SNOMED's "(finding)". SNOMED's "(disease)" and
+  "(disorder)" only say what the name names: the name is kept without them.
 - a name of another thing: one that speaks of a susceptibility to a disease, a protection
   against it, a reduced risk of it, a modifier of it, a quantitative trait locus or its somatic
   mutations (unless the condition's own name says the same), and one that names a measured
   change, a finding rather than a disease ("excess LMW-DNA", "increased aromatase activity").
   Orphanet's names are exact names of the disorder and keep these words.
-- a name of something of this disease, or like it: its own name and more ("Down syndrome
-  critical region", "leukemia, megakaryoblastic, of Down syndrome", "Rett syndrome, atypical",
-  "Duchenne muscular dystrophy, X-linked recessive"; not Orphanet's), its name with "-like"
-  ("Prader-Willi-like syndrome"), or "non-" before one of its names ("HPA, non-PKU mild").
-- a name that belongs to another condition: the same name (case and punctuation aside, hyphens
-  or none) is another condition's own name or one of its labels. A label of this condition gives
-  way only to another condition's own name.
+- a name of something of this disease, or like it (not Orphanet's): its own name followed by
+  more ("Down syndrome critical region", "Rett syndrome, atypical"), after a preposition
+  ("leukemia, megakaryoblastic, of Down syndrome") or after words in lower case ("acute cerebral
+  Gaucher disease"); its name with "-like" ("Prader-Willi-like syndrome"); "non-" before one of
+  its names ("HPA, non-PKU mild").
+- a name that belongs to another condition: the same name (in any case, punctuation, word order
+  or numerals, with hyphens or none) is another condition's own name or one of its labels. A
+  label of this condition gives way only to another condition's own name.
 - an inverted catalogue form: a comma-inverted name that ends with its preposition ("Fingerprints,
   absence of", "lupus nephritis, susceptibility to"; kept where the condition's own name has
   that form), one that starts with its generic head ("Syndrome, Ehlers-Danlos"), and two names
-  joined by " - " of which one is a name of the condition ("SLE - lupus erythematosus, systemic").
+  in one, joined by " - " or one in brackets, of which one is a name of the condition ("SLE -
+  lupus erythematosus, systemic", "trisomy 21 (Down syndrome)").
 - a repeat: the same words as the condition's name or another name, whatever their case,
-  punctuation, order or numerals ("lupus erythematosus, systemic", "Danlos Disease, Ehlers",
-  "Atelosteogenesis type 2"). Of the spellings, the best written is shown: in natural order, not
-  in capitals throughout, not in Title Case, with the most capitals and hyphens kept ("Gilles de
-  la Tourette syndrome" over the HPO's "Gilles de la tourette syndrome"); then the first.
+  punctuation, order, numerals or generic head ("lupus erythematosus, systemic", "Danlos
+  Disease, Ehlers", "Atelosteogenesis type 2", "Tourette disorder"). Of the spellings, the best
+  written is shown: in natural order, not in capitals throughout, not in Title Case, with the
+  most capitals and hyphens kept ("Gilles de la Tourette syndrome" over the HPO's "Gilles de la
+  tourette syndrome"); then the first.
+
+Shown first: Orphanet's names and the catalogues' labels, the short before the long (the names
+people say, abbreviations first, before descriptions); then Mondo's, in its order.
 """
 
 import re
@@ -120,9 +127,11 @@ _ENDS_WITH_PREPOSITION = re.compile(
 _GENERIC_HEAD_FIRST = re.compile(r"^(?:syndrome|disease|disorder)s?\s*,", re.IGNORECASE)
 # Two names in one: "SLE - lupus erythematosus, systemic", "trisomy 21 (Down syndrome)".
 _JOINED = re.compile(r"\s+-\s+|\s*[()\[\]]\s*")
+_JOINS = re.compile(r" - |[(\[]")
 # Words that add nothing to a name: "X", "X syndrome" and "X defect" name the same disease.
 _GENERIC = frozenset({"syndrome", "disease", "disorder", "defect", "anomaly", "the"})
 _FILLER = _GENERIC | {"type"}
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc]s\b)?")  # a word as normalize_name keeps it
 _PREPOSITIONS = frozenset({"of", "in", "with", "to", "from", "after", "by", "for", "on"})
 
 
@@ -271,7 +280,8 @@ def also_called(
 def _clean(text: str) -> str | None:
     """The name without SNOMED's tag of a disorder; None for a name holding its source's
     markup."""
-    for found in reversed(list(_TAG.finditer(text))):
+    brackets = "(" in text or "[" in text
+    for found in reversed(list(_TAG.finditer(text)) if brackets else []):
         tag = found.group(1).casefold()
         if tag in _DROPPING_TAGS or tag.startswith(_DROPPING_TAG_STARTS):
             return None
@@ -280,22 +290,26 @@ def _clean(text: str) -> str | None:
     text = " ".join(text.split())
     if _MARKUP.search(text) or text.count('"') % 2:
         return None
-    return text
+    # A bracket without its pair: a name cut short, or a letter the source's encoding broke
+    # ("ChC)diak-Higashi disease").
+    unpaired = text.count("(") != text.count(")") or text.count("[") != text.count("]")
+    return None if unpaired else text
 
 
 def _means_it(item: _Candidate, own: _Own, known: Known) -> bool:
     text = item.text
     if _roman_in_a_word(text, known):
         return False
-    if item.source != ORPHANET and (_another_thing(text, own) or _holds(item.words, own.words)):
+    if item.source != ORPHANET and (_another_thing(text, own) or _holds(item, own.words)):
         return False
     if _likened(item.words, own.stem) or _negated(item.words, own):
         return False
-    if not own.inverted and _ENDS_WITH_PREPOSITION.search(text):
+    if "," in text and (
+        (not own.inverted and _ENDS_WITH_PREPOSITION.search(text))
+        or _GENERIC_HEAD_FIRST.search(text)
+    ):
         return False
-    if _GENERIC_HEAD_FIRST.search(text):
-        return False
-    parts = [part for part in _JOINED.split(text) if part]
+    parts = [part for part in _JOINED.split(text) if part] if _JOINS.search(text) else []
     if len(parts) > 1 and any(_bag(part) in own.bags for part in parts):
         return False
     return not known.elsewhere(item.keys, own.id, item.source != SYNONYM)
@@ -310,33 +324,46 @@ def _another_thing(text: str, own: _Own) -> bool:
         and not _OWN_SUSCEPTIBILITY.search(text)
     ):
         return True
-    if any(found.lastgroup not in own.qualifiers for found in _QUALIFIER.finditer(text)):
+    if own.qualifiers:
+        if any(found.lastgroup not in own.qualifiers for found in _QUALIFIER.finditer(text)):
+            return True
+    elif _QUALIFIER.search(text):
         return True
     return bool(_FINDING.search(text) and not _DISEASE_WORD.search(text))
 
 
-def _holds(words: tuple[str, ...], own: tuple[str, ...]) -> bool:
-    """Whether a name is the condition's own name followed by more than a generic word (a kind
-    of it, a part of it, or it with a note: "Rett syndrome, atypical", "Down syndrome critical
-    region"), or follows a preposition (something of it: "leukemia, megakaryoblastic, of Down
-    syndrome"). Words before it alone are a longer name of it ("Gilles de la Tourette
-    syndrome") or a kind of it, which the words do not tell apart."""
-    size = len(own)
+def _holds(item: _Candidate, own: tuple[str, ...]) -> bool:
+    """Whether a name is the condition's own name and more: followed by more than a generic
+    word (a kind of it, a part of it, or it with a note: "Rett syndrome, atypical", "Down
+    syndrome critical region"), after a preposition (something of it: "leukemia,
+    megakaryoblastic, of Down syndrome"), or after words in lower case (a kind of it: "acute
+    cerebral Gaucher disease", "autosomal hemophilia A"). A name or a capital before it, or one
+    joined to it by a hyphen, makes a longer name of it ("Gilles de la Tourette syndrome",
+    "Anderson-Fabry disease")."""
+    words, size = item.words, len(own)
     if not size or len(words) <= size:
         return False
     for start in range(len(words) - size + 1):
         if words[start : start + size] == own:
-            after = words[start + size :]
             if start == 0:
-                return not set(after) <= _GENERIC
-            return words[start - 1] in _PREPOSITIONS
+                return not set(words[size:]) <= _GENERIC
+            if words[start - 1] in _PREPOSITIONS:
+                return True
+            before = _before(item.text, start)
+            return before.islower() and not before.rstrip().endswith("-")
     return False
+
+
+def _before(text: str, count: int) -> str:
+    """The text before its `count`th word (as normalize_name splits words)."""
+    found = list(_WORD.finditer(text))
+    return text[: found[count].start()] if count < len(found) else text
 
 
 def _likened(words: tuple[str, ...], stem: tuple[str, ...]) -> bool:
     """Whether a name likens the disease to itself: "Prader-Willi-like syndrome"."""
     size = len(stem)
-    return any(
+    return "like" in words and any(
         word == "like" and index >= size and words[index - size : index] == stem
         for index, word in enumerate(words)
     )
@@ -344,6 +371,8 @@ def _likened(words: tuple[str, ...], stem: tuple[str, ...]) -> bool:
 
 def _negated(words: tuple[str, ...], own: _Own) -> bool:
     """Whether a name says "non-" before a name of the disease: "HPA, non-PKU mild"."""
+    if "non" not in words:
+        return False
     for index, word in enumerate(words[:-1]):
         if word == "non":
             after = words[index + 1 :]
