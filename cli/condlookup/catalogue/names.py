@@ -54,32 +54,12 @@ ORPHANET, LABEL, SYNONYM = 0, 1, 2  # where a candidate name comes from, best fi
 
 # Annotations a source writes after a name, in brackets, which are not part of it.
 _STRIPPED_TAGS = frozenset({"disease", "disorder"})  # SNOMED's: a disorder's name
-_DROPPING_TAGS = frozenset(
-    {
-        "formerly",
-        "former",
-        "former name",
-        "former subtype",
-        "subtype",
-        "sub-type",
-        "type",
-        "variant",
-        "histologic variant",
-        "ambiguous",
-        "grouping",
-        "a symptom",
-        "obsolete",
-        # SNOMED CT's semantic tags of what is not a disorder
-        "finding",
-        "clinical finding",
-        "morphologic abnormality",
-        "body structure",
-        "qualifier value",
-        "situation",
-        "event",
-        "procedure",
-        "observable entity",
-    }
+_DROPPING_TAGS = (
+    frozenset({"formerly", "former", "former name", "former subtype", "subtype", "sub-type"})
+    | {"type", "variant", "histologic variant", "ambiguous", "grouping", "a symptom", "obsolete"}
+    # SNOMED CT's semantic tags of what is not a disorder
+    | {"finding", "clinical finding", "morphologic abnormality", "body structure", "event"}
+    | {"qualifier value", "situation", "procedure", "observable entity"}
 )
 _DROPPING_TAG_STARTS = ("type of ", "formerly ", "former ")  # "(type of DW complex)"
 _TAG = re.compile(r"\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]")
