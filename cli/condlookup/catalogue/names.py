@@ -214,35 +214,48 @@ def also_called(
 ) -> list[str]:
     """The names the condition `me`, named `name`, is shown to be also called, best first."""
     known = known or Known()
+    own_key = normalize_name(name)
+    words = _words(own_key)
+    own_bag = _bag_of(words)
+    own_squashed = _keys(own_key, words)[1]
     candidates: list[_Candidate] = []
-    seen: set[str] = set()
+    # By normalized name, a name met already (most are): None for its own name, else the first
+    # spelling, whose words the others share.
+    met: dict[str, _Candidate | None] = {own_key: None}
     for source, texts in ((ORPHANET, orphanet), (LABEL, labels), (SYNONYM, synonyms)):
         for text in texts:
             cleaned = _clean(text)
-            if cleaned and cleaned not in seen:
-                seen.add(cleaned)
-                key = normalize_name(cleaned)
-                found = _words(key)
-                bag = _bag_of(found)
-                candidates.append(_Candidate(cleaned, _keys(key, found), found, bag, source))
-    words = _words(normalize_name(name))
+            if not cleaned:
+                continue
+            key = normalize_name(cleaned)
+            if key in met:
+                first = met[key]
+                if first is not None and cleaned != first.text:
+                    candidates.append(first._replace(text=cleaned, source=source))
+                continue
+            found = _words(key)
+            bag = _bag_of(found)
+            keys = _keys(key, found)
+            item = _Candidate(cleaned, keys, found, bag, source)
+            met[key] = item if bag and bag != own_bag and keys[1] != own_squashed else None
+            if met[key] is not None:
+                candidates.append(item)
     stem = words[:-1] if len(words) > 1 and words[-1] in _GENERIC else words
     own = _Own(
         me,
         name,
         words,
         stem,
-        {_bag_of(words)} | {item.bag for item in candidates},
+        {own_bag} | {item.bag for item in candidates},
         frozenset(found.lastgroup for found in _QUALIFIER.finditer(name)),
         bool(_SUSCEPTIBILITY.search(name)),
         bool(_ENDS_WITH_PREPOSITION.search(name)),
     )
-    own_bag = _bag_of(words)
     groups: dict[tuple[str, ...], list[_Candidate]] = {}
-    spelled: dict[str, tuple[str, ...]] = {_keys(normalize_name(name), words)[1]: own_bag}
+    spelled: dict[str, tuple[str, ...]] = {}  # a name without spaces: the name it is kept as
     for item in candidates:
         bag = spelled.get(item.keys[1], item.bag)  # written with spaces or without
-        if not bag or bag == own_bag or not _means_it(item, own, known):
+        if not _means_it(item, own, known):
             continue
         groups.setdefault(bag, []).append(item)  # with the other spellings of the name
         spelled[item.keys[1]] = bag
