@@ -7,6 +7,7 @@ it reads its files, writes its tables (see `tables`), leaves what later stages n
 `Catalogue` it is handed, and returns facts for the meta table. Run only by a build.
 """
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -186,6 +187,7 @@ def _known_names(diseases: list[Disease]) -> names.Known:
     words its names use."""
     owners = names.owners((disease.id, disease.name, disease.names) for disease in diseases)
 
+    @functools.cache
     def words() -> frozenset[str]:
         return names.words_of(
             name for disease in diseases for name in (*disease.names, *disease.synonyms)

@@ -126,30 +126,18 @@ def _no_words() -> frozenset[str]:
     return frozenset()
 
 
-class Known:
-    """What the rest of the catalogue says of names: whether a normalized name belongs to
-    another condition than `me` (`elsewhere(keys, me, label)`; for a label of `me`, only another
-    condition's own name counts), and the words the catalogue's names use, worked out once and
-    only if a name has a number glued to letters."""
+class Known(NamedTuple):
+    """What the rest of the catalogue says of names: whether a name belongs to another
+    condition than `me` (`elsewhere(keys, me, label)`; for a label of `me`, only another
+    condition's own name counts), and the words the catalogue's names use (asked for only when
+    a name has a number glued to letters: pass a function that works them out once)."""
 
-    def __init__(
-        self,
-        elsewhere: Callable[[Keys, str, bool], bool] = _nowhere,
-        words: Callable[[], frozenset[str]] = _no_words,
-    ) -> None:
-        self.elsewhere = elsewhere
-        self._words = words
-        self._known_words: frozenset[str] | None = None
-
-    def word(self, text: str) -> bool:
-        if self._known_words is None:
-            self._known_words = self._words()
-        return text in self._known_words
+    elsewhere: Callable[[Keys, str, bool], bool] = _nowhere
+    words: Callable[[], frozenset[str]] = _no_words
 
 
 class Owners(NamedTuple):
-    """The conditions whose own name, or one of whose labels, each name is: by its key without
-    spaces, so that "velo-cardio-facial" is "velocardiofacial"."""
+    """The conditions whose own name, or one of whose labels, each name is, by its keys."""
 
     own: dict[str, set[str]]
     labels: dict[str, set[str]]
@@ -381,7 +369,7 @@ def _roman_in_a_word(text: str, known: Known) -> bool:
     names use."""
     for found in _GLUED.finditer(text):
         number = int(found.group(1))
-        if number >= _ROMAN_WORD_FROM and known.word(_roman(number) + found.group(2).lower()):
+        if number >= _ROMAN_WORD_FROM and _roman(number) + found.group(2).lower() in known.words():
             return True
     return False
 
