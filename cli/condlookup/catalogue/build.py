@@ -7,12 +7,13 @@ it reads its files, writes its tables (see `tables`), leaves what later stages n
 `Catalogue` it is handed, and returns facts for the meta table. Run only by a build.
 """
 
+import functools
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from condlookup.catalogue import facts, propagation, specialists
+from condlookup.catalogue import facts, names, propagation, specialists
 from condlookup.catalogue.identity import Disease, Entry, Feature, group, shared_features
 from condlookup.catalogue.propagation import Description
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
@@ -129,7 +130,15 @@ def diseases(
     }
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     described: dict[int, list[Description]] = {}
+    known = _known_names(identity.diseases)
     for rowid, disease in enumerate(identity.diseases, start=CATALOGUE_ROWIDS):
+        disorders = (
+            facts.disorders_of(disease.codes, catalogue.orphanet) if catalogue.orphanet else []
+        )
+        orphanet_names = [name for found in disorders for name in (found.label, *found.synonyms)]
+        aliases = names.also_called(
+            disease.name, disease.names, disease.synonyms, orphanet_names, known, disease.id
+        )
         rowid_of[disease.id] = rowid
         if disease.entries:
             found = specialists.for_entries(disease.entries, ontology)
@@ -141,9 +150,9 @@ def diseases(
                 bool(family.types & genetic),
                 ontology.category_of,
             )
-        write_disease(connection, rowid, disease, found)
+        write_disease(connection, rowid, disease, found, aliases)
         if catalogue.orphanet is not None:
-            for disorder in facts.disorders_of(disease.codes, catalogue.orphanet):
+            for disorder in disorders:
                 facts.write(connection, rowid, facts.orphanet_facts(disorder, catalogue.orphanet))
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
     connection.executemany(
@@ -173,6 +182,20 @@ def diseases(
     }
 
 
+def _known_names(diseases: list[Disease]) -> names.Known:
+    """What the whole catalogue says of names: whose own name or label each one is, and the
+    words its names use."""
+    owners = names.owners((disease.id, disease.name, disease.names) for disease in diseases)
+
+    @functools.cache
+    def words() -> frozenset[str]:
+        return names.words_of(
+            name for disease in diseases for name in (*disease.names, *disease.synonyms)
+        )
+
+    return names.Known(owners.elsewhere, words)
+
+
 def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     for item in annotations:
@@ -197,16 +220,22 @@ def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[s
 
 
 def write_disease(
-    connection: sqlite3.Connection, rowid: int, disease: Disease, found: tuple[str, ...]
+    connection: sqlite3.Connection,
+    rowid: int,
+    disease: Disease,
+    found: tuple[str, ...],
+    aliases: Sequence[str] | None = None,
 ) -> None:
-    """A catalogue condition's rows: who to see is `found`."""
+    """A catalogue condition's rows: who to see is `found`, what it is also called `aliases`
+    (by default, what its own names say)."""
     if disease.entries:
         count = len({number for entry in disease.entries for number in entry.phenotypes})
         entries = ", ".join(entry.id for entry in disease.entries)
         summary = f"A disease in the HPO catalogue ({entries}), with {count} phenotype terms."
     else:
         summary = "A family of diseases in the HPO catalogue, with no annotations of its own."
-    aliases = disease.aliases
+    if aliases is None:
+        aliases = disease.aliases
     connection.execute(
         "INSERT INTO conditions (rowid, id, name, source, summary, aliases, specialists, codes) "
         "VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?)",
@@ -235,7 +264,7 @@ def write_disease(
     connection.executemany(INSERT_NAME, [(key, rowid, tier) for key, tier in tiers.items()])
     connection.execute(
         "INSERT INTO search (rowid, names, symptoms, body) VALUES (?, ?, '', '')",
-        (rowid, "\n".join([disease.name, *aliases])),
+        (rowid, "\n".join([disease.name, *disease.other_names])),
     )
     for entry in disease.entries:
         _write_annotations(connection, rowid, entry)

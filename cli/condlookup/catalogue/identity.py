@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
+from condlookup.catalogue.names import also_called
 from condlookup.sources.hpo import Ratio
 from condlookup.sources.mondo import Mondo, MondoClass
 from condlookup.text import normalize_name
@@ -74,8 +75,8 @@ class Disease:
     mondo: str | None = None
 
     @property
-    def aliases(self) -> list[str]:
-        """The names shown as "also called": every other label and synonym, once each."""
+    def other_names(self) -> list[str]:
+        """Every other label and synonym, once each: what search reads."""
         seen = {normalize_name(self.name)}
         found = []
         for name in (*self.names, *self.synonyms):
@@ -84,6 +85,12 @@ class Disease:
                 seen.add(key)
                 found.append(name)
         return found
+
+    @property
+    def aliases(self) -> list[str]:
+        """The names shown as "also called", by what its own names say (see `names`; the
+        build adds Orphanet's names and what the rest of the catalogue says)."""
+        return also_called(self.name, self.names, self.synonyms, me=self.id)
 
 
 @dataclass

@@ -201,6 +201,17 @@ def codes_label(codes: tuple[str, ...]) -> str:
     return ("Codes: " if len(codes) > 1 else "Code: ") + ", ".join(codes)
 
 
+# A catalogue page shows the first few of its other names, best first; --json has them all.
+NAMES_SHOWN = 6
+
+
+def some_names(names: tuple[str, ...]) -> str:
+    """'A, B, C, D, E, F (7 more with --json)'."""
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return f"{shown} ({more} more with --json)" if more > 0 else shown
+
+
 # An HPO release older than this many months is worth an update (a new one comes about every
 # two months).
 STALE_MONTHS = 6

@@ -228,7 +228,7 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
     label, _, codes = common.codes_label(page.codes).partition(": ")
     fields = []
     if page.aliases:
-        fields.append(Field("Also called", ", ".join(page.aliases), aside=True))
+        fields.append(Field("Also called", common.some_names(page.aliases), aside=True))
     fields.append(Field(label, f"{codes} (from the HPO catalogue)"))
     kind = common.kind_of(page.links)
     if kind:
