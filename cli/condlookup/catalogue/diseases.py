@@ -62,6 +62,7 @@ class CataloguePage(Record):
     # of its types that show each as the frequency.
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
+    because: tuple[str, ...]  # why each specialist is named, in the same order
     sources: tuple[Link, ...]  # where each code leads
     links: Links
     hpo_release: str | None
@@ -155,8 +156,9 @@ def aspect_names(db: sqlite3.Connection, rowid: int, aspect: str) -> tuple[str, 
 
 def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     """The page of the catalogue condition in row `rowid`."""
-    cond_id, name, aliases, specialists, codes = db.execute(
-        "SELECT id, name, aliases, specialists, codes FROM conditions WHERE rowid = ?", (rowid,)
+    cond_id, name, aliases, specialists, because, codes = db.execute(
+        "SELECT id, name, aliases, specialists, because, codes FROM conditions WHERE rowid = ?",
+        (rowid,),
     ).fetchone()
     meta = dict(
         db.execute("SELECT key, value FROM meta WHERE key IN ('hpo_release', 'mondo_version')")
@@ -172,6 +174,7 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         onsets=aspect_names(db, rowid, "C"),
         phenotypes=shared if types else phenotypes(db, rowid),
         specialists=split_list(specialists),
+        because=split_list(because),
         sources=tuple(found for code in every if (found := disease_source(code))),
         links=links(db, rowid),
         hpo_release=meta.get("hpo_release"),

@@ -1,122 +1,431 @@
-"""Who to see for a catalogue disease, derived from the organ systems of its phenotype terms."""
+"""Who to see for a catalogue condition: from what the disease is, in the order of where it
+shows. The rules (the README says the same; the tables are in `specialties`):
 
-from __future__ import annotations
+1. The candidates: the specialists Orphanet's classification heads name; for a condition
+   Orphanet does not classify, those of the Mondo classes above it, nearest first; for one
+   classified by neither, those of the organ systems of its features.
+2. A candidate whose organ systems none of the features touch is left out when there are
+   features enough to tell: a head is broad (Duchenne muscular dystrophy is also a "rare
+   ophthalmic disorder"). Orphanet's systemic or rheumatologic head names a rheumatologist
+   only for a disease that is not genetic, or that Mondo calls inflammatory: Marfan syndrome
+   and chronic granulomatous disease are under that head too.
+3. The order: by the share of the features in each one's organ systems, the specialist of
+   what the disease is (metabolic, immune, blood, systemic, infectious) counting them twice;
+   ties in the order of the tables. Then what kind of disease it is, first:
+   - a tumour sees an oncologist first (a hematologist-oncologist for one of the blood): a
+     Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
+     for Orphanet, where it classifies it);
+   - an inborn error of intermediary metabolism or storage a metabolic specialist;
+   - a systemic autoimmune disease a rheumatologist: systemic for Orphanet, neither genetic
+     nor neoplastic, in several organs or inflammatory for Mondo;
+   - a muscle or nerve disease a neurologist before an orthopedic specialist, who is named
+     only for the bones and joints (never for weak muscles).
+4. At most four, most central first; a genetic condition ends with a clinical geneticist
+   (Orphanet's genetic head, unless its inheritance is only multifactorial; where Orphanet
+   does not classify it, a Mendelian inheritance in the HPO, or Mondo's hereditary disease).
+5. The pediatric form when onset is in childhood (Orphanet's onset, else the HPO's): for every
+   specialist when it is only in childhood, for the first (then also its adult form) when
+   the disease begins at any age.
+"""
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Literal, NamedTuple
 
-if TYPE_CHECKING:
-    from condlookup.catalogue.identity import Entry, Share
-    from condlookup.catalogue.terms import Ontology
+from condlookup.catalogue.specialties import (
+    BENIGN,
+    BLOOD_CANCERS,
+    BONES,
+    GENETIC_HEAD,
+    GENETICIST,
+    HEADS,
+    HEMATO_ONCOLOGIST,
+    HEMATOLOGIC_HEAD,
+    HEMATOLOGIST,
+    HEREDITARY,
+    INFLAMMATORY,
+    INTERMEDIARY_METABOLISM,
+    MECHANISM_HEADS,
+    METABOLIC,
+    METABOLIC_HEAD,
+    METABOLITE_TRANSPORT,
+    MONDO_CLASSES,
+    MUSCLES,
+    NEOPLASM,
+    NEOPLASTIC_HEAD,
+    NEUROLOGIST,
+    NEUROMUSCULAR,
+    ONCOLOGIST,
+    ORTHOPEDIC,
+    PREDISPOSITION,
+    RHEUMATOLOGIST,
+    SPECIALIST_OF_SYSTEM,
+    SPECIALTIES,
+    SYSTEM_OF_BRANCH,
+    SYSTEM_OF_CATEGORY,
+    SYSTEMIC_HEAD,
+    TERATOLOGIC_HEAD,
+)
 
-PEDIATRIC_ONSETS = (410280, 3577, 3623, 30674)  # pediatric, congenital, neonatal, antenatal
-
-# The HPO's top-level phenotype categories (children of HP:0000118) and who looks after them.
-# Categories with no one specialist (growth, birth, constitutional, cells, thorax) are absent.
-SPECIALIST_OF_CATEGORY = {
-    707: "neurologist",  # nervous system
-    478: "ophthalmologist",  # eye
-    598: "ENT specialist and audiologist",  # ear
-    1608: "ENT specialist",  # voice
-    1626: "cardiologist",  # cardiovascular system
-    2715: "immunologist or rheumatologist",  # immune system
-    119: "nephrologist or urologist",  # genitourinary system
-    1939: "metabolic specialist",  # metabolism/homeostasis
-    1574: "dermatologist",  # integument
-    818: "endocrinologist",  # endocrine system
-    25031: "gastroenterologist",  # digestive system
-    2086: "pulmonologist",  # respiratory system
-    1871: "hematologist",  # blood and blood-forming tissues
-    2664: "oncologist",  # neoplasm
-    33127: "orthopedic specialist",  # musculoskeletal system
-    40064: "orthopedic specialist",  # limbs
-    152: "craniofacial specialist",  # head or neck
-    769: "breast specialist",  # breast
-}
-# Specialties that have a pediatric form, named so.
-PEDIATRIC = {
-    "neurologist",
-    "ophthalmologist",
-    "cardiologist",
-    "immunologist or rheumatologist",
-    "nephrologist or urologist",
-    "dermatologist",
-    "endocrinologist",
-    "gastroenterologist",
-    "pulmonologist",
-    "hematologist",
-    "oncologist",
-}
-GENETICIST = "clinical geneticist"
+Onset = Literal["", "child", "adult", "both"]
+MOST = 4  # specialists on a page, the pediatric and adult forms of one counted once
+# Features enough to leave out a head none of them touch: about three or four of them.
+ENOUGH_FEATURES = 2.0
+CHILD_ONSETS = frozenset({"Antenatal", "Neonatal", "Infancy", "Childhood", "Adolescent"})
+ADULT_ONSETS = frozenset({"Adult", "Elderly"})
+# The HPO's onsets: pediatric, congenital, neonatal, antenatal; adult and the ages after it.
+HPO_CHILD_ONSETS = frozenset({410280, 3577, 3623, 30674})
+HPO_ADULT_ONSETS = frozenset({3581, 4000040, 6000314, 6000315})
+# The HPO's modes of inheritance that say a gene or chromosome causes it: Mendelian, digenic,
+# oligogenic, somatic mosaicism, a contiguous gene syndrome (not polygenic, not sporadic).
+HPO_GENETIC = frozenset({34345, 10984, 10983, 1442, 1466})
+MULTIFACTORIAL = "Multigenic/multifactorial"
+NOT_MENDELIAN = frozenset({MULTIFACTORIAL, "Not applicable", "Unknown", "No data available"})
+MONDO_MECHANISMS = frozenset(
+    name for name, kind in MONDO_CLASSES.items() if kind.specialist in (METABOLIC, HEMATOLOGIST)
+) | {"MONDO:0003778", "MONDO:0015131", "MONDO:0017769", "MONDO:0005550", *INFLAMMATORY}
 
 
-def derive(
-    weights: Iterable[tuple[int, float]], pediatric: bool, genetic: bool, most: int = 3
-) -> tuple[str, ...]:
-    """The specialists for a disease, most relevant first.
+class Specialist(NamedTuple):
+    name: str
+    because: str  # "Orphanet classifies it as a rare neurologic disease"
 
-    `weights` pairs each phenotype annotation's category with its frequency; the specialties
-    with the largest total come first. `pediatric` (onset in infancy or childhood) names the
-    pediatric form first; `genetic` (an inheritance is known, or an OMIM entry) adds a clinical
-    geneticist.
-    """
-    totals: dict[str, float] = {}
-    for category, weight in weights:
-        specialty = SPECIALIST_OF_CATEGORY.get(category)
-        if specialty:
-            totals[specialty] = totals.get(specialty, 0.0) + weight
-    ranked = sorted(totals, key=lambda name: (-totals[name], name))[:most]
-    found: list[str] = []
-    for position, specialty in enumerate(ranked):
-        if pediatric and specialty in PEDIATRIC:
-            found.append(f"pediatric {specialty} (children)")
-            if position == 0:  # the main specialty also for adults: onset is not always early
-                found.append(specialty)
+
+class Evidence(NamedTuple):
+    """What the rules know of a condition."""
+
+    heads: frozenset[str]  # its Orphanet classification heads (ORPHA codes)
+    classes: Mapping[str, int]  # the classes of MONDO_CLASSES it is (a kind of), by distance
+    systems: Mapping[str, float]  # the weight of its features in each organ system
+    features: float  # the weight of all its features
+    onset: Onset
+    genetic: str  # why it is genetic; "" when it is not known to be
+    whose: str = "its features"  # "the features its types share", for a family
+    # How telling each head is (see `head_weights`); a head not listed weighs 1.
+    head_weights: Mapping[str, float] = {}
+
+
+class _Candidate(NamedTuple):
+    name: str
+    because: str
+    score: float
+    share: float
+    order: int
+
+
+def choose(evidence: Evidence) -> tuple[Specialist, ...]:
+    """The specialists for a condition, most central first (see the module's rules)."""
+    heads, classes = evidence.heads, evidence.classes
+    found = _candidates(evidence)
+    first: list[str] = []
+    cancer = _tumour(heads, classes)
+    if cancer:
+        blood = bool(classes.keys() & BLOOD_CANCERS) or HEMATOLOGIC_HEAD in heads
+        name = HEMATO_ONCOLOGIST if blood else ONCOLOGIST
+        for merged in (ONCOLOGIST, HEMATOLOGIST) if blood else (ONCOLOGIST,):
+            found.pop(merged, None)
+        found[name] = _Candidate(name, f"it is a tumour ({cancer})", 0.0, 0.0, -1)
+        first.append(name)
+    if _intermediary_metabolism(heads, classes):
+        if METABOLIC not in found:
+            found[METABOLIC] = _Candidate(METABOLIC, _mondo_words(classes, METABOLIC), 0, 0, -1)
+        first.append(METABOLIC)
+    if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
+        first.append(RHEUMATOLOGIST)
+    if evidence.features >= ENOUGH_FEATURES:  # leave out what none of the features touch
+        touched = {
+            name: item
+            for name, item in found.items()
+            if name in first or item.share > 0 or not SPECIALTIES[name].systems
+        }
+        found = touched or found
+    ranked = sorted(found.values(), key=lambda item: (-item.score, item.order))
+    names = [*first, *(item.name for item in ranked if item.name not in first)]
+    if evidence.genetic and GENETICIST in names:
+        names.remove(GENETICIST)  # a teratologic disease's, put last as the genetic one's
+    both = NEUROLOGIST in names and ORTHOPEDIC in names
+    if both and names.index(ORTHOPEDIC) < names.index(NEUROLOGIST) and _neuromuscular(evidence):
+        names.remove(NEUROLOGIST)
+        names.insert(names.index(ORTHOPEDIC), NEUROLOGIST)
+    chosen = [Specialist(name, found[name].because) for name in names]
+    if evidence.genetic:
+        chosen = [*chosen[: MOST - 1], Specialist(GENETICIST, evidence.genetic)]
+    return _with_pediatric_forms(chosen[:MOST], evidence.onset)
+
+
+def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
+    heads, classes = evidence.heads, evidence.classes
+    found: dict[str, _Candidate] = {}
+
+    def add(names: tuple[str, ...], because: str, boost: float, order: int) -> None:
+        shares = [_share(name, evidence) for name in names]
+        best = max(range(len(names)), key=lambda at: (shares[at], -at))
+        name = names[best]
+        if name not in found:
+            found[name] = _Candidate(name, because, shares[best] * boost, shares[best], order)
+
+    if heads:
+        genetic = GENETIC_HEAD in heads
+        for order, (code, head) in enumerate(HEADS.items()):
+            if code not in heads or not head.specialists:
+                continue
+            if code == SYSTEMIC_HEAD and genetic and not classes.keys() & INFLAMMATORY:
+                continue
+            boost = (2.0 if code in MECHANISM_HEADS else 1.0) * evidence.head_weights.get(code, 1)
+            add(head.specialists, f"Orphanet classifies it as {head.words}", boost, order)
+        return found
+    if classes:
+        table = list(MONDO_CLASSES)
+        for mondo_id in sorted(classes, key=lambda key: (classes[key], table.index(key))):
+            kind = MONDO_CLASSES[mondo_id]
+            if kind.specialist is None:
+                continue
+            boost = 2.0 if mondo_id in MONDO_MECHANISMS else 1.0
+            because = f"Mondo classes it as {_article(kind.label)} {kind.label}"
+            add((kind.specialist,), because, boost, classes[mondo_id] * 100)
+        if found:
+            return found
+    for order, (system, weight) in enumerate(
+        sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
+    ):
+        name = SPECIALIST_OF_SYSTEM.get(system)
+        if name and weight > 0 and name not in found:
+            share = weight / evidence.features
+            found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
+    return found
+
+
+def _share(name: str, evidence: Evidence) -> float:
+    """How much of the features lies in the organ systems the specialist looks after."""
+    if not evidence.features:
+        return 0.0
+    weight = sum(evidence.systems.get(system, 0.0) for system in SPECIALTIES[name].systems)
+    return weight / evidence.features
+
+
+def _tumour(heads: frozenset[str], classes: Mapping[str, int]) -> str:
+    """Why the disease is a tumour, or "" if it is not known to be one."""
+    if classes:
+        if NEOPLASM in classes and not classes.keys() & {BENIGN, PREDISPOSITION}:
+            if not heads:
+                return "Mondo classes it as a neoplasm"
+            if NEOPLASTIC_HEAD in heads:
+                return "Orphanet classifies it as a rare neoplastic disease"
+        return ""
+    if NEOPLASTIC_HEAD in heads and GENETIC_HEAD not in heads:
+        return "Orphanet classifies it as a rare neoplastic disease"
+    return ""
+
+
+def _intermediary_metabolism(heads: frozenset[str], classes: Mapping[str, int]) -> bool:
+    keys = classes.keys()
+    if not keys & INTERMEDIARY_METABOLISM or keys & METABOLITE_TRANSPORT:
+        return False
+    return not heads or METABOLIC_HEAD in heads
+
+
+def _systemic_autoimmune(heads: frozenset[str], classes: Mapping[str, int]) -> bool:
+    inflammatory = bool(classes.keys() & INFLAMMATORY)
+    if not heads:
+        return inflammatory
+    if SYSTEMIC_HEAD not in heads or heads & {GENETIC_HEAD, NEOPLASTIC_HEAD}:
+        return False
+    organs = [
+        code
+        for code in heads
+        if code in HEADS and set(HEADS[code].specialists) - {RHEUMATOLOGIST, GENETICIST}
+    ]
+    return inflammatory or len(organs) >= 2
+
+
+def _neuromuscular(evidence: Evidence) -> bool:
+    if evidence.classes.keys() & NEUROMUSCULAR:
+        return True
+    return evidence.systems.get(MUSCLES, 0.0) > evidence.systems.get(BONES, 0.0)
+
+
+def _mondo_words(classes: Mapping[str, int], specialist: str) -> str:
+    nearest = min(
+        (key for key in classes if MONDO_CLASSES[key].specialist == specialist),
+        key=lambda key: classes[key],
+    )
+    label = MONDO_CLASSES[nearest].label
+    return f"Mondo classes it as {_article(label)} {label}"
+
+
+def _features_words(evidence: Evidence, system: str) -> str:
+    share = evidence.systems.get(system, 0.0) / evidence.features if evidence.features else 0
+    if share >= 0.5:
+        return f"{evidence.whose} are mostly {system}"
+    amount = "many" if share >= 0.2 else "some"
+    return f"{amount} of {evidence.whose} are {system}"
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def _with_pediatric_forms(chosen: list[Specialist], onset: Onset) -> tuple[Specialist, ...]:
+    """Children see the pediatric form: every specialist's when the disease begins in
+    childhood (the first's adult form too: children grow up), the first's when at any age."""
+    found: list[Specialist] = []
+    for position, item in enumerate(chosen):
+        pediatric = SPECIALTIES[item.name].pediatric
+        if pediatric and (onset == "child" or (onset == "both" and position == 0)):
+            found.append(Specialist(f"{pediatric} (children)", item.because))
+            if position == 0:
+                found.append(item)
         else:
-            found.append(specialty)
-    if genetic:
-        found.append(GENETICIST)
+            found.append(item)
     return tuple(found)
 
 
-def for_entries(entries: Sequence[Entry], ontology: Ontology) -> tuple[str, ...]:
-    """Who to see, from the organ systems of the entries' features (the best figure of each)."""
-    best: dict[int, float] = {}
-    for entry in entries:
-        for number, feature in entry.phenotypes.items():
-            frequency = feature.frequency
-            value = frequency if frequency is not None else 0.5  # a frequency not given
-            best[number] = max(best.get(number, 0.0), value)
-    weights = [
-        (category, value)
-        for number, value in best.items()
-        if (category := ontology.category_of.get(number)) is not None
-    ]
-    return derive(
-        weights,
-        pediatric=any(pediatric_onset(entry, ontology) for entry in entries),
-        genetic=any(entry.inheritance or entry.id.startswith("OMIM:") for entry in entries),
-    )
+# -- what the rules are told -----------------------------------------------------------------
 
 
-def pediatric_onset(entry: Entry, ontology: Ontology) -> bool:
-    return any(
-        onset in PEDIATRIC_ONSETS
-        or any(a in PEDIATRIC_ONSETS for a in ontology.ancestors.get(onset, {}))
-        for onset in entry.onsets
+def onset_of(
+    orphanet: Iterable[str], hpo: Iterable[int], ancestors: Mapping[int, Iterable[int]]
+) -> Onset:
+    """When the disease begins: Orphanet's word for the disease as a whole, else the HPO's."""
+    child = adult = False
+    for value in orphanet:
+        child = child or value in CHILD_ONSETS or value == "All ages"
+        adult = adult or value in ADULT_ONSETS or value == "All ages"
+    if not (child or adult):
+        for term in hpo:
+            above = {term, *ancestors.get(term, ())}
+            child = child or bool(above & HPO_CHILD_ONSETS)
+            adult = adult or bool(above & HPO_ADULT_ONSETS)
+    if child and adult:
+        return "both"
+    return "child" if child else "adult" if adult else ""
+
+
+def genetic_reason(
+    heads: frozenset[str],
+    orphanet_inheritance: Iterable[str],
+    hpo_inheritance: Iterable[tuple[int, str]],
+    ancestors: Mapping[int, Iterable[int]],
+    classes: Mapping[str, int],
+) -> str:
+    """Why a clinical geneticist is named ("" for none): Orphanet's word where it classifies
+    the disease; else a mode of inheritance the HPO gives, or Mondo's hereditary disease."""
+    if heads:
+        given = set(orphanet_inheritance)
+        if GENETIC_HEAD not in heads or TERATOLOGIC_HEAD in heads:
+            return ""
+        if MULTIFACTORIAL in given and given <= NOT_MENDELIAN:
+            return ""  # only multifactorial: no one gene for a geneticist to find
+        return "Orphanet classifies it as a rare genetic disease"
+    modes = sorted(
+        {name for term, name in hpo_inheritance if {term, *ancestors.get(term, ())} & HPO_GENETIC}
     )
+    if modes:
+        return f"it is inherited: the HPO gives {' and '.join(mode.lower() for mode in modes)}"
+    if HEREDITARY in classes:
+        return "Mondo classes it as a hereditary disease"
+    return ""
+
+
+def system_of(ancestors: Iterable[int], category: int | None) -> str | None:
+    """The organ system of a feature, from its ancestors (itself included) and category."""
+    above = set(ancestors)
+    for branch, system in SYSTEM_OF_BRANCH:
+        if branch in above:
+            return system
+    return SYSTEM_OF_CATEGORY.get(category) if category is not None else None
+
+
+def systems_of(weights: Iterable[tuple[str | None, float]]) -> tuple[dict[str, float], float]:
+    """The weight of the features in each organ system, and that of all of them."""
+    systems: dict[str, float] = {}
+    total = 0.0
+    for system, weight in weights:
+        total += weight
+        if system is not None:
+            systems[system] = systems.get(system, 0.0) + weight
+    return systems, total
+
+
+class MondoKinds:
+    """The classes of MONDO_CLASSES a Mondo class is, or is a kind of, each with its distance
+    (the fewest steps up); worked out once per class."""
+
+    def __init__(self, parents: Mapping[str, tuple[str, ...]]) -> None:
+        self._parents = parents
+        self._found: dict[str, dict[str, int]] = {}
+
+    def of(self, mondo_id: str | None) -> dict[str, int]:
+        if mondo_id is None or mondo_id not in self._parents:
+            return {}
+        found = self._found.get(mondo_id)
+        if found is None:
+            found = self._found[mondo_id] = self._walk(mondo_id)
+        return found
+
+    def _walk(self, start: str) -> dict[str, int]:
+        distance = {start: 0}
+        queue = [start]
+        for mondo_id in queue:  # grows as it goes: breadth first, so the fewest steps
+            for parent in self._parents.get(mondo_id, ()):
+                if parent not in distance:
+                    distance[parent] = distance[mondo_id] + 1
+                    queue.append(parent)
+        return {key: steps for key, steps in distance.items() if key in MONDO_CLASSES}
+
+
+def head_weights(heads: Iterable[Iterable[str]]) -> dict[str, float]:
+    """How telling each head is, from the heads of every disorder: Orphanet gives a broad head
+    (neurologic, ophthalmic, bone) to thousands of disorders, many with a minor sign of it,
+    and a narrow one (cardiac, respiratory) to those where that organ is central. A head
+    weighs 1 / sqrt(its disorders), scaled so that the broadest weighs 1."""
+    counts: dict[str, int] = {}
+    for found in heads:
+        for head in found:
+            counts[head] = counts.get(head, 0) + 1
+    if not counts:
+        return {}
+    most = max(counts.values())
+    return {head: (most / count) ** 0.5 for head, count in counts.items()}
+
+
+def write_weights(weights: Mapping[str, float]) -> str:
+    """Head weights as one line of text ("ORPHA:98006=1.0 ORPHA:97929=3.9"), for `meta`."""
+    return " ".join(f"{head}={weight!r}" for head, weight in sorted(weights.items()))
+
+
+def read_weights(text: str | None) -> dict[str, float]:
+    pairs = (item.partition("=") for item in (text or "").split())
+    return {head: float(weight) for head, _, weight in pairs}
+
+
+def gather(
+    heads: frozenset[str],
+    classes: Mapping[str, int],
+    weights: Iterable[tuple[str | None, float]],
+    onset: Onset,
+    genetic: str,
+    whose: str = "its features",
+    telling: Mapping[str, float] | None = None,
+) -> Evidence:
+    systems, total = systems_of(weights)
+    return Evidence(heads, classes, systems, total, onset, genetic, whose, telling or {})
 
 
 def for_family(
-    features: Sequence[Share], types: int, genetic: bool, category_of: Mapping[int, int | None]
-) -> tuple[str, ...]:
-    """Who to see for a family of `types` annotated types: from the organ systems of the
-    features they share, and a clinical geneticist when any of them is inherited."""
-    if not types:
-        return ()
-    weights = [
-        (category, share.types / types)
-        for share in features
-        if (category := category_of.get(share.term)) is not None
-    ]
-    return derive(weights, pediatric=False, genetic=genetic)
+    heads: frozenset[str],
+    classes: Mapping[str, int],
+    orphanet_onsets: Iterable[str],
+    orphanet_inheritance: Iterable[str],
+    weights: Iterable[tuple[str | None, float]],
+    inherited_types: bool,
+    telling: Mapping[str, float] | None = None,
+) -> tuple[Specialist, ...]:
+    """Who to see for a family: from its own classification and the features its types share;
+    a clinical geneticist when Orphanet calls it genetic, or (where Orphanet does not classify
+    it) when any of its types is inherited."""
+    reason = genetic_reason(heads, orphanet_inheritance, (), {}, {})
+    if not heads and inherited_types:
+        reason = "some of the diseases in it are inherited"
+    onset = onset_of(orphanet_onsets, (), {})
+    whose = "the features its types share"
+    return choose(gather(heads, classes, weights, onset, reason, whose, telling))

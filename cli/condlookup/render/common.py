@@ -248,6 +248,24 @@ DERIVED_SPECIALISTS = (
 )
 
 
+def specialist_note(names: tuple[str, ...], because: tuple[str, ...]) -> str | None:
+    """Why a catalogue page names each specialist, in a few words: '(Why: neurologist,
+    Orphanet classifies it as a rare neurologic disease; ... A family doctor can refer you.)'"""
+    if not names:
+        return None
+    if len(because) != len(names):  # an index without the reasons
+        return DERIVED_SPECIALISTS
+    groups: list[tuple[list[str], str]] = []
+    for name, why in zip(names, because, strict=True):
+        shown = name.removesuffix(" (children)")
+        if groups and groups[-1][1] == why:
+            groups[-1][0].append(shown)
+        else:
+            groups.append(([shown], why))
+    reasons = "; ".join(f"{' and '.join(named)}, {why}" for named, why in groups)
+    return f"(Why: {reasons}. A family doctor can refer you.)"
+
+
 def folded_annotations(counts: tuple[int, int, tuple[str, ...]]) -> str:
     terms, systems, origins = counts
     where = f"{' and '.join(origins)} and this page's symptom list" if origins else "this page"
