@@ -9,9 +9,12 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    ophthalmic disorder"). Orphanet's systemic or rheumatologic head names a rheumatologist
    only for a disease that is not genetic, or that Mondo calls inflammatory: Marfan syndrome
    and chronic granulomatous disease are under that head too.
-3. The order: by the share of the features in each one's organ systems, the specialist of
-   what the disease is (metabolic, immune, blood, systemic, infectious) counting them twice;
-   ties in the order of the tables. Then what kind of disease it is, first:
+3. The order: by the share of the features in each one's organ systems, times how telling
+   its head is (a narrow head, given to few disorders, more than a broad one); the specialist
+   of what the disease is (metabolic, immune, blood, systemic, infectious) and that of a vital
+   organ (heart, lungs, kidneys, liver) count them twice; ties in the order of the tables.
+   A surgeon (named for what may be done, for some) comes after the organ specialists. Then
+   what kind of disease it is, first:
    - a tumour sees an oncologist first (a hematologist-oncologist for one of the blood): a
      Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
      for Orphanet, where it classifies it);
@@ -35,13 +38,13 @@ from condlookup.catalogue.specialties import (
     BENIGN,
     BLOOD_CANCERS,
     BONES,
+    GENETIC_CLASSES,
     GENETIC_HEAD,
     GENETICIST,
     HEADS,
     HEMATO_ONCOLOGIST,
     HEMATOLOGIC_HEAD,
     HEMATOLOGIST,
-    HEREDITARY,
     INFLAMMATORY,
     INTERMEDIARY_METABOLISM,
     MECHANISM_HEADS,
@@ -60,6 +63,7 @@ from condlookup.catalogue.specialties import (
     RHEUMATOLOGIST,
     SPECIALIST_OF_SYSTEM,
     SPECIALTIES,
+    SURGICAL_HEADS,
     SYSTEM_OF_BRANCH,
     SYSTEM_OF_CATEGORY,
     SYSTEMIC_HEAD,
@@ -75,11 +79,15 @@ ADULT_ONSETS = frozenset({"Adult", "Elderly"})
 # The HPO's onsets: pediatric, congenital, neonatal, antenatal; adult and the ages after it.
 HPO_CHILD_ONSETS = frozenset({410280, 3577, 3623, 30674})
 HPO_ADULT_ONSETS = frozenset({3581, 4000040, 6000314, 6000315})
-# The HPO's modes of inheritance that say a gene or chromosome causes it: Mendelian, digenic,
-# oligogenic, somatic mosaicism, a contiguous gene syndrome (not polygenic, not sporadic).
-HPO_GENETIC = frozenset({34345, 10984, 10983, 1442, 1466})
+# The HPO's modes of inheritance that say a gene or chromosome causes it, and the terms they
+# are kinds of (the grouping "Mendelian inheritance" is newer than some releases): autosomal
+# dominant and recessive, X- and Y-linked, mitochondrial, semidominant, pseudoautosomal,
+# digenic, oligogenic, a contiguous gene syndrome. Not polygenic, not sporadic, not somatic
+# mosaicism (a cancer's own mutations are not inherited).
+HPO_GENETIC = frozenset({34345, 6, 7, 1417, 1450, 1427, 32113, 34339, 10984, 10983, 1466})
 MULTIFACTORIAL = "Multigenic/multifactorial"
 NOT_MENDELIAN = frozenset({MULTIFACTORIAL, "Not applicable", "Unknown", "No data available"})
+SURGEONS = frozenset(name for code in SURGICAL_HEADS for name in HEADS[code].specialists)
 MONDO_MECHANISMS = frozenset(
     name for name, kind in MONDO_CLASSES.items() if kind.specialist in (METABOLIC, HEMATOLOGIST)
 ) | {"MONDO:0003778", "MONDO:0015131", "MONDO:0017769", "MONDO:0005550", *INFLAMMATORY}
@@ -138,7 +146,8 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
             if name in first or item.share > 0 or not SPECIALTIES[name].systems
         }
         found = touched or found
-    ranked = sorted(found.values(), key=lambda item: (-item.score, item.order))
+    # A surgeon, named for what may be done for some, comes after the organ specialists.
+    ranked = sorted(found.values(), key=lambda item: (item.name in SURGEONS, -item.score, item.order))
     names = [*first, *(item.name for item in ranked if item.name not in first)]
     if evidence.genetic and GENETICIST in names:
         names.remove(GENETICIST)  # a teratologic disease's, put last as the genetic one's
@@ -161,6 +170,7 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
         best = max(range(len(names)), key=lambda at: (shares[at], -at))
         name = names[best]
         if name not in found:
+            boost *= 2.0 if SPECIALTIES[name].vital else 1.0
             found[name] = _Candidate(name, because, shares[best] * boost, shares[best], order)
 
     if heads:
@@ -311,7 +321,12 @@ def genetic_reason(
     the disease; else a mode of inheritance the HPO gives, or Mondo's hereditary disease."""
     if heads:
         given = set(orphanet_inheritance)
-        if GENETIC_HEAD not in heads or TERATOLOGIC_HEAD in heads:
+        if TERATOLOGIC_HEAD in heads:
+            return ""  # harm before birth, not a gene
+        if GENETIC_HEAD not in heads:
+            modes = sorted(given - NOT_MENDELIAN)
+            if modes:  # a Mendelian form, although Orphanet's genetic head is not given
+                return f"it is inherited: Orphanet gives {' and '.join(modes).lower()}"
             return ""
         if MULTIFACTORIAL in given and given <= NOT_MENDELIAN:
             return ""  # only multifactorial: no one gene for a geneticist to find
@@ -321,8 +336,10 @@ def genetic_reason(
     )
     if modes:
         return f"it is inherited: the HPO gives {' and '.join(mode.lower() for mode in modes)}"
-    if HEREDITARY in classes:
-        return "Mondo classes it as a hereditary disease"
+    for mondo_id in GENETIC_CLASSES:
+        if mondo_id in classes:
+            label = MONDO_CLASSES[mondo_id].label
+            return f"Mondo classes it as {_article(label)} {label}"
     return ""
 
 
@@ -377,7 +394,8 @@ def head_weights(heads: Iterable[Iterable[str]]) -> dict[str, float]:
     """How telling each head is, from the heads of every disorder: Orphanet gives a broad head
     (neurologic, ophthalmic, bone) to thousands of disorders, many with a minor sign of it,
     and a narrow one (cardiac, respiratory) to those where that organ is central. A head
-    weighs 1 / sqrt(its disorders), scaled so that the broadest weighs 1."""
+    weighs 1 / sqrt(its disorders), scaled so that the broadest weighs 1 (as does a head that
+    names a surgeon: see SURGICAL_HEADS)."""
     counts: dict[str, int] = {}
     for found in heads:
         for head in found:
@@ -385,7 +403,10 @@ def head_weights(heads: Iterable[Iterable[str]]) -> dict[str, float]:
     if not counts:
         return {}
     most = max(counts.values())
-    return {head: (most / count) ** 0.5 for head, count in counts.items()}
+    return {
+        head: 1.0 if head in SURGICAL_HEADS else (most / count) ** 0.5
+        for head, count in counts.items()
+    }
 
 
 def write_weights(weights: Mapping[str, float]) -> str:

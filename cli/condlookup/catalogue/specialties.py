@@ -59,6 +59,8 @@ IMMUNE = "of the immune system"
 KIDNEYS = "of the kidneys"
 URINARY = "of the urinary tract"
 GENITALS = "of the genitals"
+FEMALE_GENITALS = "of the female genitals"
+MALE_GENITALS = "of the male genitals"
 METABOLISM = "metabolic"
 SKIN = "of the skin"
 ENDOCRINE = "of the endocrine glands"
@@ -79,6 +81,9 @@ FERTILITY_SIGNS = "of fertility"
 class Specialty(NamedTuple):
     pediatric: str | None  # the name of its pediatric form, if it has one
     systems: tuple[str, ...]  # the organ systems whose features it looks after
+    # An organ whose failure endangers life (heart, lungs, kidneys, liver): its features
+    # count twice, as a clinician sees to it first; a bone or a skin sign can wait.
+    vital: bool = False
 
 
 SPECIALTIES: dict[str, Specialty] = {
@@ -86,21 +91,21 @@ SPECIALTIES: dict[str, Specialty] = {
     OPHTHALMOLOGIST: Specialty("pediatric ophthalmologist", (EYE,)),
     ENT: Specialty("pediatric ENT specialist", (EAR, VOICE)),
     ENT_AUDIOLOGY: Specialty("pediatric ENT specialist and audiologist", (EAR,)),
-    CARDIOLOGIST: Specialty("pediatric cardiologist", (HEART,)),
+    CARDIOLOGIST: Specialty("pediatric cardiologist", (HEART,), vital=True),
     VASCULAR: Specialty(None, (VESSELS,)),
     IMMUNOLOGIST: Specialty("pediatric immunologist", (IMMUNE,)),
     ALLERGIST: Specialty(None, (IMMUNE,)),
     RHEUMATOLOGIST: Specialty("pediatric rheumatologist", (IMMUNE, BONES)),
-    NEPHROLOGIST: Specialty("pediatric nephrologist", (KIDNEYS,)),
-    UROLOGIST: Specialty("pediatric urologist", (URINARY, GENITALS)),
-    GYNECOLOGIST: Specialty(None, (GENITALS, BREASTS)),
+    NEPHROLOGIST: Specialty("pediatric nephrologist", (KIDNEYS,), vital=True),
+    UROLOGIST: Specialty("pediatric urologist", (URINARY, MALE_GENITALS, GENITALS)),
+    GYNECOLOGIST: Specialty(None, (FEMALE_GENITALS, GENITALS, BREASTS)),
     FERTILITY: Specialty(None, (FERTILITY_SIGNS,)),
     METABOLIC: Specialty(None, (METABOLISM,)),
     DERMATOLOGIST: Specialty("pediatric dermatologist", (SKIN,)),
     ENDOCRINOLOGIST: Specialty("pediatric endocrinologist", (ENDOCRINE, GROWTH)),
     GASTROENTEROLOGIST: Specialty("pediatric gastroenterologist", (DIGESTIVE, LIVER)),
-    HEPATOLOGIST: Specialty("pediatric hepatologist", (LIVER,)),
-    PULMONOLOGIST: Specialty("pediatric pulmonologist", (LUNGS,)),
+    HEPATOLOGIST: Specialty("pediatric hepatologist", (LIVER,), vital=True),
+    PULMONOLOGIST: Specialty("pediatric pulmonologist", (LUNGS,), vital=True),
     HEMATOLOGIST: Specialty("pediatric hematologist", (BLOOD,)),
     ONCOLOGIST: Specialty("pediatric oncologist", (TUMOURS,)),
     HEMATO_ONCOLOGIST: Specialty("pediatric hematologist-oncologist", (BLOOD, TUMOURS)),
@@ -126,6 +131,8 @@ SYSTEM_OF_BRANCH: tuple[tuple[int, str], ...] = (
     (4297, LIVER),  # Abnormality of the biliary system
     (77, KIDNEYS),  # Abnormality of the kidney
     (79, URINARY),  # Abnormality of the urinary system
+    (10460, FEMALE_GENITALS),  # Abnormality of the female genitalia: a gynecologist's
+    (10461, MALE_GENITALS),  # Abnormality of the male genitalia: a urologist's
     (78, GENITALS),  # Abnormality of the genital system
     (164, TEETH),  # Abnormality of the dentition
 )
@@ -241,6 +248,9 @@ HEMATOLOGIC_HEAD = "ORPHA:97992"
 MECHANISM_HEADS = frozenset(
     {METABOLIC_HEAD, "ORPHA:98004", HEMATOLOGIC_HEAD, SYSTEMIC_HEAD, "ORPHA:68416"}
 )
+# The heads that name a surgeon say what may be done, for some: however narrow, they tell
+# no more than the broadest head how central the surgeon is.
+SURGICAL_HEADS = frozenset({"ORPHA:68329", "ORPHA:97962", "ORPHA:165711"})
 
 
 class MondoKind(NamedTuple):
@@ -310,15 +320,17 @@ MONDO_CLASSES: dict[str, MondoKind] = {
     "MONDO:0005381": MondoKind("bone disorder", ORTHOPEDIC),
     "MONDO:0018230": MondoKind("skeletal dysplasia", ORTHOPEDIC),
     "MONDO:0006999": MondoKind("tooth disorder", DENTIST),
-    # Inherited.
+    # A clinical geneticist's: inherited, a chromosome's, a syndrome of malformations.
     "MONDO:0003847": MondoKind("hereditary disease", None),
+    "MONDO:0019040": MondoKind("chromosomal disorder", None),
+    "MONDO:0019042": MondoKind("multiple congenital anomalies/dysmorphic syndrome", None),
 }
 # fmt: on
 NEOPLASM = "MONDO:0005070"
 BENIGN = "MONDO:0005165"
 PREDISPOSITION = "MONDO:0015356"
 BLOOD_CANCERS = frozenset({"MONDO:0002334", "MONDO:0044881"})
-HEREDITARY = "MONDO:0003847"
+GENETIC_CLASSES = ("MONDO:0003847", "MONDO:0019040", "MONDO:0019042")
 # An inborn error of intermediary metabolism or storage: a metabolic specialist's first.
 INTERMEDIARY_METABOLISM = frozenset(
     {
