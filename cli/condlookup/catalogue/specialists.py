@@ -147,7 +147,9 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         }
         found = touched or found
     # A surgeon, named for what may be done for some, comes after the organ specialists.
-    ranked = sorted(found.values(), key=lambda item: (item.name in SURGEONS, -item.score, item.order))
+    ranked = sorted(
+        found.values(), key=lambda item: (item.name in SURGEONS, -item.score, item.order)
+    )
     names = [*first, *(item.name for item in ranked if item.name not in first)]
     if evidence.genetic and GENETICIST in names:
         names.remove(GENETICIST)  # a teratologic disease's, put last as the genetic one's
