@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from condlookup.catalogue.diseases import CataloguePage, frequency_words
-from condlookup.catalogue.specialists import choose, gather, system_of
+from condlookup.catalogue.specialists import choose, gather, systems_of_term
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.pages.models import Condition
@@ -77,7 +77,7 @@ def derive(weights: list[tuple[int, float]], pediatric: bool, genetic: bool) -> 
     found = gather(
         frozenset(),
         {},
-        [(system_of((), category), weight) for category, weight in weights],
+        [(systems_of_term((category,)), weight) for category, weight in weights],
         "child" if pediatric else "",
         "it is inherited" if genetic else "",
     )

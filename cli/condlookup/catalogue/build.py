@@ -200,7 +200,7 @@ class _Who:
         self.orphanet = catalogue.orphanet or Orphanet("", "", {}, {}, {})
         classes = catalogue.mondo.classes if catalogue.mondo else {}
         self.kinds = specialists.MondoKinds({key: found.parents for key, found in classes.items()})
-        self._systems: dict[int, str | None] = {}
+        self._systems: dict[int, tuple[str, ...]] = {}
         self.telling = specialists.head_weights(
             found.heads
             for found in self.orphanet.disorders.values()
@@ -249,6 +249,7 @@ class _Who:
                 onset,
                 self._genetic(disease, disorders),
                 telling=self.telling,
+                specific=self.kinds.specific(disease.mondo),
             )
         )
 
@@ -265,14 +266,13 @@ class _Who:
             ((self._system(share.term), share.types / max(len(types), 1)) for share in features),
             bool(types & genetic),
             self.telling,
+            self.kinds.specific(disease.mondo),
         )
 
-    def _system(self, term: int) -> str | None:
+    def _system(self, term: int) -> tuple[str, ...]:
         if term not in self._systems:
             ancestors = self.ontology.ancestors.get(term, {term: 0})
-            self._systems[term] = specialists.system_of(
-                ancestors, self.ontology.category_of.get(term)
-            )
+            self._systems[term] = specialists.systems_of_term(ancestors)
         return self._systems[term]
 
 

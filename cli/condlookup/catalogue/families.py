@@ -26,7 +26,7 @@ from condlookup.catalogue.identity import (
     owners,
     shared_features,
 )
-from condlookup.catalogue.specialties import SYSTEM_OF_BRANCH
+from condlookup.catalogue.specialties import BRANCHES, SYSTEM_OF_CATEGORY
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
@@ -182,9 +182,10 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int], mondo: Path | 
             kinds.of(cond_id),
             told.onsets,
             told.inheritance,
-            ((system_of.get(share.term), share.types / len(found.types)) for share in shares),
+            ((system_of.get(share.term, ()), share.types / len(found.types)) for share in shares),
             bool(found.types & genetic),
             telling,
+            kinds.specific(cond_id),
         )
         connection.execute(
             "UPDATE conditions SET specialists = ?, because = ? WHERE rowid = ?",
@@ -252,18 +253,11 @@ def _inherited(
     return found
 
 
-def _systems(connection: sqlite3.Connection, terms: list[int]) -> dict[int, str | None]:
-    """The organ system of each term (see `specialists.system_of`)."""
-    branches = {branch for branch, _ in SYSTEM_OF_BRANCH}
-    above = _above(connection, terms, branches)
-    found: dict[int, str | None] = {}
-    for chunk in _chunks(terms):
-        marks = ",".join("?" * len(chunk))
-        for term, category in connection.execute(
-            f"SELECT id, category FROM terms WHERE id IN ({marks})", chunk
-        ):
-            found[term] = specialists.system_of(above.get(term, ()), category)
-    return found
+def _systems(connection: sqlite3.Connection, terms: list[int]) -> dict[int, tuple[str, ...]]:
+    """The organ systems of each term (see `specialists.systems_of_term`)."""
+    wanted = {*SYSTEM_OF_CATEGORY, *(at for found in BRANCHES.values() for at, _ in found)}
+    above = _above(connection, terms, wanted)
+    return {term: specialists.systems_of_term(above.get(term, ())) for term in terms}
 
 
 def _above(

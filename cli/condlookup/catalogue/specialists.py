@@ -2,8 +2,10 @@
 shows. The rules (the README says the same; the tables are in `specialties`):
 
 1. The candidates: the specialists Orphanet's classification heads name; for a condition
-   Orphanet does not classify, those of the Mondo classes above it, nearest first; for one
-   classified by neither, those of the organ systems of its features.
+   Orphanet does not classify (or only as genetic, or a malformation), those of the Mondo
+   classes above it, nearest first; for one classified by neither, those of the organ
+   systems of its features (an orthopedic specialist only where they are not those of a
+   muscle or nerve disease).
 2. A candidate whose organ systems none of the features touch is left out when there are
    features enough to tell: a head is broad (Duchenne muscular dystrophy is also a "rare
    ophthalmic disorder"). Orphanet's systemic or rheumatologic head names a rheumatologist
@@ -18,7 +20,8 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    - a tumour sees an oncologist first (a hematologist-oncologist for one of the blood): a
      Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
      for Orphanet, where it classifies it);
-   - an inborn error of intermediary metabolism or storage a metabolic specialist;
+   - an inborn error of intermediary metabolism or storage a metabolic specialist (unless
+     Mondo calls it a muscle or nerve disease: a dystroglycanopathy is a neurologist's);
    - a systemic autoimmune disease a rheumatologist: systemic for Orphanet, neither genetic
      nor neoplastic, in several organs or inflammatory for Mondo;
    - a muscle or nerve disease a neurologist before an orthopedic specialist, who is named
@@ -38,6 +41,7 @@ from condlookup.catalogue.specialties import (
     BENIGN,
     BLOOD_CANCERS,
     BONES,
+    BRANCHES,
     GENETIC_CLASSES,
     GENETIC_HEAD,
     GENETICIST,
@@ -64,10 +68,10 @@ from condlookup.catalogue.specialties import (
     SPECIALIST_OF_SYSTEM,
     SPECIALTIES,
     SURGICAL_HEADS,
-    SYSTEM_OF_BRANCH,
     SYSTEM_OF_CATEGORY,
     SYSTEMIC_HEAD,
     TERATOLOGIC_HEAD,
+    UNWEIGHTED_HEADS,
 )
 
 Onset = Literal["", "child", "adult", "both"]
@@ -110,6 +114,9 @@ class Evidence(NamedTuple):
     whose: str = "its features"  # "the features its types share", for a family
     # How telling each head is (see `head_weights`); a head not listed weighs 1.
     head_weights: Mapping[str, float] = {}
+    # Of `classes`, those no other of them is a kind of (a kidney disorder, not the urinary
+    # system disorder it is a kind of): they name the candidates. Empty: all of them.
+    specific: frozenset[str] = frozenset()
 
 
 class _Candidate(NamedTuple):
@@ -133,7 +140,7 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
             found.pop(merged, None)
         found[name] = _Candidate(name, f"it is a tumour ({cancer})", 0.0, 0.0, -1)
         first.append(name)
-    if _intermediary_metabolism(heads, classes):
+    if _intermediary_metabolism(heads, classes) and not classes.keys() & NEUROMUSCULAR:
         if METABOLIC not in found:
             found[METABOLIC] = _Candidate(METABOLIC, _mondo_words(classes, METABOLIC), 0, 0, -1)
         first.append(METABOLIC)
@@ -184,10 +191,12 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
                 continue
             boost = (2.0 if code in MECHANISM_HEADS else 1.0) * evidence.head_weights.get(code, 1)
             add(head.specialists, f"Orphanet classifies it as {head.words}", boost, order)
-        return found
-    if classes:
+        if found:
+            return found
+    if classes:  # Orphanet does not classify it, or only as genetic or a malformation
         table = list(MONDO_CLASSES)
-        for mondo_id in sorted(classes, key=lambda key: (classes[key], table.index(key))):
+        nearest = evidence.specific or classes.keys()
+        for mondo_id in sorted(nearest, key=lambda key: (classes[key], table.index(key))):
             kind = MONDO_CLASSES[mondo_id]
             if kind.specialist is None:
                 continue
@@ -200,6 +209,8 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
         sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
     ):
         name = SPECIALIST_OF_SYSTEM.get(system)
+        if name == ORTHOPEDIC and _neuromuscular(evidence):
+            continue  # weak muscles bend bones and joints: not a bone disease
         if name and weight > 0 and name not in found:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
@@ -273,7 +284,10 @@ def _features_words(evidence: Evidence, system: str) -> str:
 
 
 def _article(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" else "a"
+    word = noun.lower()
+    if word.startswith(("uni", "uri", "use", "usu", "eu")):  # said with a "y": a urinary
+        return "a"
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _with_pediatric_forms(chosen: list[Specialist], onset: Onset) -> tuple[Specialist, ...]:
@@ -345,22 +359,27 @@ def genetic_reason(
     return ""
 
 
-def system_of(ancestors: Iterable[int], category: int | None) -> str | None:
-    """The organ system of a feature, from its ancestors (itself included) and category."""
+def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:
+    """The organ systems of a feature, from its ancestors (itself included): a feature of the
+    skin and the eye counts for both."""
     above = set(ancestors)
-    for branch, system in SYSTEM_OF_BRANCH:
-        if branch in above:
-            return system
-    return SYSTEM_OF_CATEGORY.get(category) if category is not None else None
+    found: dict[str, None] = {}
+    for category, system in SYSTEM_OF_CATEGORY.items():
+        if category in above:
+            branch = next((own for at, own in BRANCHES.get(category, ()) if at in above), system)
+            found[branch] = None
+    return tuple(found)
 
 
-def systems_of(weights: Iterable[tuple[str | None, float]]) -> tuple[dict[str, float], float]:
+def systems_of(
+    weights: Iterable[tuple[tuple[str, ...], float]],
+) -> tuple[dict[str, float], float]:
     """The weight of the features in each organ system, and that of all of them."""
     systems: dict[str, float] = {}
     total = 0.0
-    for system, weight in weights:
+    for found, weight in weights:
         total += weight
-        if system is not None:
+        for system in found:
             systems[system] = systems.get(system, 0.0) + weight
     return systems, total
 
@@ -372,6 +391,12 @@ class MondoKinds:
     def __init__(self, parents: Mapping[str, tuple[str, ...]]) -> None:
         self._parents = parents
         self._found: dict[str, dict[str, int]] = {}
+
+    def specific(self, mondo_id: str | None) -> frozenset[str]:
+        """Of the classes `of` gives, those that no other of them is a kind of."""
+        found = self.of(mondo_id)
+        broader = {above for key in found for above in self.of(key) if above != key}
+        return frozenset(found.keys() - broader)
 
     def of(self, mondo_id: str | None) -> dict[str, int]:
         if mondo_id is None or mondo_id not in self._parents:
@@ -396,8 +421,8 @@ def head_weights(heads: Iterable[Iterable[str]]) -> dict[str, float]:
     """How telling each head is, from the heads of every disorder: Orphanet gives a broad head
     (neurologic, ophthalmic, bone) to thousands of disorders, many with a minor sign of it,
     and a narrow one (cardiac, respiratory) to those where that organ is central. A head
-    weighs 1 / sqrt(its disorders), scaled so that the broadest weighs 1 (as does a head that
-    names a surgeon: see SURGICAL_HEADS)."""
+    weighs 1 / sqrt(its disorders), scaled so that the broadest weighs 1 (as do the heads of
+    what may be done or may arise: see UNWEIGHTED_HEADS)."""
     counts: dict[str, int] = {}
     for found in heads:
         for head in found:
@@ -406,7 +431,7 @@ def head_weights(heads: Iterable[Iterable[str]]) -> dict[str, float]:
         return {}
     most = max(counts.values())
     return {
-        head: 1.0 if head in SURGICAL_HEADS else (most / count) ** 0.5
+        head: 1.0 if head in UNWEIGHTED_HEADS else (most / count) ** 0.5
         for head, count in counts.items()
     }
 
@@ -424,14 +449,15 @@ def read_weights(text: str | None) -> dict[str, float]:
 def gather(
     heads: frozenset[str],
     classes: Mapping[str, int],
-    weights: Iterable[tuple[str | None, float]],
+    weights: Iterable[tuple[tuple[str, ...], float]],
     onset: Onset,
     genetic: str,
     whose: str = "its features",
     telling: Mapping[str, float] | None = None,
+    specific: frozenset[str] = frozenset(),
 ) -> Evidence:
     systems, total = systems_of(weights)
-    return Evidence(heads, classes, systems, total, onset, genetic, whose, telling or {})
+    return Evidence(heads, classes, systems, total, onset, genetic, whose, telling or {}, specific)
 
 
 def for_family(
@@ -439,9 +465,10 @@ def for_family(
     classes: Mapping[str, int],
     orphanet_onsets: Iterable[str],
     orphanet_inheritance: Iterable[str],
-    weights: Iterable[tuple[str | None, float]],
+    weights: Iterable[tuple[tuple[str, ...], float]],
     inherited_types: bool,
     telling: Mapping[str, float] | None = None,
+    specific: frozenset[str] = frozenset(),
 ) -> tuple[Specialist, ...]:
     """Who to see for a family: from its own classification and the features its types share;
     a clinical geneticist when Orphanet calls it genetic, or (where Orphanet does not classify
@@ -451,4 +478,4 @@ def for_family(
         reason = "some of the diseases in it are inherited"
     onset = onset_of(orphanet_onsets, (), {})
     whose = "the features its types share"
-    return choose(gather(heads, classes, weights, onset, reason, whose, telling))
+    return choose(gather(heads, classes, weights, onset, reason, whose, telling, specific))

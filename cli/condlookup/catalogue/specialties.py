@@ -2,7 +2,7 @@
 
 - SPECIALTIES: each specialty, its pediatric form and the organ systems whose features it looks
   after (what measures how central it is to a disease).
-- SYSTEM_OF_BRANCH and SYSTEM_OF_CATEGORY: the organ system of an HPO feature.
+- SYSTEM_OF_CATEGORY and BRANCHES: the organ systems of an HPO feature.
 - HEADS: Orphanet's 31 classification heads, one line each, in the order that breaks ties (the
   specialist of what the disease is before those of where it shows). Each code is checked
   against the Orphanet digest by a test.
@@ -119,31 +119,37 @@ SPECIALTIES: dict[str, Specialty] = {
     GENETICIST: Specialty(None, ()),
 }
 
-# The organ system of a feature: the first of these branches of the HPO it lies in, else that
-# of its organ system (the child of HP:0000118 it is nearest), if any.
-SYSTEM_OF_BRANCH: tuple[tuple[int, str], ...] = (
-    (789, FERTILITY_SIGNS),  # Infertility
-    (929, HEAD),  # Abnormal skull morphology: the face's bones, seen as the face
-    (3011, MUSCLES),  # Abnormality of the musculature: a muscle disease is a neurologist's
-    (1679, HEART),  # Abnormal aortic morphology: the aorta is a cardiologist's
-    (2597, VESSELS),  # Abnormality of the vasculature
-    (1392, LIVER),  # Abnormality of the liver
-    (4297, LIVER),  # Abnormality of the biliary system
-    (77, KIDNEYS),  # Abnormality of the kidney
-    (79, URINARY),  # Abnormality of the urinary system
-    (10460, FEMALE_GENITALS),  # Abnormality of the female genitalia: a gynecologist's
-    (10461, MALE_GENITALS),  # Abnormality of the male genitalia: a urologist's
-    (78, GENITALS),  # Abnormality of the genital system
-    (164, TEETH),  # Abnormality of the dentition
-)
+# The organ systems of a feature: that of each organ system of the HPO (a child of
+# HP:0000118, in SYSTEM_OF_CATEGORY) it lies in, or, where it lies in one of the branches
+# listed here for that organ system, the first such branch's.
+BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
+    33127: (  # the musculoskeletal system
+        (929, HEAD),  # Abnormal skull morphology: the face's bones, seen as the face
+        (3011, MUSCLES),  # Abnormality of the musculature: a muscle disease is a neurologist's
+    ),
+    40064: ((3011, MUSCLES),),  # limbs: their muscles
+    1626: (  # the cardiovascular system
+        (1679, HEART),  # Abnormal aortic morphology: the aorta is a cardiologist's
+        (2597, VESSELS),  # Abnormality of the vasculature
+    ),
+    119: (  # the genitourinary system
+        (789, FERTILITY_SIGNS),  # Infertility
+        (10460, FEMALE_GENITALS),  # Abnormality of the female genitalia: a gynecologist's
+        (10461, MALE_GENITALS),  # Abnormality of the male genitalia: a urologist's
+        (78, GENITALS),  # Abnormality of the genital system
+        (77, KIDNEYS),  # Abnormality of the kidney
+    ),
+    25031: ((1392, LIVER), (4297, LIVER)),  # digestive: the liver, the biliary system
+    152: ((164, TEETH),),  # head or neck: Abnormality of the dentition
+}
 SYSTEM_OF_CATEGORY: dict[int, str] = {
     707: NERVOUS,  # Abnormality of the nervous system
     478: EYE,
     598: EAR,
     1608: VOICE,
-    1626: HEART,  # the cardiovascular system, but for its vessels
+    1626: HEART,  # the cardiovascular system
     2715: IMMUNE,
-    119: URINARY,  # the genitourinary system, but for the kidneys and genitals
+    119: URINARY,  # the genitourinary system
     1939: METABOLISM,
     1574: SKIN,  # the integument
     818: ENDOCRINE,
@@ -152,8 +158,8 @@ SYSTEM_OF_CATEGORY: dict[int, str] = {
     2086: LUNGS,
     1871: BLOOD,  # blood and blood-forming tissues
     2664: TUMOURS,  # Neoplasm
-    33127: BONES,  # the musculoskeletal system, but for its muscles
-    40064: BONES,  # limbs, but for their muscles
+    33127: BONES,  # the musculoskeletal system
+    40064: BONES,  # limbs
     152: HEAD,  # head or neck
     769: BREASTS,
     45027: CHEST,  # the thoracic cavity
@@ -249,8 +255,11 @@ MECHANISM_HEADS = frozenset(
     {METABOLIC_HEAD, "ORPHA:98004", HEMATOLOGIC_HEAD, SYSTEMIC_HEAD, "ORPHA:68416"}
 )
 # The heads that name a surgeon say what may be done, for some: however narrow, they tell
-# no more than the broadest head how central the surgeon is.
+# no more than the broadest head how central the surgeon is. So does the neoplastic head of
+# a disease that is no tumour itself: tumours may arise (neurofibromatosis type 1), and a
+# tumour itself sees an oncologist first by a rule of its own.
 SURGICAL_HEADS = frozenset({"ORPHA:68329", "ORPHA:97962", "ORPHA:165711"})
+UNWEIGHTED_HEADS = SURGICAL_HEADS | {NEOPLASTIC_HEAD}
 
 
 class MondoKind(NamedTuple):
