@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from condlookup.catalogue.diseases import CataloguePage, frequency_words
-from condlookup.catalogue.specialists import choose, gather, systems_of_term
+from condlookup.catalogue.evidence import gather, systems_of_term
+from condlookup.catalogue.specialists import choose
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.pages.models import Condition

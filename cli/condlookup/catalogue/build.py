@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from condlookup.catalogue import facts, propagation, specialists
+from condlookup.catalogue import evidence, facts, propagation, specialists
 from condlookup.catalogue.identity import Disease, Entry, Feature, Share, group, shared_features
 from condlookup.catalogue.propagation import Description
 from condlookup.catalogue.specialists import Specialist
@@ -32,7 +32,7 @@ INSERT_ANNOTATION = (
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_NAME = "INSERT INTO names (key, rowid, tier) VALUES (?, ?, ?)"
-HEAD_WEIGHTS = "head_weights"  # the meta key of `specialists.head_weights`
+HEAD_WEIGHTS = "head_weights"  # the meta key of `evidence.head_weights`
 
 
 @dataclass
@@ -125,7 +125,7 @@ def diseases(
     families = [disease.id for disease in identity.diseases if not disease.entries]
     shared = shared_features(families, narrower, own_terms)
     who = _Who(catalogue)
-    genetic = {disease.id for disease in identity.diseases if who.genetic(disease)}
+    kin = {disease.id: who.kin(disease) for disease in identity.diseases if disease.entries}
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     described: dict[int, list[Description]] = {}
     for rowid, disease in enumerate(identity.diseases, start=CATALOGUE_ROWIDS):
@@ -134,7 +134,9 @@ def diseases(
             found = who.for_disease(disease)
         else:
             family = shared[disease.id]
-            found = who.for_family(disease, family.features, family.types, genetic)
+            found = who.for_family(
+                disease, family.features, len(family.types), (kin[key] for key in family.types)
+            )
         write_disease(connection, rowid, disease, found)
         for disorder in who.disorders(disease):
             facts.write(connection, rowid, facts.orphanet_facts(disorder, who.orphanet))
@@ -161,7 +163,7 @@ def diseases(
     )  # the conditions that have propagated rows, counted without reading them back
     return {
         # How telling each Orphanet head is, for the families worked out again with the pages.
-        HEAD_WEIGHTS: specialists.write_weights(who.telling),
+        HEAD_WEIGHTS: evidence.write_weights(who.telling),
         "catalogue_conditions": str(len(identity.diseases)),
         "families": str(len(shared)),
         "annotated_conditions": str(with_rows),
@@ -199,9 +201,9 @@ class _Who:
         self.ontology = catalogue.terms()
         self.orphanet = catalogue.orphanet or Orphanet("", "", {}, {}, {})
         classes = catalogue.mondo.classes if catalogue.mondo else {}
-        self.kinds = specialists.MondoKinds({key: found.parents for key, found in classes.items()})
+        self.kinds = evidence.MondoKinds({key: found.parents for key, found in classes.items()})
         self._systems: dict[int, tuple[str, ...]] = {}
-        self.telling = specialists.head_weights(
+        self.telling = evidence.head_weights(
             found.heads
             for found in self.orphanet.disorders.values()
             if found.disorder_type not in GROUPS
@@ -210,12 +212,21 @@ class _Who:
     def disorders(self, disease: Disease) -> list[Disorder]:
         return facts.disorders_of(disease.codes, self.orphanet)
 
-    def genetic(self, disease: Disease) -> bool:
-        return bool(disease.entries and self._genetic(disease, self.disorders(disease)))
+    def kin(self, disease: Disease) -> evidence.Kin:
+        """What a family it is a type of takes from it: whether it is genetic, its onset."""
+        disorders = self.disorders(disease)
+        return evidence.Kin(bool(self._genetic(disease, disorders)), self._onset(disease))
+
+    def _onset(self, disease: Disease) -> evidence.Onset:
+        return evidence.onset_of(
+            (value for disorder in self.disorders(disease) for value in disorder.onset),
+            (term for entry in disease.entries for term in entry.onsets),
+            self.ontology.ancestors,
+        )
 
     def _genetic(self, disease: Disease, disorders: list[Disorder]) -> str:
         names = self.ontology.terms
-        return specialists.genetic_reason(
+        return evidence.genetic_reason(
             frozenset(head for disorder in disorders for head in disorder.heads),
             (mode for disorder in disorders for mode in disorder.inheritance),
             (
@@ -236,13 +247,9 @@ class _Who:
             for number, feature in entry.phenotypes.items():
                 value = feature.frequency if feature.frequency is not None else 0.5
                 best[number] = max(best.get(number, 0.0), value)
-        onset = specialists.onset_of(
-            (value for disorder in disorders for value in disorder.onset),
-            (term for entry in disease.entries for term in entry.onsets),
-            self.ontology.ancestors,
-        )
+        onset = self._onset(disease)
         return specialists.choose(
-            specialists.gather(
+            evidence.gather(
                 frozenset(head for disorder in disorders for head in disorder.heads),
                 self.kinds.of(disease.mondo),
                 ((self._system(number), value) for number, value in best.items()),
@@ -254,7 +261,7 @@ class _Who:
         )
 
     def for_family(
-        self, disease: Disease, features: list[Share], types: set[str], genetic: set[str]
+        self, disease: Disease, features: list[Share], types: int, kin: Iterable[evidence.Kin]
     ) -> tuple[Specialist, ...]:
         """From its own classification, and the features its types share."""
         disorders = self.disorders(disease)
@@ -263,8 +270,8 @@ class _Who:
             self.kinds.of(disease.mondo),
             (value for disorder in disorders for value in disorder.onset),
             (mode for disorder in disorders for mode in disorder.inheritance),
-            ((self._system(share.term), share.types / max(len(types), 1)) for share in features),
-            bool(types & genetic),
+            ((self._system(share.term), share.types / max(types, 1)) for share in features),
+            kin,
             self.telling,
             self.kinds.specific(disease.mondo),
         )
@@ -272,7 +279,7 @@ class _Who:
     def _system(self, term: int) -> tuple[str, ...]:
         if term not in self._systems:
             ancestors = self.ontology.ancestors.get(term, {term: 0})
-            self._systems[term] = specialists.systems_of_term(ancestors)
+            self._systems[term] = evidence.systems_of_term(ancestors)
         return self._systems[term]
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from condlookup.catalogue import specialists
+from condlookup.catalogue import evidence, specialists
 from condlookup.catalogue.build import HEAD_WEIGHTS, INSERT_NAME, write_disease
 from condlookup.catalogue.identity import (
     family,
@@ -154,15 +154,14 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int], mondo: Path | 
             own_terms.setdefault(condition, set()).add(term)
     shared = shared_features(chosen, narrower, own_terms)
     types = {rowid for found in shared.values() for rowid in found.types}
-    kinds = specialists.MondoKinds(
+    kinds = evidence.MondoKinds(
         {key: found.parents for key, found in _read(mondo).classes.items()} if mondo else {}
     )
-    catalogue_types = [rowid for rowid in types if rowid >= CATALOGUE_ROWIDS]
-    genetic = _inherited(connection, catalogue_types, kinds)
+    kin = _kin(connection, [rowid for rowid in types if rowid >= CATALOGUE_ROWIDS], kinds)
     terms = sorted({share.term for found in shared.values() for share in found.features})
     system_of = _systems(connection, terms)
     row = connection.execute("SELECT value FROM meta WHERE key = ?", (HEAD_WEIGHTS,)).fetchone()
-    telling = specialists.read_weights(row[0] if row else None)
+    telling = evidence.read_weights(row[0] if row else None)
     for rowid, found in shared.items():
         connection.execute(
             "UPDATE families SET types = ? WHERE condition = ?", (len(found.types), rowid)
@@ -183,7 +182,7 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int], mondo: Path | 
             told.onsets,
             told.inheritance,
             ((system_of.get(share.term, ()), share.types / len(found.types)) for share in shares),
-            bool(found.types & genetic),
+            (kin[key] for key in found.types if key in kin),
             telling,
             kinds.specific(cond_id),
         )
@@ -219,45 +218,47 @@ def _orphanet(connection: sqlite3.Connection, conditions: list[int]) -> dict[int
     }
 
 
-def _inherited(
-    connection: sqlite3.Connection, conditions: list[int], kinds: specialists.MondoKinds
-) -> set[int]:
-    """The catalogue conditions known to be genetic, by the rule the catalogue follows (see
-    `specialists.genetic_reason`). Pages are not counted, as they never were."""
-    found: set[int] = set()
+def _kin(
+    connection: sqlite3.Connection, conditions: list[int], kinds: evidence.MondoKinds
+) -> dict[int, evidence.Kin]:
+    """What a family takes from each of these catalogue conditions, by the rules the catalogue
+    follows (see `specialists`). Pages are not counted, as they never were."""
+    found: dict[int, evidence.Kin] = {}
     for chunk in _chunks(conditions):
         marks = ",".join("?" * len(chunk))
         told = _orphanet(connection, chunk)
-        modes: dict[int, list[tuple[int, str]]] = {}
-        for condition, term, name in connection.execute(
-            "SELECT a.condition, a.term, t.name FROM annotations a JOIN terms t ON t.id = a.term "
-            f"WHERE a.aspect = 'I' AND a.condition IN ({marks})",
+        aspects: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for condition, aspect, term, name in connection.execute(
+            "SELECT a.condition, a.aspect, a.term, t.name FROM annotations a JOIN terms t "
+            f"ON t.id = a.term WHERE a.aspect IN ('I', 'C') AND a.condition IN ({marks})",
             chunk,
         ):
-            modes.setdefault(condition, []).append((term, name))
-        terms = sorted({term for found_modes in modes.values() for term, _ in found_modes})
-        ancestors = _above(connection, terms, specialists.HPO_GENETIC)
+            aspects.setdefault((condition, aspect), []).append((term, name))
+        terms = sorted({term for found_terms in aspects.values() for term, _ in found_terms})
+        ancestors = _above(connection, terms, evidence.TOLD_BY_ANCESTORS)
         ids = dict(
             connection.execute(f"SELECT rowid, id FROM conditions WHERE rowid IN ({marks})", chunk)
         )
         for condition in chunk:
             item = told.get(condition, _Told())
-            if specialists.genetic_reason(
+            reason = evidence.genetic_reason(
                 frozenset(item.heads),
                 item.inheritance,
-                modes.get(condition, ()),
+                aspects.get((condition, "I"), ()),
                 ancestors,
                 kinds.of(ids.get(condition)),
-            ):
-                found.add(condition)
+            )
+            onsets = (term for term, _ in aspects.get((condition, "C"), ()))
+            onset = evidence.onset_of(item.onsets, onsets, ancestors)
+            found[condition] = evidence.Kin(bool(reason), onset)
     return found
 
 
 def _systems(connection: sqlite3.Connection, terms: list[int]) -> dict[int, tuple[str, ...]]:
-    """The organ systems of each term (see `specialists.systems_of_term`)."""
+    """The organ systems of each term (see `evidence.systems_of_term`)."""
     wanted = {*SYSTEM_OF_CATEGORY, *(at for found in BRANCHES.values() for at, _ in found)}
     above = _above(connection, terms, wanted)
-    return {term: specialists.systems_of_term(above.get(term, ())) for term in terms}
+    return {term: evidence.systems_of_term(above.get(term, ())) for term in terms}
 
 
 def _above(
