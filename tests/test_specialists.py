@@ -122,7 +122,7 @@ def test_a_tumour_sees_an_oncologist_first_a_pediatric_one_in_childhood() -> Non
         "oncologist",
         "pediatric neurologist (children)",
     ]
-    assert found[0][1] == "it is a tumour (Orphanet classifies it as a rare neoplastic disease)"
+    assert found[0][1] == "it is a tumour: Orphanet classifies it as a rare neoplastic disease"
     # The same disease in adults: no pediatric form.
     assert names(who({NEUROLOGIC, NEOPLASTIC}, {"MONDO:0005070": 3}, nervous, "adult")) == [
         "oncologist",
@@ -212,6 +212,22 @@ def test_a_systemic_autoimmune_disease_sees_a_rheumatologist_a_genetic_one_none(
     # Marfan syndrome is a "systemic or rheumatologic" disease too, but genetic.
     genetic = names(who({SYSTEMIC, SKIN, GENETIC}, {}, skin, "", "genetic"))
     assert "rheumatologist" not in genetic
+
+
+def test_a_surgeon_comes_after_the_organ_specialists_and_only_for_the_organ_operated_on() -> None:
+    liver = features(*[((25031, 1392), 0.9)] * 4, ((NERVOUS,), 0.5))
+    assert names(who({"ORPHA:165711", "ORPHA:57146"}, {}, liver)) == [
+        "hepatologist",
+        "general surgeon",
+    ]
+    # A few signs of the gut among many others: no surgeon.
+    many = features(*[((NERVOUS,), 0.9)] * 9, ((25031,), 0.5))
+    assert names(who({"ORPHA:165711", NEUROLOGIC}, {}, many)) == ["neurologist"]
+
+
+def test_a_head_the_features_hardly_touch_is_left_out() -> None:
+    eyes = features(*[((EYE,), 0.9)] * 20, ((EYE, NERVOUS), 0.5))  # photophobia
+    assert names(who({OPHTHALMIC, NEUROLOGIC}, {}, eyes)) == ["ophthalmologist"]
 
 
 def test_at_most_four_and_the_geneticist_last() -> None:

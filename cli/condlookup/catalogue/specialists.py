@@ -6,16 +6,19 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    classes above it, nearest first; for one classified by neither, those of the organ
    systems of its features (an orthopedic specialist only where they are not those of a
    muscle or nerve disease).
-2. A candidate whose organ systems none of the features touch is left out when there are
-   features enough to tell: a head is broad (Duchenne muscular dystrophy is also a "rare
-   ophthalmic disorder"). Orphanet's systemic or rheumatologic head names a rheumatologist
-   only for a disease that is not genetic, or that Mondo calls inflammatory: Marfan syndrome
-   and chronic granulomatous disease are under that head too.
+2. A candidate whose organ systems the features hardly touch (none, or its score in 3 under
+   a tenth of the best one's) is left out when there are features enough to tell: a head is
+   broad (Duchenne muscular dystrophy is also a "rare ophthalmic disorder", retinitis
+   pigmentosa a "rare neurologic disease" for its photophobia). Orphanet's systemic or
+   rheumatologic head names a rheumatologist only for a disease that is not genetic, or that
+   Mondo calls inflammatory: Marfan syndrome and chronic granulomatous disease are under that
+   head too.
 3. The order: by the share of the features in each one's organ systems, times how telling
    its head is (a narrow head, given to few disorders, more than a broad one); the specialist
    of what the disease is (metabolic, immune, blood, systemic, infectious) and that of a vital
    organ (heart, lungs, kidneys, liver) count them twice; ties in the order of the tables.
-   A surgeon (named for what may be done, for some) comes after the organ specialists. Then
+   A surgeon (named for what may be done, for some) comes after the organ specialists, and
+   only where a fifth of the features are of the organ operated on. Then
    what kind of disease it is, first:
    - a tumour sees an oncologist first (a hematologist-oncologist for one of the blood): a
      Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
@@ -79,8 +82,11 @@ from condlookup.catalogue.specialties import (
 )
 
 MOST = 4  # specialists on a page, the pediatric and adult forms of one counted once
-# Features enough to leave out a head none of them touch: about three or four of them.
+# Features enough to leave out a head they hardly touch (about three or four of them), and
+# how little is hardly: a score (see `choose`) under a tenth of the best candidate's.
 ENOUGH_FEATURES = 2.0
+SLIGHT = 0.1
+SURGICAL_SHARE = 0.2  # a surgeon's organ: at least a fifth of the features
 SURGEONS = frozenset(name for code in SURGICAL_HEADS for name in HEADS[code].specialists)
 MONDO_MECHANISMS = frozenset(
     name for name, kind in MONDO_CLASSES.items() if kind.specialist in (METABOLIC, HEMATOLOGIST)
@@ -111,7 +117,7 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         name = HEMATO_ONCOLOGIST if blood else ONCOLOGIST
         for merged in (ONCOLOGIST, HEMATOLOGIST) if blood else (ONCOLOGIST,):
             found.pop(merged, None)
-        found[name] = _Candidate(name, f"it is a tumour ({cancer})", 0.0, 0.0, -1)
+        found[name] = _Candidate(name, f"it is a tumour: {cancer}", 0.0, 0.0, -1)
         first.append(name)
     if _intermediary_metabolism(heads, classes) and not classes.keys() & NEUROMUSCULAR:
         if METABOLIC not in found:
@@ -119,11 +125,14 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         first.append(METABOLIC)
     if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
         first.append(RHEUMATOLOGIST)
-    if evidence.features >= ENOUGH_FEATURES:  # leave out what none of the features touch
+    if evidence.features >= ENOUGH_FEATURES:  # leave out what the features hardly touch
+        best = max(item.score for item in found.values()) if found else 0.0
         touched = {
             name: item
             for name, item in found.items()
-            if name in first or item.share > 0 or not SPECIALTIES[name].systems
+            if name in first
+            or (item.share > 0 and item.score >= best * SLIGHT and _operated(item))
+            or not SPECIALTIES[name].systems
         }
         found = touched or found
     # A surgeon, named for what may be done for some, comes after the organ specialists.
@@ -188,6 +197,12 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
     return found
+
+
+def _operated(item: _Candidate) -> bool:
+    """A surgeon is named for what may be done for some: only when a real share of the
+    features are of the organ operated on (biliary atresia, not Down syndrome's gut)."""
+    return item.name not in SURGEONS or item.share >= SURGICAL_SHARE
 
 
 def _share(name: str, evidence: Evidence) -> float:

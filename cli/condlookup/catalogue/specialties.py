@@ -113,7 +113,7 @@ SPECIALTIES: dict[str, Specialty] = {
     DENTIST: Specialty("pediatric dentist", (TEETH,)),
     MAXILLOFACIAL: Specialty(None, (HEAD, TEETH)),
     THORACIC_SURGEON: Specialty(None, (CHEST,)),
-    SURGEON: Specialty("pediatric surgeon", (DIGESTIVE,)),
+    SURGEON: Specialty("pediatric surgeon", (DIGESTIVE, LIVER)),
     INFECTIOUS: Specialty(None, (IMMUNE,)),
     BREAST: Specialty(None, (BREASTS,)),
     GENETICIST: Specialty(None, ()),
