@@ -12,6 +12,7 @@ from condlookup.catalogue.specialties import (
     BRANCHES,
     GENETIC_CLASSES,
     GENETIC_HEAD,
+    GIVES_WAY,
     MONDO_CLASSES,
     SYSTEM_OF_CATEGORY,
     TERATOLOGIC_HEAD,
@@ -118,8 +119,9 @@ def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for category, system in SYSTEM_OF_CATEGORY.items():
         if category in above:
-            branch = next((own for at, own in BRANCHES.get(category, ()) if at in above), system)
-            found[branch] = None
+            matched = {own for at, own in BRANCHES.get(category, ()) if at in above}
+            matched = {own for own in matched if not GIVES_WAY.get(own, frozenset()) & matched}
+            found.update((own, None) for own in sorted(matched) or [system])
     return tuple(found)
 
 

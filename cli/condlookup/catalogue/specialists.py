@@ -4,8 +4,8 @@ shows. The rules (the README says the same; the tables are in `specialties`):
 1. The candidates: the specialists Orphanet's classification heads name; for a condition
    Orphanet does not classify (or only as genetic, or a malformation), those of the Mondo
    classes above it, nearest first; for one classified by neither, those of the organ
-   systems of its features (an orthopedic specialist only where they are not those of a
-   muscle or nerve disease).
+   systems of its features (an orthopedic specialist only where most are of the bones and
+   joints, and not of a muscle or nerve disease).
 2. A candidate whose organ systems the features hardly touch (none, or its score in 3 under
    a tenth of the best one's) is left out when there are features enough to tell: a head is
    broad (Duchenne muscular dystrophy is also a "rare ophthalmic disorder", retinitis
@@ -191,8 +191,8 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
         sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
     ):
         name = SPECIALIST_OF_SYSTEM.get(system)
-        if name == ORTHOPEDIC and _neuromuscular(evidence):
-            continue  # weak muscles bend bones and joints: not a bone disease
+        if name == ORTHOPEDIC and (order > 0 or _neuromuscular(evidence)):
+            continue  # a bone or joint disease only: most features of the bones and joints
         if name and weight > 0 and name not in found:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)

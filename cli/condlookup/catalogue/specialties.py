@@ -120,14 +120,15 @@ SPECIALTIES: dict[str, Specialty] = {
 }
 
 # The organ systems of a feature: that of each organ system of the HPO (a child of
-# HP:0000118, in SYSTEM_OF_CATEGORY) it lies in, or, where it lies in one of the branches
-# listed here for that organ system, the first such branch's.
+# HP:0000118, in SYSTEM_OF_CATEGORY) it lies in, or, where it lies in branches listed here for
+# that organ system, theirs (a joint contracture is of the muscles and of the joints).
 BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
     33127: (  # the musculoskeletal system
         (929, HEAD),  # Abnormal skull morphology: the face's bones, seen as the face
         (3011, MUSCLES),  # Abnormality of the musculature: a muscle disease is a neurologist's
+        (11729, BONES),  # Abnormality of joint mobility
     ),
-    40064: ((3011, MUSCLES),),  # limbs: their muscles
+    40064: ((3011, MUSCLES), (11729, BONES)),  # limbs: their muscles, their joints
     1626: (  # the cardiovascular system
         (1679, HEART),  # Abnormal aortic morphology: the aorta is a cardiologist's
         (2597, VESSELS),  # Abnormality of the vasculature
@@ -141,6 +142,12 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
     ),
     25031: ((1392, LIVER), (4297, LIVER)),  # digestive: the liver, the biliary system
     152: ((164, TEETH),),  # head or neck: Abnormality of the dentition
+}
+# A branch's system that gives way to a narrower one the same feature lies in: the aorta is a
+# vessel, but a cardiologist's; female genitals are genitals.
+GIVES_WAY: dict[str, frozenset[str]] = {
+    VESSELS: frozenset({HEART}),
+    GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS}),
 }
 SYSTEM_OF_CATEGORY: dict[int, str] = {
     707: NERVOUS,  # Abnormality of the nervous system
