@@ -230,6 +230,21 @@ def test_a_head_the_features_hardly_touch_is_left_out() -> None:
     assert names(who({OPHTHALMIC, NEUROLOGIC}, {}, eyes)) == ["ophthalmologist"]
 
 
+def test_from_a_few_signs_alone_only_the_organs_most_of_them_are_of() -> None:
+    toe = features(((SKELETAL,), 1.0), ((1939, 818), 0.5))  # one sign of unknown frequency
+    assert names(who(weights=toe)) == ["orthopedic specialist"]
+    male = features(((119, 78, 10461), 0.5))
+    assert names(who(weights=male, genetic="inherited")) == ["urologist", "clinical geneticist"]
+
+
+def test_mondo_classes_the_features_do_not_touch_are_left_out() -> None:
+    # A retinal dystrophy is a "nervous system disorder" too, for Mondo.
+    eye = features(((EYE,), 0.5))
+    classes = {"MONDO:0005071": 4, "MONDO:0005328": 5}
+    assert names(who(classes=classes, weights=eye)) == ["ophthalmologist"]
+    assert names(who(classes=classes)) == ["neurologist", "ophthalmologist"]  # nothing to tell
+
+
 def test_at_most_four_and_the_geneticist_last() -> None:
     signs = features(*[((category,), 0.9) for category in (707, 478, 1626, 1574, 2086, 1871)])
     heads = {NEUROLOGIC, OPHTHALMIC, CARDIAC, SKIN, "ORPHA:97955", HEMATOLOGIC, GENETIC}

@@ -87,6 +87,9 @@ MOST = 4  # specialists on a page, the pediatric and adult forms of one counted 
 ENOUGH_FEATURES = 2.0
 SLIGHT = 0.1
 SURGICAL_SHARE = 0.2  # a surgeon's organ: at least a fifth of the features
+# From the features alone, a second organ's specialist needs half the first one's weight, and
+# at least that of one very frequent feature (80%): not one sign of unknown frequency.
+FEW = 0.8
 SURGEONS = frozenset(name for code in SURGICAL_HEADS for name in HEADS[code].specialists)
 MONDO_MECHANISMS = frozenset(
     name for name, kind in MONDO_CLASSES.items() if kind.specialist in (METABOLIC, HEMATOLOGIST)
@@ -109,7 +112,7 @@ class _Candidate(NamedTuple):
 def choose(evidence: Evidence) -> tuple[Specialist, ...]:
     """The specialists for a condition, most central first (see the module's rules)."""
     heads, classes = evidence.heads, evidence.classes
-    found = _candidates(evidence)
+    found, orphanets = _candidates(evidence)
     first: list[str] = []
     cancer = _tumour(heads, classes)
     if cancer:
@@ -125,7 +128,9 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         first.append(METABOLIC)
     if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
         first.append(RHEUMATOLOGIST)
-    if evidence.features >= ENOUGH_FEATURES:  # leave out what the features hardly touch
+    # Leave out what the features hardly touch, where they are enough to tell: Mondo's classes
+    # are of anatomy (a retinal disease is also a "nervous system disorder"), so any will do.
+    if evidence.features >= (ENOUGH_FEATURES if orphanets else 0.01):
         best = max(item.score for item in found.values()) if found else 0.0
         touched = {
             name: item
@@ -152,7 +157,8 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
     return _with_pediatric_forms(chosen[:MOST], evidence.onset)
 
 
-def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
+def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
+    """The candidates, and whether Orphanet's heads named them."""
     heads, classes = evidence.heads, evidence.classes
     found: dict[str, _Candidate] = {}
 
@@ -174,7 +180,7 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
             boost = (2.0 if code in MECHANISM_HEADS else 1.0) * evidence.head_weights.get(code, 1)
             add(head.specialists, f"Orphanet classifies it as {head.words}", boost, order)
         if found:
-            return found
+            return found, True
     if classes:  # Orphanet does not classify it, or only as genetic or a malformation
         table = list(MONDO_CLASSES)
         nearest = evidence.specific or classes.keys()
@@ -186,17 +192,18 @@ def _candidates(evidence: Evidence) -> dict[str, _Candidate]:
             because = f"Mondo classes it as {article(kind.label)} {kind.label}"
             add((kind.specialist,), because, boost, classes[mondo_id] * 100)
         if found:
-            return found
-    for order, (system, weight) in enumerate(
-        sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
-    ):
+            return found, False
+    ranked = sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
+    for order, (system, weight) in enumerate(ranked):
         name = SPECIALIST_OF_SYSTEM.get(system)
         if name == ORTHOPEDIC and (order > 0 or _neuromuscular(evidence)):
             continue  # a bone or joint disease only: most features of the bones and joints
+        if order > 0 and weight < max(FEW, ranked[0][1] / 2):
+            break  # from a few signs alone, only the organs most of them are of
         if name and weight > 0 and name not in found:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
-    return found
+    return found, False
 
 
 def _operated(item: _Candidate) -> bool:
