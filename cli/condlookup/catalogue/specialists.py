@@ -24,7 +24,7 @@ shows. The rules (the README says the same; the tables are in `specialties`):
      Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
      for Orphanet, where it classifies it);
    - an inborn error of intermediary metabolism or storage a metabolic specialist (unless
-     Mondo calls it a muscle or nerve disease: a dystroglycanopathy is a neurologist's);
+     Mondo calls it a muscle disease: a dystroglycanopathy is a neurologist's);
    - a systemic autoimmune disease a rheumatologist: systemic for Orphanet, neither genetic
      nor neoplastic, in several organs or inflammatory for Mondo;
    - a muscle or nerve disease a neurologist before an orthopedic specialist, who is named
@@ -66,6 +66,7 @@ from condlookup.catalogue.specialties import (
     METABOLIC_HEAD,
     METABOLITE_TRANSPORT,
     MONDO_CLASSES,
+    MUSCLE_DISEASES,
     MUSCLES,
     NEOPLASM,
     NEOPLASTIC_HEAD,
@@ -122,7 +123,7 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
             found.pop(merged, None)
         found[name] = _Candidate(name, f"it is a tumour: {cancer}", 0.0, 0.0, -1)
         first.append(name)
-    if _intermediary_metabolism(heads, classes) and not classes.keys() & NEUROMUSCULAR:
+    if _intermediary_metabolism(heads, classes) and not classes.keys() & MUSCLE_DISEASES:
         if METABOLIC not in found:
             found[METABOLIC] = _Candidate(METABOLIC, _mondo_words(classes, METABOLIC), 0, 0, -1)
         first.append(METABOLIC)
@@ -193,10 +194,14 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
             add((kind.specialist,), because, boost, classes[mondo_id] * 100)
         if found:
             return found, False
-    ranked = sorted(evidence.systems.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(
+        (item for item in evidence.systems.items() if item[0] in SPECIALIST_OF_SYSTEM),
+        key=lambda item: (-item[1], item[0]),
+    )
     for order, (system, weight) in enumerate(ranked):
         name = SPECIALIST_OF_SYSTEM.get(system)
-        if name == ORTHOPEDIC and (order > 0 or _neuromuscular(evidence)):
+        bone_disease = order == 0 and (len(ranked) == 1 or weight > ranked[1][1])
+        if name == ORTHOPEDIC and (not bone_disease or _neuromuscular(evidence)):
             continue  # a bone or joint disease only: most features of the bones and joints
         if order > 0 and weight < max(FEW, ranked[0][1] / 2):
             break  # from a few signs alone, only the organs most of them are of

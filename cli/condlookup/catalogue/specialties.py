@@ -76,6 +76,7 @@ HEAD = "of the head and neck"
 BREASTS = "of the breast"
 CHEST = "of the chest"
 FERTILITY_SIGNS = "of fertility"
+CONNECTIVE = "of the connective tissue"
 
 
 class Specialty(NamedTuple):
@@ -127,6 +128,13 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
         (929, HEAD),  # Abnormal skull morphology: the face's bones, seen as the face
         (3011, MUSCLES),  # Abnormality of the musculature: a muscle disease is a neurologist's
         (11729, BONES),  # Abnormality of joint mobility
+        (3549, CONNECTIVE),  # Abnormality of connective tissue: a keloid is not of the bones
+    ),
+    1939: (  # metabolism and homeostasis: blood sugar and calcium are also the glands'
+        (11014, ENDOCRINE),  # Abnormal glucose homeostasis
+        (11014, METABOLISM),
+        (4363, ENDOCRINE),  # Abnormal circulating calcium concentration
+        (4363, METABOLISM),
     ),
     40064: ((3011, MUSCLES), (11729, BONES)),  # limbs: their muscles, their joints
     1626: (  # the cardiovascular system
@@ -147,6 +155,7 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
 # vessel, but a cardiologist's; female genitals are genitals.
 GIVES_WAY: dict[str, frozenset[str]] = {
     VESSELS: frozenset({HEART}),
+    CONNECTIVE: frozenset({BONES, MUSCLES}),  # a contracture: of the joints and muscles
     GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS}),
 }
 SYSTEM_OF_CATEGORY: dict[int, str] = {
@@ -370,5 +379,6 @@ INTERMEDIARY_METABOLISM = frozenset(
 METABOLITE_TRANSPORT = frozenset({"MONDO:0019216", "MONDO:0017757"})
 # Systemic inflammation: a rheumatologist's.
 INFLAMMATORY = frozenset({"MONDO:0005554", "MONDO:0018882", "MONDO:0019751", "MONDO:0005578"})
-# A muscle or nerve disease.
+# A muscle or nerve disease; a muscle disease.
 NEUROMUSCULAR = frozenset({"MONDO:0019056", "MONDO:0003620", "MONDO:0005336", "MONDO:0020120"})
+MUSCLE_DISEASES = frozenset({"MONDO:0005336", "MONDO:0020120"})
