@@ -147,10 +147,11 @@ class MondoKinds:
         self._found: dict[str, dict[str, int]] = {}
 
     def specific(self, mondo_id: str | None) -> frozenset[str]:
-        """Of the classes `of` gives, those that no other of them is a kind of."""
-        found = self.of(mondo_id)
+        """Of the classes `of` gives that name a specialist, those that no other of them is a
+        kind of."""
+        found = {key for key in self.of(mondo_id) if MONDO_CLASSES[key].specialist}
         broader = {above for key in found for above in self.of(key) if above != key}
-        return frozenset(found.keys() - broader)
+        return frozenset(found - broader)
 
     def of(self, mondo_id: str | None) -> dict[str, int]:
         if mondo_id is None or mondo_id not in self._parents:

@@ -5,7 +5,8 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    Orphanet does not classify (or only as genetic, or a malformation), those of the Mondo
    classes above it, nearest first; for one classified by neither, those of the organ
    systems of its features (an orthopedic specialist only where most are of the bones and
-   joints, and not of a muscle or nerve disease).
+   joints, and not of a muscle or nerve disease; a metabolic specialist only where most are
+   metabolic).
 2. A candidate whose organ systems the features hardly touch (none, or its score in 3 under
    a tenth of the best one's) is left out when there are features enough to tell: a head is
    broad (Duchenne muscular dystrophy is also a "rare ophthalmic disorder", retinitis
@@ -203,6 +204,8 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
         bone_disease = order == 0 and (len(ranked) == 1 or weight > ranked[1][1])
         if name == ORTHOPEDIC and (not bone_disease or _neuromuscular(evidence)):
             continue  # a bone or joint disease only: most features of the bones and joints
+        if name == METABOLIC and weight < evidence.features / 2:
+            continue  # signs in the blood's chemistry are an inborn error's only if mostly so
         if order > 0 and weight < max(FEW, ranked[0][1] / 2):
             break  # from a few signs alone, only the organs most of them are of
         if name and weight > 0 and name not in found:

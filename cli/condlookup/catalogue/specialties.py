@@ -130,11 +130,9 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
         (11729, BONES),  # Abnormality of joint mobility
         (3549, CONNECTIVE),  # Abnormality of connective tissue: a keloid is not of the bones
     ),
-    1939: (  # metabolism and homeostasis: blood sugar and calcium are also the glands'
-        (11014, ENDOCRINE),  # Abnormal glucose homeostasis
-        (11014, METABOLISM),
+    1939: (  # metabolism and homeostasis: blood sugar and calcium are the glands'
+        (11014, ENDOCRINE),  # Abnormal glucose homeostasis: diabetes, hypoglycemia
         (4363, ENDOCRINE),  # Abnormal circulating calcium concentration
-        (4363, METABOLISM),
     ),
     40064: ((3011, MUSCLES), (11729, BONES)),  # limbs: their muscles, their joints
     1626: (  # the cardiovascular system
