@@ -11,9 +11,9 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    a tenth of the best one's) is left out when there are features enough to tell: a head is
    broad (Duchenne muscular dystrophy is also a "rare ophthalmic disorder", retinitis
    pigmentosa a "rare neurologic disease" for its photophobia). Orphanet's systemic or
-   rheumatologic head names a rheumatologist only for a disease that is not genetic, or that
-   Mondo calls inflammatory: Marfan syndrome and chronic granulomatous disease are under that
-   head too.
+   rheumatologic head names a rheumatologist only for a disease that is neither neoplastic
+   (a histiocytosis) nor genetic, unless Mondo calls it inflammatory: Marfan syndrome and
+   chronic granulomatous disease are under that head too.
 3. The order: by the share of the features in each one's organ systems, times how telling
    its head is (a narrow head, given to few disorders, more than a broad one); the specialist
    of what the disease is (metabolic, immune, blood, systemic, infectious) and that of a vital
@@ -173,11 +173,10 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
             found[name] = _Candidate(name, because, shares[best] * boost, shares[best], order)
 
     if heads:
-        genetic = GENETIC_HEAD in heads
         for order, (code, head) in enumerate(HEADS.items()):
             if code not in heads or not head.specialists:
                 continue
-            if code == SYSTEMIC_HEAD and genetic and not classes.keys() & INFLAMMATORY:
+            if code == SYSTEMIC_HEAD and not _rheumatologic(heads, classes):
                 continue
             boost = (2.0 if code in MECHANISM_HEADS else 1.0) * evidence.head_weights.get(code, 1)
             add(head.specialists, f"Orphanet classifies it as {head.words}", boost, order)
@@ -261,6 +260,15 @@ def _systemic_autoimmune(heads: frozenset[str], classes: Mapping[str, int]) -> b
         if code in HEADS and set(HEADS[code].specialists) - {RHEUMATOLOGIST, GENETICIST}
     ]
     return inflammatory or len(organs) >= 2
+
+
+def _rheumatologic(heads: frozenset[str], classes: Mapping[str, int]) -> bool:
+    """Whether the systemic or rheumatologic head names a rheumatologist: not for a tumour
+    (a histiocytosis, an amyloidosis of the plasma cells), nor for a genetic disease unless
+    Mondo calls it inflammatory (Marfan syndrome, chronic granulomatous disease are not)."""
+    if NEOPLASTIC_HEAD in heads:
+        return False
+    return GENETIC_HEAD not in heads or bool(classes.keys() & INFLAMMATORY)
 
 
 def _neuromuscular(evidence: Evidence) -> bool:

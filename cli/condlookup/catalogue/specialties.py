@@ -137,6 +137,7 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
     40064: ((3011, MUSCLES), (11729, BONES)),  # limbs: their muscles, their joints
     1626: (  # the cardiovascular system
         (1679, HEART),  # Abnormal aortic morphology: the aorta is a cardiologist's
+        (6704, HEART),  # Abnormal coronary artery morphology: the heart's own arteries
         (2597, VESSELS),  # Abnormality of the vasculature
     ),
     119: (  # the genitourinary system
