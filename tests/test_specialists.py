@@ -147,7 +147,8 @@ def test_a_benign_tumour_or_a_predisposition_is_not_a_tumour_first() -> None:
 
 
 def test_an_inborn_error_of_intermediary_metabolism_sees_a_metabolic_specialist_first() -> None:
-    brain = features(*[((NERVOUS,), 0.9)] * 6)
+    # Most of its features are of the brain, one in the blood's chemistry (phenylketonuria).
+    brain = features(*[((NERVOUS,), 0.9)] * 6, ((1939,), 0.9))
     amino_acids = {"MONDO:0004736": 3, "MONDO:0019052": 5}
     found = who({METABOLIC, NEUROLOGIC, GENETIC}, amino_acids, brain, "child", "genetic")
     assert names(found) == [
@@ -156,6 +157,10 @@ def test_an_inborn_error_of_intermediary_metabolism_sees_a_metabolic_specialist_
         "clinical geneticist",
     ]
     assert found[0][1] == "Orphanet classifies it as a rare inborn error of metabolism"
+    # None of its many features is metabolic (albinism, a disorder of tyrosine metabolism).
+    pigment = features(*[((EYE,), 0.9)] * 4, *[((SKIN_TERMS,), 0.9)] * 2)
+    albinism = names(who({METABOLIC, OPHTHALMIC, SKIN, GENETIC}, amino_acids, pigment))
+    assert albinism == ["ophthalmologist", "dermatologist"]
     # A transport disorder (cystinuria) is its organ's first.
     kidneys = features(((119, 77), 0.9), ((119, 77), 0.9))
     transport = {**amino_acids, "MONDO:0019216": 2}

@@ -120,9 +120,8 @@ def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:
     for category, system in SYSTEM_OF_CATEGORY.items():
         if category in above:
             matched = {own for at, own in BRANCHES.get(category, ()) if at in above}
-            matched = {own for own in matched if not GIVES_WAY.get(own, frozenset()) & matched}
             found.update((own, None) for own in sorted(matched) or [system])
-    return tuple(found)
+    return tuple(own for own in found if not GIVES_WAY.get(own, frozenset()) & found.keys())
 
 
 def systems_of(

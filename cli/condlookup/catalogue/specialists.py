@@ -25,7 +25,8 @@ shows. The rules (the README says the same; the tables are in `specialties`):
      Mondo neoplasm, neither benign nor a predisposition syndrome (and a neoplastic disease
      for Orphanet, where it classifies it);
    - an inborn error of intermediary metabolism or storage a metabolic specialist (unless
-     Mondo calls it a muscle disease: a dystroglycanopathy is a neurologist's);
+     Mondo calls it a muscle disease: a dystroglycanopathy is a neurologist's; and none where
+     none of its many features is metabolic: albinism is a disorder of tyrosine metabolism);
    - a systemic autoimmune disease a rheumatologist: systemic for Orphanet, neither genetic
      nor neoplastic, in several organs or inflammatory for Mondo;
    - a muscle or nerve disease a neurologist before an orthopedic specialist, who is named
@@ -125,9 +126,12 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         found[name] = _Candidate(name, f"it is a tumour: {cancer}", 0.0, 0.0, -1)
         first.append(name)
     if _intermediary_metabolism(heads, classes) and not classes.keys() & MUSCLE_DISEASES:
-        if METABOLIC not in found:
+        if evidence.features >= ENOUGH_FEATURES and not _share(METABOLIC, evidence):
+            found.pop(METABOLIC, None)  # no metabolic sign at all: albinism is the skin's
+        elif METABOLIC not in found:
             found[METABOLIC] = _Candidate(METABOLIC, _mondo_words(classes, METABOLIC), 0, 0, -1)
-        first.append(METABOLIC)
+        if METABOLIC in found:
+            first.append(METABOLIC)
     if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
         first.append(RHEUMATOLOGIST)
     # Leave out what the features hardly touch, where they are enough to tell: Mondo's classes

@@ -150,12 +150,13 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
     25031: ((1392, LIVER), (4297, LIVER)),  # digestive: the liver, the biliary system
     152: ((164, TEETH),),  # head or neck: Abnormality of the dentition
 }
-# A branch's system that gives way to a narrower one the same feature lies in: the aorta is a
-# vessel, but a cardiologist's; female genitals are genitals.
+# A system that gives way to another the same feature lies in: the aorta is a vessel, but a
+# cardiologist's; female genitals are genitals; hypogonadism is of the genitals and of the
+# glands, and the glands' (an endocrinologist's).
 GIVES_WAY: dict[str, frozenset[str]] = {
     VESSELS: frozenset({HEART}),
     CONNECTIVE: frozenset({BONES, MUSCLES}),  # a contracture: of the joints and muscles
-    GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS}),
+    GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS, ENDOCRINE}),
 }
 SYSTEM_OF_CATEGORY: dict[int, str] = {
     707: NERVOUS,  # Abnormality of the nervous system
