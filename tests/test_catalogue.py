@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from condlookup.catalogue.diseases import CataloguePage, frequency_words
-from condlookup.catalogue.specialists import derive
+from condlookup.catalogue.evidence import gather, systems_of_term
+from condlookup.catalogue.specialists import choose
 from condlookup.errors import DataError
 from condlookup.library import Library
 from condlookup.pages.models import Condition
@@ -69,6 +70,19 @@ def test_frequency_words() -> None:
     assert frequency_words(0.4, "40%") == "40%"
     assert frequency_words(None, None) == "frequency not known"
     assert frequency_words(0.02, None) == "very rare"
+
+
+def derive(weights: list[tuple[int, float]], pediatric: bool, genetic: bool) -> tuple[str, ...]:
+    """Who to see for a disease neither Orphanet nor Mondo classifies: from the organ systems
+    (HPO categories) of its features alone."""
+    found = gather(
+        frozenset(),
+        {},
+        [(systems_of_term((category,)), weight) for category, weight in weights],
+        "child" if pediatric else "",
+        "it is inherited" if genetic else "",
+    )
+    return tuple(item.name for item in choose(found))
 
 
 def test_specialists_come_from_organ_systems() -> None:

@@ -248,6 +248,38 @@ def test_show_a_catalogue_disease(
         "description": "Incoordination",
         "frequency": "very frequent",
     }
+    # Who to see, each with why: derived for a catalogue disease.
+    nervous = "its features are mostly of the nervous system"
+    assert page["specialists"] == [
+        {"name": "pediatric neurologist (children)", "because": nervous},
+        {"name": "neurologist", "because": nervous},
+        {
+            "name": "clinical geneticist",
+            "because": "it is inherited: the HPO gives autosomal dominant inheritance",
+        },
+    ]
+
+
+def test_specialists_say_why_in_json_for_every_page(
+    runner: CliRunner, fixture_catalogue: object
+) -> None:
+    run(runner, "list")  # build the index first: a build adds a notice on stderr
+    code, out, _ = run(runner, "show", "test-rash", "--json")
+    named = [
+        {"name": "ENT surgeon", "because": "the page names them"},
+        {"name": "dermatologist", "because": "the page names them"},
+    ]
+    assert json.loads(out)["specialists"] == named
+    code, out, _ = run(runner, "list", "--json", "--source", "all")
+    listed = {item["id"]: item["specialists"] for item in json.loads(out)}
+    assert listed["test-rash"] == named
+    assert listed["OMIM:100001"][1] == {
+        "name": "neurologist",
+        "because": "its features are mostly of the nervous system",
+    }
+    # The filters still take a name, or a part of one.
+    code, out, _ = run(runner, "list", "--source", "all", "--specialist", "geneticist")
+    assert code == 0 and "OMIM:100001" in out.split()
 
 
 def test_a_curated_page_folds_its_annotations(runner: CliRunner, fixture_catalogue: object) -> None:

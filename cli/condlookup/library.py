@@ -41,6 +41,7 @@ class Summary(NamedTuple):
     source: "Kind"
     specialists: tuple[str, ...]
     summary: str
+    because: tuple[str, ...] = ()  # why each specialist is named, in the same order
 
 
 def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] = ()) -> Sources:
@@ -308,8 +309,8 @@ class Library:
         else:
             where, order = scope_condition(source), "name COLLATE NOCASE, id"
         found: list[Summary] = []
-        for cond_id, name, aliases, kind, specialists, summary in self._db.execute(
-            "SELECT id, name, aliases, source, specialists, summary FROM conditions "
+        for cond_id, name, aliases, kind, specialists, summary, because in self._db.execute(
+            "SELECT id, name, aliases, source, specialists, summary, because FROM conditions "
             f"WHERE {where} ORDER BY {order}"
         ):
             if limit is not None and len(found) >= limit:
@@ -321,6 +322,7 @@ class Library:
                 source=kind,
                 specialists=split_list(specialists),
                 summary=summary,
+                because=split_list(because),
             )
             if specialist and not any(fold(specialist) in fold(s) for s in item.specialists):
                 continue

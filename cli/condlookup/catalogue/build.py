@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from condlookup.catalogue import facts, names, propagation, specialists
-from condlookup.catalogue.identity import Disease, Entry, Feature, group, shared_features
+from condlookup.catalogue import evidence, facts, names, propagation, specialists
+from condlookup.catalogue.identity import Disease, Entry, Feature, Share, group, shared_features
 from condlookup.catalogue.propagation import Description
+from condlookup.catalogue.specialists import Specialist
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
 from condlookup.catalogue.terms import Ontology, read_ontology, write_terms
 from condlookup.errors import DataError
@@ -23,7 +24,7 @@ from condlookup.sources.codes import term_number
 from condlookup.sources.hpo import Annotation, hpoa_release, read_annotations, release
 from condlookup.sources.mondo import Mondo
 from condlookup.sources.mondo import read as read_mondo
-from condlookup.sources.orphanet import Orphanet
+from condlookup.sources.orphanet import GROUPS, Disorder, Orphanet
 from condlookup.sources.orphanet import read as read_orphanet
 from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers
 
@@ -32,6 +33,7 @@ INSERT_ANNOTATION = (
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_NAME = "INSERT INTO names (key, rowid, tier) VALUES (?, ?, ?)"
+HEAD_WEIGHTS = "head_weights"  # the meta key of `evidence.head_weights`
 
 
 @dataclass
@@ -123,37 +125,28 @@ def diseases(
         narrower.setdefault(up, []).append(down)
     families = [disease.id for disease in identity.diseases if not disease.entries]
     shared = shared_features(families, narrower, own_terms)
-    genetic = {  # the conditions known to be inherited: an inheritance, or an OMIM entry
-        disease.id
-        for disease in identity.diseases
-        if any(entry.inheritance or entry.id.startswith("OMIM:") for entry in disease.entries)
-    }
+    who = _Who(catalogue)
+    kin = {disease.id: who.kin(disease) for disease in identity.diseases if disease.entries}
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     described: dict[int, list[Description]] = {}
     known = _known_names(identity.diseases)
     for rowid, disease in enumerate(identity.diseases, start=CATALOGUE_ROWIDS):
-        disorders = (
-            facts.disorders_of(disease.codes, catalogue.orphanet) if catalogue.orphanet else []
-        )
+        disorders = who.disorders(disease)
         orphanet_names = [name for found in disorders for name in (found.label, *found.synonyms)]
         aliases = names.also_called(
             disease.name, disease.names, disease.synonyms, orphanet_names, known, disease.id
         )
         rowid_of[disease.id] = rowid
         if disease.entries:
-            found = specialists.for_entries(disease.entries, ontology)
+            found = who.for_disease(disease)
         else:
             family = shared[disease.id]
-            found = specialists.for_family(
-                family.features,
-                len(family.types),
-                bool(family.types & genetic),
-                ontology.category_of,
+            found = who.for_family(
+                disease, family.features, len(family.types), (kin[key] for key in family.types)
             )
         write_disease(connection, rowid, disease, found, aliases)
-        if catalogue.orphanet is not None:
-            for disorder in disorders:
-                facts.write(connection, rowid, facts.orphanet_facts(disorder, catalogue.orphanet))
+        for disorder in disorders:
+            facts.write(connection, rowid, facts.orphanet_facts(disorder, who.orphanet))
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
     connection.executemany(
         "INSERT INTO relations (broader, narrower) VALUES (?, ?)",
@@ -176,6 +169,8 @@ def diseases(
         1 for found in described.values() if any(item.weights for item in found)
     )  # the conditions that have propagated rows, counted without reading them back
     return {
+        # How telling each Orphanet head is, for the families worked out again with the pages.
+        HEAD_WEIGHTS: evidence.write_weights(who.telling),
         "catalogue_conditions": str(len(identity.diseases)),
         "families": str(len(shared)),
         "annotated_conditions": str(with_rows),
@@ -219,11 +214,101 @@ def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[s
     return entries
 
 
+class _Who:
+    """Who to see for each condition (see `specialists`), from what the earlier stages read:
+    Orphanet's facts, Mondo's classes and the HPO's annotations."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.ontology = catalogue.terms()
+        self.orphanet = catalogue.orphanet or Orphanet("", "", {}, {}, {})
+        classes = catalogue.mondo.classes if catalogue.mondo else {}
+        self.kinds = evidence.MondoKinds({key: found.parents for key, found in classes.items()})
+        self._systems: dict[int, tuple[str, ...]] = {}
+        self.telling = evidence.head_weights(
+            found.heads
+            for found in self.orphanet.disorders.values()
+            if found.disorder_type not in GROUPS
+        )
+
+    def disorders(self, disease: Disease) -> list[Disorder]:
+        return facts.disorders_of(disease.codes, self.orphanet)
+
+    def kin(self, disease: Disease) -> evidence.Kin:
+        """What a family it is a type of takes from it: whether it is genetic, its onset."""
+        disorders = self.disorders(disease)
+        return evidence.Kin(bool(self._genetic(disease, disorders)), self._onset(disease))
+
+    def _onset(self, disease: Disease) -> evidence.Onset:
+        return evidence.onset_of(
+            (value for disorder in self.disorders(disease) for value in disorder.onset),
+            (term for entry in disease.entries for term in entry.onsets),
+            self.ontology.ancestors,
+        )
+
+    def _genetic(self, disease: Disease, disorders: list[Disorder]) -> str:
+        names = self.ontology.terms
+        return evidence.genetic_reason(
+            frozenset(head for disorder in disorders for head in disorder.heads),
+            (mode for disorder in disorders for mode in disorder.inheritance),
+            (
+                (term, names[term].name)
+                for entry in disease.entries
+                for term in entry.inheritance
+                if term in names
+            ),
+            self.ontology.ancestors,
+            self.kinds.of(disease.mondo),
+        )
+
+    def for_disease(self, disease: Disease) -> tuple[Specialist, ...]:
+        """From its classification, and its features (the best figure of each term)."""
+        disorders = self.disorders(disease)
+        best: dict[int, float] = {}
+        for entry in disease.entries:
+            for number, feature in entry.phenotypes.items():
+                value = feature.frequency if feature.frequency is not None else 0.5
+                best[number] = max(best.get(number, 0.0), value)
+        onset = self._onset(disease)
+        return specialists.choose(
+            evidence.gather(
+                frozenset(head for disorder in disorders for head in disorder.heads),
+                self.kinds.of(disease.mondo),
+                ((self._system(number), value) for number, value in best.items()),
+                onset,
+                self._genetic(disease, disorders),
+                telling=self.telling,
+                specific=self.kinds.specific(disease.mondo),
+            )
+        )
+
+    def for_family(
+        self, disease: Disease, features: list[Share], types: int, kin: Iterable[evidence.Kin]
+    ) -> tuple[Specialist, ...]:
+        """From its own classification, and the features its types share."""
+        disorders = self.disorders(disease)
+        return specialists.for_family(
+            frozenset(head for disorder in disorders for head in disorder.heads),
+            self.kinds.of(disease.mondo),
+            (value for disorder in disorders for value in disorder.onset),
+            (mode for disorder in disorders for mode in disorder.inheritance),
+            ((self._system(share.term), share.types / max(types, 1)) for share in features),
+            kin,
+            self.telling,
+            self.kinds.specific(disease.mondo),
+        )
+
+    def _system(self, term: int) -> tuple[str, ...]:
+        if term not in self._systems:
+            ancestors = self.ontology.ancestors.get(term, {term: 0})
+            self._systems[term] = evidence.systems_of_term(ancestors)
+        return self._systems[term]
+
+
 def write_disease(
     connection: sqlite3.Connection,
     rowid: int,
     disease: Disease,
-    found: tuple[str, ...],
+    found: tuple[Specialist, ...],
     aliases: Sequence[str] | None = None,
 ) -> None:
     """A catalogue condition's rows: who to see is `found`, what it is also called `aliases`
@@ -237,15 +322,16 @@ def write_disease(
     if aliases is None:
         aliases = disease.aliases
     connection.execute(
-        "INSERT INTO conditions (rowid, id, name, source, summary, aliases, specialists, codes) "
-        "VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?)",
+        "INSERT INTO conditions (rowid, id, name, source, summary, aliases, specialists, because, "
+        "codes) VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?, ?)",
         (
             rowid,
             disease.id,
             disease.name,
             summary,
             join_list(aliases),
-            join_list(found),
+            join_list(item.name for item in found),
+            join_list(item.because for item in found),
             join_list(disease.codes),
         ),
     )

@@ -66,6 +66,7 @@ class CataloguePage(Record):
     # of its types that show each as the frequency.
     phenotypes: tuple[Phenotype, ...]
     specialists: tuple[str, ...]
+    because: tuple[str, ...]  # why each specialist is named, in the same order
     sources: tuple[Link, ...]  # where each code leads
     links: Links
     hpo_release: str | None
@@ -178,8 +179,9 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     from condlookup.catalogue import facts  # noqa: PLC0415 - a page of the catalogue only
     from condlookup.catalogue.keyfacts import key_facts  # noqa: PLC0415
 
-    cond_id, name, aliases, specialists, codes = db.execute(
-        "SELECT id, name, aliases, specialists, codes FROM conditions WHERE rowid = ?", (rowid,)
+    cond_id, name, aliases, specialists, because, codes = db.execute(
+        "SELECT id, name, aliases, specialists, because, codes FROM conditions WHERE rowid = ?",
+        (rowid,),
     ).fetchone()
     meta = dict(
         db.execute(
@@ -199,6 +201,7 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         onsets=aspect_names(db, rowid, "C"),
         phenotypes=shared if types else phenotypes(db, rowid),
         specialists=split_list(specialists),
+        because=split_list(because),
         sources=tuple(found for code in every if (found := disease_source(code))),
         links=links(db, rowid),
         hpo_release=meta.get("hpo_release"),

@@ -15,10 +15,10 @@ A page that took a condition over took its family links with it. What is left:
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from condlookup.catalogue import specialists
-from condlookup.catalogue.build import INSERT_NAME, write_disease
+from condlookup.catalogue import evidence, specialists
+from condlookup.catalogue.build import HEAD_WEIGHTS, INSERT_NAME, write_disease
 from condlookup.catalogue.identity import (
     family,
     nearest_above,
@@ -26,6 +26,7 @@ from condlookup.catalogue.identity import (
     owners,
     shared_features,
 )
+from condlookup.catalogue.specialties import BRANCHES, SYSTEM_OF_CATEGORY
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
 from condlookup.errors import DataError
 from condlookup.pages.models import Condition
@@ -129,7 +130,7 @@ def _link(
         )
 
 
-def refresh(connection: sqlite3.Connection, pages: Iterable[int]) -> None:
+def refresh(connection: sqlite3.Connection, pages: Iterable[int], mondo: Path | None) -> None:
     """Work out again the types, shared features and specialists of the families above the
     pages, counting the pages' own terms as the catalogue counted its diseases'."""
     narrower: dict[int, list[int]] = {}
@@ -153,14 +154,14 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int]) -> None:
             own_terms.setdefault(condition, set()).add(term)
     shared = shared_features(chosen, narrower, own_terms)
     types = {rowid for found in shared.values() for rowid in found.types}
-    genetic = _inherited(connection, [rowid for rowid in types if rowid >= CATALOGUE_ROWIDS])
+    kinds = evidence.MondoKinds(
+        {key: found.parents for key, found in _read(mondo).classes.items()} if mondo else {}
+    )
+    kin = _kin(connection, [rowid for rowid in types if rowid >= CATALOGUE_ROWIDS], kinds)
     terms = sorted({share.term for found in shared.values() for share in found.features})
-    category_of: dict[int, int | None] = {}
-    for chunk in _chunks(terms):
-        marks = ",".join("?" * len(chunk))
-        category_of |= dict(
-            connection.execute(f"SELECT id, category FROM terms WHERE id IN ({marks})", chunk)
-        )
+    system_of = _systems(connection, terms)
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (HEAD_WEIGHTS,)).fetchone()
+    telling = evidence.read_weights(row[0] if row else None)
     for rowid, found in shared.items():
         connection.execute(
             "UPDATE families SET types = ? WHERE condition = ?", (len(found.types), rowid)
@@ -170,29 +171,110 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int]) -> None:
             "INSERT INTO shared (condition, term, types) VALUES (?, ?, ?)",
             ((rowid, share.term, share.types) for share in found.features),
         )
+        told = _orphanet(connection, [rowid]).get(rowid, _Told())
+        shares = found.features
+        (cond_id,) = connection.execute(
+            "SELECT id FROM conditions WHERE rowid = ?", (rowid,)
+        ).fetchone()
         who = specialists.for_family(
-            found.features, len(found.types), bool(found.types & genetic), category_of
+            frozenset(told.heads),
+            kinds.of(cond_id),
+            told.onsets,
+            told.inheritance,
+            ((system_of.get(share.term, ()), share.types / len(found.types)) for share in shares),
+            (kin[key] for key in found.types if key in kin),
+            telling,
+            kinds.specific(cond_id),
         )
         connection.execute(
-            "UPDATE conditions SET specialists = ? WHERE rowid = ?", (join_list(who), rowid)
+            "UPDATE conditions SET specialists = ?, because = ? WHERE rowid = ?",
+            (join_list(item.name for item in who), join_list(item.because for item in who), rowid),
         )
 
 
-def _inherited(connection: sqlite3.Connection, conditions: list[int]) -> set[int]:
-    """The catalogue conditions known to be inherited: an inheritance, or an OMIM entry (each
-    entry is one of a condition's descriptions). Pages are not counted, as they never were."""
-    found: set[int] = set()
+class _Told(NamedTuple):
+    """What Orphanet says of a condition, as the facts table holds it."""
+
+    heads: Sequence[str] = ()
+    onsets: Sequence[str] = ()
+    inheritance: Sequence[str] = ()
+
+
+def _orphanet(connection: sqlite3.Connection, conditions: list[int]) -> dict[int, _Told]:
+    """The Orphanet heads, onsets and inheritance the facts table holds for each condition."""
+    found: dict[int, dict[str, list[str]]] = {}
     for chunk in _chunks(conditions):
         marks = ",".join("?" * len(chunk))
-        found.update(
-            condition
-            for (condition,) in connection.execute(
-                f"SELECT condition FROM annotations WHERE aspect = 'I' AND condition IN ({marks}) "
-                f"UNION SELECT condition FROM descriptions WHERE origin LIKE 'OMIM:%' "
-                f"AND condition IN ({marks})",
-                [*chunk, *chunk],
-            )
+        for condition, kind, value, code in connection.execute(
+            "SELECT condition, kind, value, code FROM facts WHERE kind IN "
+            f"('head', 'onset', 'inheritance') AND condition IN ({marks}) ORDER BY rowid",
+            chunk,
+        ):
+            told = found.setdefault(condition, {"head": [], "onset": [], "inheritance": []})
+            told[kind].append(code if kind == "head" else value)
+    return {
+        condition: _Told(told["head"], told["onset"], told["inheritance"])
+        for condition, told in found.items()
+    }
+
+
+def _kin(
+    connection: sqlite3.Connection, conditions: list[int], kinds: evidence.MondoKinds
+) -> dict[int, evidence.Kin]:
+    """What a family takes from each of these catalogue conditions, by the rules the catalogue
+    follows (see `specialists`). Pages are not counted, as they never were."""
+    found: dict[int, evidence.Kin] = {}
+    for chunk in _chunks(conditions):
+        marks = ",".join("?" * len(chunk))
+        told = _orphanet(connection, chunk)
+        aspects: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for condition, aspect, term, name in connection.execute(
+            "SELECT a.condition, a.aspect, a.term, t.name FROM annotations a JOIN terms t "
+            f"ON t.id = a.term WHERE a.aspect IN ('I', 'C') AND a.condition IN ({marks})",
+            chunk,
+        ):
+            aspects.setdefault((condition, aspect), []).append((term, name))
+        terms = sorted({term for found_terms in aspects.values() for term, _ in found_terms})
+        ancestors = _above(connection, terms, evidence.TOLD_BY_ANCESTORS)
+        ids = dict(
+            connection.execute(f"SELECT rowid, id FROM conditions WHERE rowid IN ({marks})", chunk)
         )
+        for condition in chunk:
+            item = told.get(condition, _Told())
+            reason = evidence.genetic_reason(
+                frozenset(item.heads),
+                item.inheritance,
+                aspects.get((condition, "I"), ()),
+                ancestors,
+                kinds.of(ids.get(condition)),
+            )
+            onsets = (term for term, _ in aspects.get((condition, "C"), ()))
+            onset = evidence.onset_of(item.onsets, onsets, ancestors)
+            found[condition] = evidence.Kin(bool(reason), onset)
+    return found
+
+
+def _systems(connection: sqlite3.Connection, terms: list[int]) -> dict[int, tuple[str, ...]]:
+    """The organ systems of each term (see `evidence.systems_of_term`)."""
+    wanted = {*SYSTEM_OF_CATEGORY, *(at for found in BRANCHES.values() for at, _ in found)}
+    above = _above(connection, terms, wanted)
+    return {term: evidence.systems_of_term(above.get(term, ())) for term in terms}
+
+
+def _above(
+    connection: sqlite3.Connection, terms: list[int], wanted: Iterable[int]
+) -> dict[int, list[int]]:
+    """Which of the `wanted` terms each term is (or is a kind of)."""
+    targets = ",".join(str(int(term)) for term in sorted(wanted))
+    found: dict[int, list[int]] = {}
+    for chunk in _chunks(terms):
+        marks = ",".join("?" * len(chunk))
+        for term, ancestor in connection.execute(
+            f"SELECT descendant, ancestor FROM closure WHERE descendant IN ({marks}) "
+            f"AND ancestor IN ({targets})",
+            chunk,
+        ):
+            found.setdefault(term, []).append(ancestor)
     return found
 
 

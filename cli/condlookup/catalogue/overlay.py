@@ -109,7 +109,7 @@ def join_pages(
     gained, made = families.place_pages(connection, pages, held_ids, bare, mondo)
     for rowid, codes in gained.items():
         _add_codes(connection, rowid, codes)
-    families.refresh(connection, [rowid for rowid, _page in pages])
+    families.refresh(connection, [rowid for rowid, _page in pages], mondo)
     count = sum(len(found) for found in taken.values())
     return _facts(connection, Tally(count, families_taken, made, annotated))
 

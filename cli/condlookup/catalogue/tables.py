@@ -27,6 +27,8 @@ CREATE TABLE conditions (
     summary TEXT NOT NULL,
     aliases TEXT NOT NULL,
     specialists TEXT NOT NULL,
+    -- why each specialist is named, in the same order ("Orphanet classifies it as ...")
+    because TEXT NOT NULL DEFAULT '',
     codes TEXT NOT NULL
 );
 -- The pages themselves, apart: `list` and `search` scan the narrow rows above.

@@ -32,7 +32,7 @@ from condlookup.index.fingerprint import catalogue_fingerprint
 from condlookup.index.sources import Progress, Sources
 from condlookup.index.stages import STAGES
 from condlookup.pages.collection import collect
-from condlookup.pages.models import Condition
+from condlookup.pages.models import NAMED_BY_PAGE, Condition
 from condlookup.pages.serialize import to_dict
 from condlookup.paths import catalogue_path
 from condlookup.text import OWN_NAME, join_list, name_tiers
@@ -127,7 +127,7 @@ def _fill(
     for rowid, condition in enumerate(pages, start=1):
         connection.execute(
             "INSERT INTO conditions (rowid, id, name, source, summary, aliases, specialists, "
-            "codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "because, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 condition.id,
@@ -136,6 +136,7 @@ def _fill(
                 condition.summary,
                 join_list(condition.aliases),
                 join_list(condition.specialists),
+                join_list(NAMED_BY_PAGE for _ in condition.specialists),
                 join_list(condition.codes.curies()),
             ),
         )

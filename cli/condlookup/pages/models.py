@@ -11,6 +11,8 @@ from typing import Any
 from condlookup.records import Kind, Record, model
 
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare")
+# Why a page's specialists are named: the page names them (a catalogue condition's say why).
+NAMED_BY_PAGE = "the page names them"
 
 
 def spec(

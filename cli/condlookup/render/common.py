@@ -270,6 +270,42 @@ DERIVED_SPECIALISTS = (
 )
 
 
+def specialist_note(names: tuple[str, ...], because: tuple[str, ...]) -> str | None:
+    """Why a catalogue page names each specialist, in a few words: '(Why: Orphanet classifies
+    it as a rare neurologic disease (neurologist) and a rare genetic disease (clinical
+    geneticist). A family doctor can refer you.)'"""
+    if not names:
+        return None
+    if len(because) != len(names):  # an index without the reasons
+        return DERIVED_SPECIALISTS
+    groups: list[tuple[list[str], str]] = []  # the specialists named for each reason
+    for name, why in zip(names, because, strict=True):
+        shown = name.removesuffix(" (children)").removeprefix("pediatric ")
+        if groups and groups[-1][1] == why:
+            if shown not in groups[-1][0]:
+                groups[-1][0].append(shown)
+        else:
+            groups.append(([shown], why))
+    sentences: list[tuple[str, list[str]]] = []  # reasons told by one source, together
+    for named, why in groups:
+        source = next((start for start in _SAYS if why.startswith(start)), "")
+        part = f"{why.removeprefix(source)} ({' and '.join(named)})"
+        if source and sentences and sentences[-1][0] == source:
+            sentences[-1][1].append(part)
+        else:
+            sentences.append((source, [part]))
+    reasons = "; ".join(source + _and(parts) for source, parts in sentences)
+    return f"(Why: {reasons}. A family doctor can refer you.)"
+
+
+# How a specialist's reason starts when a source says it: said once for all it says.
+_SAYS = ("Orphanet classifies it as ", "Mondo classes it as ")
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def folded_annotations(counts: tuple[int, int, tuple[str, ...]]) -> str:
     terms, systems, origins = counts
     where = f"{' and '.join(origins)} and this page's symptom list" if origins else "this page"

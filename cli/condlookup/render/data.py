@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from condlookup.pages.models import NAMED_BY_PAGE
 from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
@@ -77,7 +78,7 @@ def _curated_page(condition: Condition) -> dict[str, Any]:
         }
         for item in condition.symptoms
     ]
-    out["specialists"] = data["specialists"]
+    out["specialists"] = [{"name": name, "because": NAMED_BY_PAGE} for name in data["specialists"]]
     out["related"] = data["related"]
     out["sources"] = data["sources"]
     out["reviewed"] = data["reviewed"]
@@ -128,13 +129,20 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
             }
             for item in entry.phenotypes
         ],
-        "specialists": list(entry.specialists),
+        "specialists": _specialists(entry.specialists, entry.because),
         "related": [],
         "sources": sources,
         "reviewed": None,
         "all_codes": list(entry.codes),
         "types": entry.types or None,
     }
+
+
+def _specialists(names: tuple[str, ...], because: tuple[str, ...]) -> list[dict[str, str]]:
+    """Who to see, each with why: `because` runs beside the names (empty in an index whose
+    pages gave none)."""
+    reasons = because if len(because) == len(names) else (NAMED_BY_PAGE,) * len(names)
+    return [{"name": name, "because": why} for name, why in zip(names, reasons, strict=True)]
 
 
 def _phenotype(item: Phenotype) -> dict[str, Any]:
@@ -225,7 +233,7 @@ def listing(items: list[Summary]) -> list[dict[str, Any]]:
             "name": item.name,
             "aliases": list(item.aliases),
             "source": item.source,
-            "specialists": list(item.specialists),
+            "specialists": _specialists(item.specialists, item.because),
             "summary": item.summary,
         }
         for item in items

@@ -245,7 +245,8 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
         )
     if page.phenotypes:
         blocks.append(Features(common.features_heading(page), page.phenotypes, None))
-    blocks.append(WhoToSee(common.specialist_hint(page.specialists), common.DERIVED_SPECIALISTS))
+    why = common.specialist_note(page.specialists, page.because)
+    blocks.append(WhoToSee(common.specialist_hint(page.specialists), why))
     release = Link(f"HPO disease annotations, release {page.hpo_release}", common.HPO_SITE)
     blocks.append(Sources((*page.sources, release)))
     blocks.append(Footer(tuple(_credits(view))))
