@@ -255,7 +255,7 @@ def test_show_a_catalogue_disease(
         {"name": "neurologist", "because": nervous},
         {
             "name": "clinical geneticist",
-            "because": "it is inherited: the HPO gives autosomal dominant inheritance",
+            "because": "the HPO's annotations of its catalogue entries give autosomal dominant inheritance",
         },
     ]
 

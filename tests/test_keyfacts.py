@@ -92,6 +92,11 @@ def test_genes_say_how_they_are_involved_and_of_which_subtype() -> None:
         "Caused by changes in FBN1; in Marfan syndrome type 2, by changes in TGFBR2; "
         "changes in IL10 raise the risk; changes in IGHG1 modify it (Orphanet)"
     )
+    both_forms = facts_of(
+        ("gene", "PAH", causing, "ORPHA:716", "Tetrahydrobiopterin-responsive phenylketonuria"),
+        ("gene", "PAH", causing, "ORPHA:716", "Tetrahydrobiopterin-unresponsive phenylketonuria"),
+    )
+    assert as_dict(both_forms, [], [])["genes"] == "Caused by changes in PAH (Orphanet)"
     susceptibility = facts_of(("gene", "ALK", "Major susceptibility factor in", "ORPHA:635", ""))
     assert "aused by" not in as_dict(susceptibility, [], [])["genes"]
 

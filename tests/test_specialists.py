@@ -283,7 +283,7 @@ def test_who_is_genetic_and_when_it_begins() -> None:
     assert lupus == ""
     assert (
         genetic_reason(frozenset(), [], [(6, "Autosomal dominant inheritance")], {}, {})
-        == "it is inherited: the HPO gives autosomal dominant inheritance"
+        == "the HPO's annotations of its catalogue entries give autosomal dominant inheritance"
     )
     assert genetic_reason(frozenset(), [], [(3745, "Sporadic")], {}, {}) == ""
     hereditary = {"MONDO:0003847": 2}

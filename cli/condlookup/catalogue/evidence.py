@@ -104,7 +104,10 @@ def genetic_reason(
         {name for term, name in hpo_inheritance if {term, *ancestors.get(term, ())} & HPO_GENETIC}
     )
     if modes:
-        return f"it is inherited: the HPO gives {' and '.join(mode.lower() for mode in modes)}"
+        named = " and ".join(mode.lower() for mode in modes)
+        # Not "it is inherited": an OMIM entry may describe a familial form of a disease that is
+        # not, as a rule (see catalogue.keyfacts).
+        return f"the HPO's annotations of its catalogue entries give {named}"
     for mondo_id in GENETIC_CLASSES:
         if mondo_id in classes:
             label = MONDO_CLASSES[mondo_id].label

@@ -144,12 +144,19 @@ def _genes(facts: Sequence[Fact]) -> str:
         if role is not None and fact.value not in roles.setdefault(role, []):
             roles[role].append(fact.value)
     parts = []
-    whole = [gene for gene, where in causing.items() if "" in where]
+    # A gene that causes every subtype Orphanet gives genes for causes the disease: PAH for
+    # both forms of phenylketonuria.
+    subtypes = {part for where in causing.values() for part in where if part}
+    whole = [
+        gene
+        for gene, where in causing.items()
+        if "" in where or (len(subtypes) > 1 and where >= subtypes)
+    ]
     if whole:
         parts.append("caused by changes in " + _some(whole))
     by_part: dict[str, list[str]] = {}
     for gene, where in causing.items():
-        if "" not in where:
+        if gene not in whole:
             for part in sorted(where):
                 by_part.setdefault(part, []).append(gene)
     for part, genes in by_part.items():
