@@ -32,7 +32,7 @@ def test_orphanet_speaks_for_the_disease_and_an_omim_family_form_is_named_as_suc
     facts = facts_of(("inheritance", "Not applicable", "", "ORPHA:536", ""))
     said = [Said("Autosomal dominant inheritance", "OMIM:152700")]
     assert as_dict(facts, said, []) == {
-        "inheritance": "Not inherited as a rule (Orphanet: not applicable); in some families "
+        "inheritance": "Not applicable: not inherited as a rule (Orphanet); in some families "
         "(OMIM 152700): autosomal dominant"
     }
 
@@ -45,7 +45,23 @@ def test_agreeing_sources_are_one_statement_and_qualifiers_do_not_contradict() -
     facts = facts_of(("inheritance", "Not applicable", "", "ORPHA:870", ""))
     said = [Said("Sporadic", "OMIM:190685")]
     assert as_dict(facts, said, [])["inheritance"] == (
-        "Not inherited as a rule (Orphanet: not applicable)"
+        "Not applicable: not inherited as a rule (Orphanet)"
+    )
+    # Several modes are alternatives; words that are not modes are said each in turn.
+    facts = facts_of(
+        ("inheritance", "Autosomal dominant", "", "ORPHA:791", ""),
+        ("inheritance", "Autosomal recessive", "", "ORPHA:791", ""),
+        ("inheritance", "X-linked recessive", "", "ORPHA:791", ""),
+    )
+    assert as_dict(facts, [], [])["inheritance"] == (
+        "Autosomal dominant, autosomal recessive or X-linked recessive (Orphanet)"
+    )
+    facts = facts_of(
+        ("inheritance", "Multigenic/multifactorial", "", "ORPHA:589", ""),
+        ("inheritance", "Not applicable", "", "ORPHA:589", ""),
+    )
+    assert as_dict(facts, [], [])["inheritance"] == (
+        "Multigenic/multifactorial; not applicable: not inherited as a rule (Orphanet)"
     )
 
 
@@ -118,7 +134,7 @@ def test_no_fact_no_line() -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("systemic lupus erythematosus", {"inheritance": "not applicable"}),
+        ("systemic lupus erythematosus", {"inheritance": "Not applicable: not inherited"}),
         ("marfan syndrome", {"genes": "FBN1", "inheritance": "Autosomal dominant (Orphanet)"}),
         ("cystic fibrosis", {"genes": "CFTR", "inheritance": "Autosomal recessive (Orphanet)"}),
     ],

@@ -26,7 +26,7 @@ class Said(NamedTuple):
 
 # What Orphanet's words for an inheritance mean, where they are not a mode.
 _NOT_A_MODE = {
-    "Not applicable": "not inherited as a rule (Orphanet: not applicable)",
+    "Not applicable": "not applicable: not inherited as a rule",
     "Unknown": "not known",
     "No data available": "",
     "Not yet documented": "",
@@ -104,14 +104,12 @@ def _onset(facts: Sequence[Fact], onsets: Sequence[Said]) -> str:
 def _inheritance(facts: Sequence[Fact], inheritance: Sequence[Said]) -> str:
     stated = list(dict.fromkeys(fact.value for fact in facts if fact.kind == "inheritance"))
     modes = [_mode(value) for value in stated if value not in _NOT_A_MODE]
-    others = [_NOT_A_MODE[value] for value in stated if _NOT_A_MODE.get(value)]
-    parts = []
-    if modes:
-        parts.append(f"{_first_upper(' or '.join(modes))} (Orphanet)")
-    parts += [_first_upper(other) for other in others if "(Orphanet" in other]
-    parts += [f"{_first_upper(other)} (Orphanet)" for other in others if "(Orphanet" not in other]
-    by_entry = _by_origin(inheritance)
-    for origin, names in by_entry.items():
+    # Orphanet's modes are alternatives (autosomal dominant or recessive forms); its other
+    # words (not applicable, multifactorial as well as a mode) are said each in turn.
+    orphanet = [_alternatives(modes)] if modes else []
+    orphanet += [_NOT_A_MODE[value] for value in stated if _NOT_A_MODE.get(value)]
+    parts = [f"{'; '.join(orphanet)} (Orphanet)"] if orphanet else []
+    for origin, names in _by_origin(inheritance).items():
         said = [_mode(name) for name in names]
         if origin.startswith("ORPHA:") and stated:
             continue  # Orphanet's own word, through the HPO: said above
@@ -125,8 +123,12 @@ def _inheritance(facts: Sequence[Fact], inheritance: Sequence[Said]) -> str:
         elif origin.startswith("OMIM:"):
             parts.append(f"in the families {_source(origin)} describes: {', '.join(said)}")
         else:
-            parts.append(f"{_first_upper(', '.join(said))} ({_source(origin)})")
+            parts.append(f"{', '.join(said)} ({_source(origin)})")
     return _first_upper("; ".join(parts))
+
+
+def _alternatives(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
 def _genes(facts: Sequence[Fact]) -> str:
@@ -190,8 +192,9 @@ def _by_origin(said: Iterable[Said]) -> dict[str, list[str]]:
 
 
 def _mode(name: str) -> str:
-    """'Autosomal dominant inheritance' -> 'autosomal dominant'."""
-    return name.lower().removesuffix(" inheritance")
+    """'Autosomal dominant inheritance' -> 'autosomal dominant', 'X-linked' as it is."""
+    shown = name.removesuffix(" inheritance").removesuffix(" Inheritance")
+    return shown if shown[1:2] == "-" else shown[:1].lower() + shown[1:]
 
 
 def _source(origin: str) -> str:
