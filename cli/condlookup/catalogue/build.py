@@ -9,9 +9,10 @@ it reads its files, writes its tables (see `tables`), leaves what later stages n
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from condlookup.catalogue import evidence, facts, names, propagation, specialists
 from condlookup.catalogue.identity import Disease, Entry, Feature, Share, group, shared_features
@@ -27,6 +28,8 @@ from condlookup.sources.mondo import read as read_mondo
 from condlookup.sources.orphanet import GROUPS, Disorder, Orphanet
 from condlookup.sources.orphanet import read as read_orphanet
 from condlookup.text import LABEL, OWN_NAME, SYNONYM, join_list, name_tiers
+
+_Digest = TypeVar("_Digest")
 
 INSERT_ANNOTATION = (
     "INSERT INTO annotations (condition, term, aspect, frequency, frequency_text, onset, origin) "
@@ -83,28 +86,27 @@ def mondo(
 ) -> dict[str, str]:
     """The Mondo digest, which groups the entries into diseases and families (without it, each
     entry is a condition of its own)."""
-    if not files:
-        return {}
-    (path,) = files
-    try:
-        catalogue.mondo = read_mondo(path)
-    except (OSError, ValueError, EOFError) as err:
-        raise DataError(f"{path}: cannot read the Mondo data: {err}") from None
-    return {"mondo_version": catalogue.mondo.version}
+    catalogue.mondo = _digest(files, read_mondo, "Mondo")
+    return {"mondo_version": catalogue.mondo.version} if catalogue.mondo else {}
 
 
 def orphanet(
     connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
 ) -> dict[str, str]:
     """The Orphanet digest: its facts join each condition through its ORPHA codes."""
+    catalogue.orphanet = _digest(files, read_orphanet, "Orphanet")
+    return {"orphanet_version": catalogue.orphanet.version} if catalogue.orphanet else {}
+
+
+def _digest(files: tuple[Path, ...], read: Callable[[Path], _Digest], what: str) -> _Digest | None:
+    """A digest shipped in the package, read; None when the build was given none."""
     if not files:
-        return {}
+        return None
     (path,) = files
     try:
-        catalogue.orphanet = read_orphanet(path)
+        return read(path)
     except (OSError, ValueError, EOFError) as err:
-        raise DataError(f"{path}: cannot read the Orphanet data: {err}") from None
-    return {"orphanet_version": catalogue.orphanet.version}
+        raise DataError(f"{path}: cannot read the {what} data: {err}") from None
 
 
 def diseases(
