@@ -212,8 +212,10 @@ class Library:
         return diseases.links(self._db, found[0])
 
     def _resolve(self, query: str) -> int:
-        """The condition a query names: its best tier of names decides (see text.OWN_NAME)."""
-        key = normalize_name(query)
+        """The condition a query names: its best tier of names decides (see text.OWN_NAME).
+        A catalogue's code is read in any of its common spellings (MIM:154700, Orphanet_558)."""
+        code = _code_in(query)
+        key = normalize_name(code or query)
         rows = self._db.execute(
             "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (key,)
         ).fetchall()
@@ -229,6 +231,8 @@ class Library:
                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
+        if code is not None:  # a code is never guessed at: say which release lacks it
+            raise self._missing(code)
         suggestions = self.suggest(query)
         covered = "rare diseases and its own pages" if self.has_catalogue else "its own pages"
         hint = f"condlookup covers {covered}; "
@@ -237,34 +241,25 @@ class Library:
         hint += f"try `condlookup search {' '.join(words(query)) or 'WORDS'}`"
         raise NotFoundError(f"no condition named {query!r}", hint=hint)
 
+    def _missing(self, code: str) -> NotFoundError:
+        from condlookup.sources.hpo import age_in_months  # noqa: PLC0415 - a miss only
+
+        release = self.meta("hpo_release") or "unknown"
+        months = age_in_months(release)
+        age = f", {months} months old" if months is not None else ""
+        used = f"HPO release {release}{age}"
+        if code.startswith(("MONDO:", "GARD:")):
+            used += f", Mondo {self.meta('mondo_version') or 'not used'}"
+        return NotFoundError(
+            f"{code} is not in the data this condlookup uses ({used})",
+            hint="`condlookup update` fetches the newest HPO release",
+        )
+
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Up to `limit` names close to `query`, by spelling, then by shared words."""
-        import difflib  # noqa: PLC0415 - only a miss needs it
+        from condlookup.search import suggestions  # noqa: PLC0415 - only a miss needs it
 
-        key = normalize_name(query)
-        # A key can only be this close if its length is within these bounds (difflib's ratio
-        # is at most twice the shorter length over the sum of both).
-        keys = self._db.execute(
-            "SELECT DISTINCT key FROM names WHERE length(key) BETWEEN ? AND ?",
-            (int(len(key) * 0.56), int(len(key) * 1.8) + 1),
-        )
-        close = difflib.get_close_matches(key, [k for (k,) in keys], n=limit * 3, cutoff=0.72)
-        names = []
-        for match in close:
-            row = self._db.execute(
-                "SELECT c.name FROM names n JOIN conditions c USING (rowid) WHERE n.key = ? "
-                "ORDER BY n.tier DESC, c.rowid LIMIT 1",
-                (match,),
-            ).fetchone()
-            names.append(row[0])
-        if not names and words(query):
-            from condlookup.search import text_match  # noqa: PLC0415
-
-            with_words = text_match(self._db, words(query), "")
-            for rowid in sorted(with_words, key=with_words.__getitem__)[:limit]:
-                row = self._db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,))
-                names.append(row.fetchone()[0])
-        return list(dict.fromkeys(names))[:limit]
+        return suggestions(self._db, query, limit)
 
     def _names_of(self, rowids: Sequence[int]) -> list[str]:
         names = []
@@ -438,3 +433,12 @@ class Library:
 
     def page_dirs(self) -> list[Path]:
         return [folder.path for folder in self.sources.folders]
+
+
+def _code_in(query: str) -> str | None:
+    """The catalogue code `query` spells, if it spells one (only text with a digit can)."""
+    if not any(character.isdigit() for character in query):
+        return None
+    from condlookup.sources.codes import canonical_code  # noqa: PLC0415 - codes only
+
+    return canonical_code(query)

@@ -9,6 +9,7 @@ from typing import Literal, NamedTuple
 
 from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
+from condlookup.sources.codes import canonical_code
 from condlookup.sql import fts_words, in_scope, rows_in
 from condlookup.text import find_words, fold, normalize_name, plain_name, split_list, words
 
@@ -65,6 +66,9 @@ def search(
     query_words = words(query)
     if not query_words:
         raise CondlookupError(f"nothing to search for in {query!r}", hint="give at least one word")
+    code = canonical_code(query) if any(ch.isdigit() for ch in query) else None
+    if code is not None:
+        return _by_code(db, query, code, specialist=specialist, source=source, limit=limit)
     best: dict[int, tuple[int, float]] = {}
 
     def offer(found: dict[int, float], tier: int) -> None:
@@ -85,11 +89,7 @@ def search(
     offer({r: -rank for r, rank in text_match(db, query_words, "", within).items()}, 2)
 
     rows = {r: row for r, row in _rows(db, list(best)).items() if in_scope(row.source, source)}
-    if specialist:
-        wanted = fold(specialist)
-        rows = {
-            r: row for r, row in rows.items() if any(wanted in fold(s) for s in row.specialists)
-        }
+    rows = _seen_by(rows, specialist)
     # A condition named exactly by the words comes first in its tier ("marfan" is Marfan
     # syndrome before Marfan-related disorders).
     key = normalize_name(query)
@@ -128,6 +128,42 @@ def search(
             )
         )
     return SearchResult(query=query, total=len(rows), hits=tuple(hits))
+
+
+def _by_code(
+    db: sqlite3.Connection,
+    query: str,
+    code: str,
+    *,
+    specialist: str | None,
+    source: Scope,
+    limit: int,
+) -> SearchResult:
+    """The conditions a catalogue's code finds (a code is a name: OMIM:154700 finds Marfan
+    syndrome in any of its spellings), as search results."""
+    found = [
+        r
+        for (r,) in db.execute(
+            "SELECT DISTINCT rowid FROM names WHERE key = ?", (normalize_name(code),)
+        )
+    ]
+    rows = {r: row for r, row in _rows(db, found).items() if in_scope(row.source, source)}
+    rows = _seen_by(rows, specialist)
+    hits = tuple(
+        SearchHit(
+            id=row.id,
+            name=row.name,
+            source=row.source,
+            score=3.999,
+            matched_field="code",
+            line=code,
+            spans=((0, len(code)),),
+            specialists=row.specialists,
+            codes=row.codes,
+        )
+        for row in sorted(rows.values(), key=lambda row: (row.source == "hpo", row.name))
+    )
+    return SearchResult(query=query, total=len(hits), hits=hits[: max(limit, 0)])
 
 
 def text_match(
@@ -198,6 +234,14 @@ class _Row(NamedTuple):
     codes: tuple[str, ...]
 
 
+def _seen_by(rows: dict[int, _Row], specialist: str | None) -> dict[int, _Row]:
+    """The rows of conditions seen by `specialist` (all of them, without one)."""
+    if not specialist:
+        return rows
+    wanted = fold(specialist)
+    return {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row.specialists)}
+
+
 def _rows(db: sqlite3.Connection, rowids: list[int]) -> dict[int, _Row]:
     sql = (
         "SELECT rowid, id, name, source, specialists, codes FROM conditions "
@@ -233,3 +277,32 @@ def _excerpt(line: str, query_words: list[str], width: int = 110) -> str:
     end = min(len(line), start + width)
     start = max(0, end - width)
     return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
+
+
+def suggestions(db: sqlite3.Connection, query: str, limit: int = 3) -> list[str]:
+    """Up to `limit` names close to `query` (for a query that names nothing), by spelling, then
+    by shared words."""
+    import difflib  # noqa: PLC0415 - only a miss needs it
+
+    key = normalize_name(query)
+    # A key can only be this close if its length is within these bounds (difflib's ratio is at
+    # most twice the shorter length over the sum of both).
+    keys = db.execute(
+        "SELECT DISTINCT key FROM names WHERE length(key) BETWEEN ? AND ?",
+        (int(len(key) * 0.56), int(len(key) * 1.8) + 1),
+    )
+    close = difflib.get_close_matches(key, [k for (k,) in keys], n=limit * 3, cutoff=0.72)
+    names = []
+    for match in close:
+        row = db.execute(
+            "SELECT c.name FROM names n JOIN conditions c USING (rowid) WHERE n.key = ? "
+            "ORDER BY n.tier DESC, c.rowid LIMIT 1",
+            (match,),
+        ).fetchone()
+        names.append(row[0])
+    if not names and words(query):
+        with_words = text_match(db, words(query), "")
+        for rowid in sorted(with_words, key=with_words.__getitem__)[:limit]:
+            row = db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,))
+            names.append(row.fetchone()[0])
+    return list(dict.fromkeys(names))[:limit]

@@ -1,5 +1,6 @@
 """Codes: HPO term ids and the catalogues' disease codes, and where a code's page is."""
 
+import re
 from typing import NamedTuple
 
 
@@ -35,3 +36,30 @@ def disease_source(disease_id: str) -> Link | None:
     if prefix == "DECIPHER":
         return Link(f"DECIPHER, {disease_id}", "https://www.deciphergenomics.org")
     return None
+
+
+# The spellings people give a catalogue's code: "ORPHA:558", "Orphanet_558", "orpha 558",
+# "MIM #154700", "omim:154700", "MONDO_0007947", "gard 16535"; each catalogue's numbers as
+# long as they can be.
+_CODE = re.compile(
+    r"\s*(orpha(?:net)?|o?mim|mondo|gard|decipher)\s*[:_ ]?\s*[#*%+^]?\s*([0-9]{1,7})\s*",
+    re.IGNORECASE,
+)
+_PREFIXES = {"orpha": "ORPHA", "orphanet": "ORPHA", "omim": "OMIM", "mim": "OMIM"}
+_DIGITS = {"OMIM": (6, 6), "MONDO": (1, 7), "GARD": (1, 7), "ORPHA": (1, 7), "DECIPHER": (1, 4)}
+
+
+def canonical_code(text: str) -> str | None:
+    """A catalogue's code in the form the index keeps ("ORPHA:558", "MONDO:0007947"), from any
+    common spelling of one; None for text that is not a well-formed code."""
+    found = _CODE.fullmatch(text)
+    if found is None:
+        return None
+    given, number = found.groups()
+    prefix = _PREFIXES.get(given.lower(), given.upper())
+    fewest, most = _DIGITS[prefix]
+    if not fewest <= len(number.lstrip("0") or "0") <= most:
+        return None
+    if prefix in ("MONDO", "GARD"):  # kept with leading zeros, seven digits
+        return f"{prefix}:{int(number):07d}"
+    return f"{prefix}:{int(number)}"

@@ -1,0 +1,69 @@
+"""A catalogue's code in any common spelling finds its condition, in `show` and `search`; a
+well-formed code the release lacks says so and is never guessed at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from condlookup.sources.codes import canonical_code
+from test_cli import run
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("ORPHA:558", "ORPHA:558"),
+        ("Orphanet:558", "ORPHA:558"),
+        ("Orphanet_558", "ORPHA:558"),
+        ("orpha 558", "ORPHA:558"),
+        ("MIM:154700", "OMIM:154700"),
+        ("mim #154700", "OMIM:154700"),
+        ("omim154700", "OMIM:154700"),
+        ("MONDO_0007947", "MONDO:0007947"),
+        ("mondo:7947", "MONDO:0007947"),
+        ("GARD:16535", "GARD:0016535"),
+        ("decipher 16", "DECIPHER:16"),
+    ],
+)
+def test_the_common_spellings_of_a_code(typed: str, code: str) -> None:
+    assert canonical_code(typed) == code
+
+
+@pytest.mark.parametrize("text", ["marfan", "OMIM:12", "ORPHA:12345678", "HP:0001251", "558", ""])
+def test_what_is_not_a_well_formed_code(text: str) -> None:
+    assert canonical_code(text) is None
+
+
+@pytest.fixture
+def runner(fixture_catalogue: Path) -> CliRunner:
+    runner = CliRunner()
+    run(runner, "list")  # the first command builds the index, and says so on stderr
+    return runner
+
+
+@pytest.mark.parametrize("typed", ["OMIM:100001", "mim 100001", "omim_100001", "MIM #100001"])
+def test_show_takes_any_spelling(runner: CliRunner, typed: str) -> None:
+    code, out, err = run(runner, "show", typed, "--no-pager")
+    assert (code, err) == (0, "")
+    assert out.startswith("Test ataxia syndrome\n")
+
+
+def test_a_code_the_release_lacks_is_named_with_the_release_never_guessed(
+    runner: CliRunner,
+) -> None:
+    code, out, err = run(runner, "show", "OMIM:621262")
+    assert (code, out) == (1, "")
+    assert err.startswith("condlookup: error: OMIM:621262 is not in the data this condlookup uses")
+    assert "HPO release 2099-01-01" in err and "condlookup update" in err
+    assert "did you mean" not in err
+
+
+@pytest.mark.parametrize("typed", ["ORPHA:999999", "orphanet_999999"])
+def test_search_finds_a_condition_by_its_code(runner: CliRunner, typed: str) -> None:
+    code, out, err = run(runner, "search", typed)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].split() == ["test-fever", "Test", "fever"]
+    assert "code: ORPHA:999999" in out
