@@ -96,7 +96,10 @@ def test_new_writes_into_the_user_folder_and_never_overwrites(
             ["new", "../escape"],
             "condlookup: error: '../escape' is not a valid id (use lower-case letters, digits and hyphens, like my-condition)\n",
         ),
-        (["new", "x", "--from", "ORPHA:"], "condlookup: error: no condition named 'ORPHA:'"),
+        (
+            ["new", "x", "--from", "ORPHA:"],
+            "condlookup: error: 'ORPHA:' is not a condition condlookup covers",
+        ),
     ],
 )
 def test_new_refuses_bad_ids_and_codes(

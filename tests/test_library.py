@@ -36,21 +36,31 @@ def test_no_guess_only_suggestions(library: Library) -> None:
     with pytest.raises(NotFoundError) as caught:
         library.get("test fevr")
     assert caught.value.message == "no condition named 'test fevr'"
+    # Conditions whose names share a real word ("test"); no search, since it finds nothing.
     assert caught.value.hint == (
-        "condlookup covers its own pages; did you mean: Test fever? "
-        "or try `condlookup search test fevr`"
+        "condlookup covers its own pages; did you mean: Test fever, Test rash syndrome?"
     )
+    # No name shares a word: said plainly; the search is offered, as it finds the page's text.
     with pytest.raises(NotFoundError) as by_words:
         library.get("shown page")
+    assert (
+        by_words.value.message
+        == "'shown page' is not a condition condlookup covers (its own pages)"
+    )
     assert by_words.value.hint == (
-        "condlookup covers its own pages; did you mean: Test fever? "
-        "or try `condlookup search shown page`"
+        "to find conditions by their symptoms, try `condlookup match SYMPTOMS`, "
+        "or `condlookup search shown page`"
     )
     with pytest.raises(NotFoundError) as unknown:
         library.get("../../etc/passwd")
     assert (
-        unknown.value.hint == "condlookup covers its own pages; try `condlookup search etc passwd`"
+        unknown.value.hint
+        == "to find conditions by their symptoms, try `condlookup match SYMPTOMS`"
     )
+    # Words that name no condition by themselves suggest nothing.
+    with pytest.raises(NotFoundError) as generic:
+        library.get("the disease")
+    assert generic.value.message.startswith("'the disease' is not a condition")
 
 
 def test_search_ranks_names_above_symptoms_above_text(library: Library) -> None:

@@ -15,7 +15,7 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path, orphanet_path
-from condlookup.text import fold, normalize_name, split_list, words
+from condlookup.text import fold, normalize_name, split_list
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
@@ -231,35 +231,11 @@ class Library:
                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
+        from condlookup import search  # noqa: PLC0415 - only a miss needs it
+
         if code is not None:  # a code is never guessed at: say which release lacks it
-            raise self._missing(code)
-        suggestions = self.suggest(query)
-        covered = "rare diseases and its own pages" if self.has_catalogue else "its own pages"
-        hint = f"condlookup covers {covered}; "
-        if suggestions:
-            hint += f"did you mean: {', '.join(suggestions)}? or "
-        hint += f"try `condlookup search {' '.join(words(query)) or 'WORDS'}`"
-        raise NotFoundError(f"no condition named {query!r}", hint=hint)
-
-    def _missing(self, code: str) -> NotFoundError:
-        from condlookup.sources.hpo import age_in_months  # noqa: PLC0415 - a miss only
-
-        release = self.meta("hpo_release") or "unknown"
-        months = age_in_months(release)
-        age = f", {months} months old" if months is not None else ""
-        used = f"HPO release {release}{age}"
-        if code.startswith(("MONDO:", "GARD:")):
-            used += f", Mondo {self.meta('mondo_version') or 'not used'}"
-        return NotFoundError(
-            f"{code} is not in the data this condlookup uses ({used})",
-            hint="`condlookup update` fetches the newest HPO release",
-        )
-
-    def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Up to `limit` names close to `query`, by spelling, then by shared words."""
-        from condlookup.search import suggestions  # noqa: PLC0415 - only a miss needs it
-
-        return suggestions(self._db, query, limit)
+            raise search.missing_code(self._db, code)
+        raise search.miss(self._db, query, self.has_catalogue)
 
     def _names_of(self, rowids: Sequence[int]) -> list[str]:
         names = []

@@ -7,7 +7,7 @@ and the catalogue's wording of frequencies, never the library itself.
 import sqlite3
 from typing import Literal, NamedTuple
 
-from condlookup.errors import CondlookupError
+from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import canonical_code
 from condlookup.sql import fts_words, in_scope, rows_in
@@ -279,30 +279,92 @@ def _excerpt(line: str, query_words: list[str], width: int = 110) -> str:
     return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
 
 
+# Words that name no condition by themselves: a suggestion must share another word with the query.
+GENERIC_WORDS = frozenset(
+    {"disease", "diseases", "syndrome", "syndromes", "disorder", "disorders", "type", "types"}
+    | {"the", "of", "and", "or", "with", "in", "a", "an", "to", "my", "form", "forms", "etc"}
+)
+# A query word this long may differ from a name's word by a letter or two (a typo); a shorter
+# one must be the word itself.
+FUZZY_FROM = 5
+SUGGESTION_CANDIDATES = 200
+
+
 def suggestions(db: sqlite3.Connection, query: str, limit: int = 3) -> list[str]:
-    """Up to `limit` names close to `query` (for a query that names nothing), by spelling, then
-    by shared words."""
+    """Up to `limit` names for a query that names nothing: only conditions whose names share a
+    real word with it (the same word, or one a letter or two away), closest first. Candidates
+    come from the names' full-text index, never from a scan of every name."""
     import difflib  # noqa: PLC0415 - only a miss needs it
 
+    real = [word for word in words(query) if word not in GENERIC_WORDS and len(word) > 2]
+    if not real:
+        return []
+    # A typo keeps the start of a word: its first four letters find the candidates.
+    expression = "names : (" + fts_words([word[:4] for word in real], operator="OR", prefix=True)
+    rows = db.execute(
+        f"SELECT rowid, names FROM search WHERE search MATCH ? ORDER BY bm25(search) "
+        f"LIMIT {SUGGESTION_CANDIDATES}",
+        (expression + ")",),
+    ).fetchall()
     key = normalize_name(query)
-    # A key can only be this close if its length is within these bounds (difflib's ratio is at
-    # most twice the shorter length over the sum of both).
-    keys = db.execute(
-        "SELECT DISTINCT key FROM names WHERE length(key) BETWEEN ? AND ?",
-        (int(len(key) * 0.56), int(len(key) * 1.8) + 1),
+    ranked: dict[int, float] = {}
+    for rowid, names in rows:
+        for name in names.splitlines():
+            if _shares_a_word(real, words(name)):
+                closeness = difflib.SequenceMatcher(None, key, normalize_name(name)).ratio()
+                ranked[rowid] = max(ranked.get(rowid, 0.0), closeness)
+    best = sorted(ranked, key=lambda rowid: -ranked[rowid])[:limit]
+    return [_name_of(db, rowid) for rowid in best]
+
+
+def _shares_a_word(real: list[str], name_words: list[str]) -> bool:
+    import difflib  # noqa: PLC0415
+
+    return any(
+        word == other
+        or (len(word) >= FUZZY_FROM and difflib.SequenceMatcher(None, word, other).ratio() >= 0.8)
+        for word in real
+        for other in name_words
+        if other not in GENERIC_WORDS
     )
-    close = difflib.get_close_matches(key, [k for (k,) in keys], n=limit * 3, cutoff=0.72)
-    names = []
-    for match in close:
-        row = db.execute(
-            "SELECT c.name FROM names n JOIN conditions c USING (rowid) WHERE n.key = ? "
-            "ORDER BY n.tier DESC, c.rowid LIMIT 1",
-            (match,),
-        ).fetchone()
-        names.append(row[0])
-    if not names and words(query):
-        with_words = text_match(db, words(query), "")
-        for rowid in sorted(with_words, key=with_words.__getitem__)[:limit]:
-            row = db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,))
-            names.append(row.fetchone()[0])
-    return list(dict.fromkeys(names))[:limit]
+
+
+def _name_of(db: sqlite3.Connection, rowid: int) -> str:
+    (name,) = db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,)).fetchone()
+    return str(name)
+
+
+def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundError:
+    """What a query that names nothing gets: the conditions whose names share a real word with
+    it; else a plain word that it is not covered, and how to look by symptoms. `search` is
+    offered only when it finds something."""
+    covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
+    said = words(query)
+    offer = f"`condlookup search {' '.join(said)}`" if said and text_match(db, said, "") else ""
+    suggested = suggestions(db, query)
+    if suggested:
+        hint = f"condlookup covers {covered}; did you mean: {', '.join(suggested)}?"
+        return NotFoundError(
+            f"no condition named {query!r}", hint=f"{hint} or try {offer}" if offer else hint
+        )
+    hint = "to find conditions by their symptoms, try `condlookup match SYMPTOMS`"
+    return NotFoundError(
+        f"{query!r} is not a condition condlookup covers ({covered})",
+        hint=f"{hint}, or {offer}" if offer else hint,
+    )
+
+
+def missing_code(db: sqlite3.Connection, code: str) -> NotFoundError:
+    """A well-formed code the data in use lacks: never a guess, but which release lacks it."""
+    from condlookup.sources.hpo import age_in_months  # noqa: PLC0415 - a miss only
+
+    meta = dict(db.execute("SELECT key, value FROM meta"))
+    release = meta.get("hpo_release", "unknown")
+    months = age_in_months(release)
+    used = f"HPO release {release}" + (f", {months} months old" if months is not None else "")
+    if code.startswith(("MONDO:", "GARD:")):
+        used += f", Mondo {meta.get('mondo_version', 'not used')}"
+    return NotFoundError(
+        f"{code} is not in the data this condlookup uses ({used})",
+        hint="`condlookup update` fetches the newest HPO release",
+    )
