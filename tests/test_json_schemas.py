@@ -16,7 +16,6 @@ from condlookup.commands.app import app
 from conftest import DATA
 
 SCHEMAS = ("show", "search", "match", "case", "list")
-CODE_LISTS = "codes"
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -66,7 +65,7 @@ def test_fixture_output_fits_each_schema(runner: CliRunner, fixture_catalogue: P
     ranked = valid(runner, "match", "ataxia", "--json")
     assert ranked["results"]
     for item in [curated, catalogue, *found["results"], *listed, *ranked["results"]]:
-        assert all(isinstance(code, str) and ":" in code for code in item[CODE_LISTS])
+        assert all(isinstance(code, str) and ":" in code for code in item["codes"])
 
 
 def test_phenopacket_lines_fit_the_case_schema(
@@ -74,7 +73,8 @@ def test_phenopacket_lines_fit_the_case_schema(
 ) -> None:
     """The published examples name terms the fixture release lacks: cases of its own terms,
     one with a term it lacks (skipped) and one with an excluded finding."""
-    features = [{"type": {"id": "HP:0001251"}}, {"type": {"id": "HP:0001655"}}]
+    features: list[dict[str, object]] = [{"type": {"id": "HP:0001251"}}]
+    features.append({"type": {"id": "HP:0001655"}})
     (tmp_path / "a.json").write_text(json.dumps({"id": "a", "phenotypicFeatures": features}))
     features = [{"type": {"id": "HP:0000217"}}, {"type": {"id": "HP:0001251"}, "excluded": True}]
     (tmp_path / "b.json").write_text(json.dumps({"id": "b", "phenotypicFeatures": features}))

@@ -154,11 +154,10 @@ class Library:
         )
 
     def codes(self, condition_id: str) -> tuple[str, ...]:
-        """Every code that finds a condition, as "NS:ID": a page's own, then those of the
-        catalogue entries the index joined to it."""
+        """Every code of a condition as "NS:ID": a page's own, then its joined entries'."""
         row = self._db.execute("SELECT codes FROM conditions WHERE id = ?", (condition_id,))
         found = row.fetchone()
-        return split_list(found[0]) if found and found[0] else ()
+        return split_list(found[0] or "") if found else ()
 
     def seed(self, code: str) -> "Seed":
         """What the index holds of the condition `code` names, to start a new page from."""
