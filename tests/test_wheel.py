@@ -32,6 +32,8 @@ def test_wheel_from_sdist_installs_and_shows_oms(tmp_path: Path) -> None:
     assert "condlookup/conditions/oms.yaml" in names
     assert "condlookup/sources/mondo.tsv.gz" in names
     assert "condlookup/sources/orphanet.tsv.gz" in names
+    for command in ("show", "search", "match", "case", "list"):  # the JSON Schemas of --json
+        assert f"condlookup/schemas/{command}.schema.json" in names
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

@@ -42,6 +42,7 @@ class Summary(NamedTuple):
     specialists: tuple[str, ...]
     summary: str
     because: tuple[str, ...] = ()  # why each specialist is named, in the same order
+    codes: tuple[str, ...] = ()  # every code that finds the condition, as "NS:ID"
 
 
 def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] = ()) -> Sources:
@@ -149,7 +150,14 @@ class Library:
             self.annotation_counts(page.id),
             self.links(page.id),
             view.Credits(self.meta("hpo_release"), self.meta("mondo_version")),
+            self.codes(page.id) or page.codes.curies(),
         )
+
+    def codes(self, condition_id: str) -> tuple[str, ...]:
+        """Every code of a condition as "NS:ID": a page's own, then its joined entries'."""
+        row = self._db.execute("SELECT codes FROM conditions WHERE id = ?", (condition_id,))
+        found = row.fetchone()
+        return split_list(found[0] or "") if found else ()
 
     def seed(self, code: str) -> "Seed":
         """What the index holds of the condition `code` names, to start a new page from."""
@@ -280,10 +288,11 @@ class Library:
         else:
             where, order = scope_condition(source), "name COLLATE NOCASE, id"
         found: list[Summary] = []
-        for cond_id, name, aliases, kind, specialists, summary, because in self._db.execute(
-            "SELECT id, name, aliases, source, specialists, summary, because FROM conditions "
-            f"WHERE {where} ORDER BY {order}"
-        ):
+        rows = self._db.execute(
+            "SELECT id, name, aliases, source, specialists, summary, because, codes "
+            f"FROM conditions WHERE {where} ORDER BY {order}"
+        )
+        for cond_id, name, aliases, kind, specialists, summary, because, codes in rows:
             if limit is not None and len(found) >= limit:
                 break
             item = Summary(
@@ -294,6 +303,7 @@ class Library:
                 specialists=split_list(specialists),
                 summary=summary,
                 because=split_list(because),
+                codes=split_list(codes),
             )
             if specialist and not any(fold(specialist) in fold(s) for s in item.specialists):
                 continue

@@ -83,6 +83,9 @@ class PageView(Record):
     counts: AnnotationCounts
     links: "Links"
     credits: Credits
+    # Every code that finds the page, as "NS:ID": a curated page's own, then those of the
+    # catalogue entries the index joined to it; a catalogue page's codes.
+    codes: tuple[str, ...]
 
 
 def curated_view(
@@ -91,6 +94,7 @@ def curated_view(
     counts: AnnotationCounts,
     links: "Links",
     releases: Credits,
+    codes: tuple[str, ...],
 ) -> PageView:
     """A curated or user page: it credits the HPO when the index holds annotations for it
     (shown or only counted), and Mondo when it shows a family from Mondo."""
@@ -98,7 +102,7 @@ def curated_view(
         hpo_release=releases.hpo_release if counts.terms else None,
         mondo_version=releases.mondo_version if links.family else None,
     )
-    return PageView(page, annotations, counts, links, shown)
+    return PageView(page, annotations, counts, links, shown, codes)
 
 
 def catalogue_view(page: "CataloguePage") -> PageView:
@@ -106,4 +110,4 @@ def catalogue_view(page: "CataloguePage") -> PageView:
     Mondo disease, and its key facts Orphanet's when it has Orphanet's facts."""
     shown = Credits(page.hpo_release, page.mondo_version, page.orphanet_version)
     counts = AnnotationCounts(terms=len(page.phenotypes))
-    return PageView(page, page.phenotypes, counts, page.links, shown)
+    return PageView(page, page.phenotypes, counts, page.links, shown, page.codes)

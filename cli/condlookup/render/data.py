@@ -27,6 +27,7 @@ def page(view: PageView) -> dict[str, Any]:
     else:
         found = _curated_page(cast("Condition", view.page))
     every = found | {
+        "codes": list(view.codes),
         "hpo_version": view.credits.hpo_release,
         "annotations": [_phenotype(item) for item in view.annotations],
         "broader": [{"id": cond_id, "name": name} for cond_id, name in view.links.broader],
@@ -58,7 +59,6 @@ _PAGE_KEYS = (
     "annotations",
     "broader",
     "narrower",
-    "all_codes",
     "types",
     "mondo_version",
     "orphanet_version",
@@ -67,7 +67,7 @@ _PAGE_KEYS = (
 
 def _curated_page(condition: Condition) -> dict[str, Any]:
     data = to_dict(condition)
-    keys = ("id", "name", "aliases", "source", "codes", "summary", "facts", "sections")
+    keys = ("id", "name", "aliases", "source", "summary", "facts", "sections")
     out = {key: data[key] for key in keys}
     out["symptoms"] = [
         {
@@ -83,17 +83,12 @@ def _curated_page(condition: Condition) -> dict[str, Any]:
     out["sources"] = data["sources"]
     out["reviewed"] = data["reviewed"]
     out["origin"] = {"file": condition.path, "replaces": condition.replaces or None}
-    out["all_codes"] = list(condition.codes.curies())
     out["types"] = None
     return out
 
 
 def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
     """A catalogue disease under the same keys as a curated page."""
-    codes: dict[str, str] = {}
-    for code in entry.codes:  # the first of each catalogue; all_codes has every one
-        prefix, _, number = code.partition(":")
-        codes.setdefault(prefix.lower(), number)
     sources = [{"title": title, "url": url} for title, url in entry.sources]
     sources.append({"title": f"HPO annotations {entry.hpo_release}", "url": common.HPO_SITE})
     return {
@@ -101,7 +96,6 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "name": entry.name,
         "aliases": list(entry.aliases),
         "source": "hpo",
-        "codes": codes,
         "summary": None,
         # The key facts, each a line naming its sources, under a curated page's keys; then
         # every fact of another source's they come from, with the entry that says it.
@@ -133,7 +127,6 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "related": [],
         "sources": sources,
         "reviewed": None,
-        "all_codes": list(entry.codes),
         "types": entry.types or None,
     }
 
@@ -233,6 +226,7 @@ def listing(items: list[Summary]) -> list[dict[str, Any]]:
             "name": item.name,
             "aliases": list(item.aliases),
             "source": item.source,
+            "codes": list(item.codes),
             "specialists": _specialists(item.specialists, item.because),
             "summary": item.summary,
         }
