@@ -50,7 +50,7 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     assert list(page) == [
         "id", "name", "aliases", "source", "codes", "summary", "facts", "sections",
         "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
-        "broader", "narrower", "types", "mondo_version", "orphanet_version",
+        "broader", "narrower", "types", "mondo_version", "orphanet_version", "found_by",
     ]  # fmt: skip
     assert page["codes"] == ["ORPHA:999999"]
     assert page["symptoms"][1] == {
@@ -125,9 +125,35 @@ def test_no_color_gives_plain_text(
     runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    code, out, _ = run(runner, "show", "tf", NO_COLOR="1")
+    code, out, _ = run(runner, "show", "test-fever", NO_COLOR="1")
     assert code == 0
     assert out.startswith("Test fever\n==========\n")
+
+
+@pytest.mark.parametrize(
+    ("query", "found_by"),
+    [
+        ("TF", "TF"),
+        ("fièvre  d'essai", "fièvre d'essai"),
+        ("test fever", None),
+        ("ORPHA:999999", None),
+    ],
+)
+def test_a_page_says_which_of_its_names_found_it(
+    runner: CliRunner, fixture_pages: object, query: str, found_by: str | None
+) -> None:
+    """An abbreviation or another name is said on the first line (and in `found_by`); the
+    condition's own name, its id or a code is not."""
+    code, out, _ = run(runner, "show", *query.split(), "--no-pager")
+    assert code == 0
+    first = (
+        f"{found_by} is one of the names of Test fever.\n\nTest fever\n"
+        if found_by
+        else "Test fever\n"
+    )
+    assert out.startswith(first)
+    code, out, _ = run(runner, "show", *query.split(), "--json")
+    assert json.loads(out)["found_by"] == found_by
 
 
 def test_validate(runner: CliRunner) -> None:

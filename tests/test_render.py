@@ -35,13 +35,13 @@ def rendered(renderable: RenderableType) -> str:
 
 
 def test_plain_page(library: Library, update_goldens: bool) -> None:
-    check_golden("test-fever.plain.txt", plain.page(page_of(library, "tf")), update_goldens)
+    check_golden("test-fever.plain.txt", plain.page(page_of(library, "test-fever")), update_goldens)
     check_golden("test-rash.plain.txt", plain.page(page_of(library, "test-rash")), update_goldens)
 
 
 def test_rich_page(library: Library, update_goldens: bool) -> None:
     check_golden(
-        "test-fever.rich.txt", rendered(styled.page(page_of(library, "tf"))), update_goldens
+        "test-fever.rich.txt", rendered(styled.page(page_of(library, "test-fever"))), update_goldens
     )
     check_golden(
         "test-rash.rich.txt", rendered(styled.page(page_of(library, "test-rash"))), update_goldens

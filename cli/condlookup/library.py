@@ -15,7 +15,7 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path, orphanet_path
-from condlookup.text import fold, normalize_name, split_list
+from condlookup.text import fold, name_keys, normalize_name, split_list
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
@@ -140,9 +140,10 @@ class Library:
         from condlookup.catalogue import view  # noqa: PLC0415
 
         found = self.get(query)
+        found_by = _found_by(query, found.name, found.id)
         # By its source, not isinstance: importing both kinds of page would slow every `show`.
         if found.source == "hpo":
-            return view.catalogue_view(cast("CataloguePage", found))
+            return view.catalogue_view(cast("CataloguePage", found), found_by)
         page = cast("Condition", found)
         return view.curated_view(
             page,
@@ -151,6 +152,7 @@ class Library:
             self.links(page.id),
             view.Credits(self.meta("hpo_release"), self.meta("mondo_version")),
             self.codes(page.id) or page.codes.curies(),
+            found_by,
         )
 
     def codes(self, condition_id: str) -> tuple[str, ...]:
@@ -419,6 +421,15 @@ class Library:
 
     def page_dirs(self) -> list[Path]:
         return [folder.path for folder in self.sources.folders]
+
+
+def _found_by(query: str, name: str, condition_id: str) -> str | None:
+    """The query, when it found the condition by a name other than its own (an abbreviation,
+    a synonym, another catalogue's label); None for its own name, id or a code."""
+    key = normalize_name(query)
+    if key == normalize_name(condition_id) or key in name_keys(name) or _code_in(query):
+        return None
+    return " ".join(query.split())
 
 
 def _code_in(query: str) -> str | None:

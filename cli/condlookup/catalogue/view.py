@@ -86,6 +86,8 @@ class PageView(Record):
     # Every code that finds the page, as "NS:ID": a curated page's own, then those of the
     # catalogue entries the index joined to it; a catalogue page's codes.
     codes: tuple[str, ...]
+    # The query as typed, when a name other than the condition's own found it ("DS").
+    found_by: str | None = None
 
 
 def curated_view(
@@ -95,6 +97,7 @@ def curated_view(
     links: "Links",
     releases: Credits,
     codes: tuple[str, ...],
+    found_by: str | None = None,
 ) -> PageView:
     """A curated or user page: it credits the HPO when the index holds annotations for it
     (shown or only counted), and Mondo when it shows a family from Mondo."""
@@ -102,12 +105,12 @@ def curated_view(
         hpo_release=releases.hpo_release if counts.terms else None,
         mondo_version=releases.mondo_version if links.family else None,
     )
-    return PageView(page, annotations, counts, links, shown, codes)
+    return PageView(page, annotations, counts, links, shown, codes, found_by)
 
 
-def catalogue_view(page: "CataloguePage") -> PageView:
+def catalogue_view(page: "CataloguePage", found_by: str | None = None) -> PageView:
     """A catalogue page: all of it is the HPO's, its names and family are Mondo's when it is a
     Mondo disease, and its key facts Orphanet's when it has Orphanet's facts."""
     shown = Credits(page.hpo_release, page.mondo_version, page.orphanet_version)
     counts = AnnotationCounts(terms=len(page.phenotypes))
-    return PageView(page, page.phenotypes, counts, page.links, shown, page.codes)
+    return PageView(page, page.phenotypes, counts, page.links, shown, page.codes, found_by)

@@ -34,6 +34,7 @@ def page(view: PageView) -> dict[str, Any]:
         "narrower": [{"id": cond_id, "name": name} for cond_id, name in view.links.narrower],
         "mondo_version": view.credits.mondo_version,
         "orphanet_version": view.credits.orphanet_version,
+        "found_by": view.found_by,
     }
     return {key: every[key] for key in _PAGE_KEYS if key in every}
 
@@ -62,6 +63,7 @@ _PAGE_KEYS = (
     "types",
     "mondo_version",
     "orphanet_version",
+    "found_by",
 )
 
 

@@ -12,6 +12,7 @@ from condlookup.render.outline import (
     Family,
     Features,
     Footer,
+    FoundBy,
     Header,
     KeyFacts,
     Lead,
@@ -57,6 +58,8 @@ def page(view: PageView) -> str:
 def _block(block: Block) -> list[str]:
     """The block's lines, each block ending with a blank line."""
     match block:
+        case FoundBy():
+            return []  # how this reader's query found the page: not for a page published
         case Title(text):
             return [f"# {escape(text)}", ""]
         case Header(fields):

@@ -43,6 +43,15 @@ class Field(_Block):
         self.aside = aside
 
 
+class FoundBy(_Block):
+    """What the query was taken as, when a name other than the condition's own found it."""
+
+    __slots__ = __match_args__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 class Title(_Block):
     __slots__ = __match_args__ = ("text",)
 
@@ -161,7 +170,8 @@ class Footer(_Block):
 
 
 Block = (
-    Title
+    FoundBy
+    | Title
     | Header
     | Origin
     | Lead
@@ -181,8 +191,12 @@ Block = (
 def outline(view: "PageView") -> tuple[Block, ...]:
     # By its source, not isinstance: that would load both kinds of page for every `show`.
     if view.page.source == "hpo":
-        return _catalogue(view, cast("CataloguePage", view.page))
-    return _curated(view, cast("Condition", view.page))
+        blocks = _catalogue(view, cast("CataloguePage", view.page))
+    else:
+        blocks = _curated(view, cast("Condition", view.page))
+    if view.found_by is None:
+        return blocks
+    return (FoundBy(f"{view.found_by} is one of the names of {view.page.name}."), *blocks)
 
 
 def _curated(view: "PageView", page: "Condition") -> tuple[Block, ...]:

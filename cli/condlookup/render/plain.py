@@ -10,6 +10,7 @@ from condlookup.render.outline import (
     Family,
     Features,
     Footer,
+    FoundBy,
     Header,
     KeyFacts,
     Lead,
@@ -47,6 +48,8 @@ def page(view: "PageView") -> str:
 
 def _block(out: list[str], block: Block) -> None:
     match block:
+        case FoundBy(text):
+            out += _wrap(safe(text))
         case Title(text):
             _heading(out, safe(text), "=")
         case Header(fields):

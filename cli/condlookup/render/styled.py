@@ -17,6 +17,7 @@ from condlookup.render.outline import (
     Family,
     Features,
     Footer,
+    FoundBy,
     Header,
     KeyFacts,
     Lead,
@@ -52,6 +53,8 @@ def page(view: PageView) -> RenderableType:
 
 def _block(block: Block) -> list[Any]:
     match block:
+        case FoundBy(text):
+            return [Text(safe(text), style="italic"), Text("")]
         case Title(text):
             return [Text(safe(text), style="bold underline")]
         case Header(fields):
