@@ -431,3 +431,11 @@ def test_a_family_page_as_users_see_it(
         result = runner.invoke(app, args)
         assert (result.exit_code, result.stderr) == (0, "")
         check_golden(golden, result.stdout, update_goldens)
+
+
+def test_search_puts_the_everyday_form_before_its_kinds(real_catalogue: Path) -> None:
+    """Among equals, a condition that others found are kinds of comes first, its kinds after."""
+    ids = [hit.id for hit in Library.open().search("lupus", limit=80).hits]
+    systemic, neonatal = "MONDO:0007915", "MONDO:0018360"  # SLE; neonatal lupus, a kind of it
+    assert ids[0] == systemic
+    assert ids.index(neonatal) > ids.index(systemic)

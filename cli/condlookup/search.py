@@ -94,12 +94,17 @@ def search(
     # syndrome before Marfan-related disorders).
     key = normalize_name(query)
     named = {r for (r,) in db.execute("SELECT rowid FROM names WHERE key = ?", (key,))}
+    # The everyday form first: among equals, a condition that others found are kinds of comes
+    # before them ("search lupus": systemic lupus erythematosus before neonatal lupus).
+    below, above = _family_ranks(db, list(rows))
     ordered = sorted(
         rows,
         key=lambda r: (
             best[r][0],
             r not in named,
             rows[r].source == "hpo",
+            r in above,
+            r not in below,
             -best[r][1],
             rows[r].name,
         ),
@@ -232,6 +237,19 @@ class _Row(NamedTuple):
     source: Kind
     specialists: tuple[str, ...]
     codes: tuple[str, ...]
+
+
+def _family_ranks(db: sqlite3.Connection, rowids: list[int]) -> tuple[dict[int, int], set[int]]:
+    """Among these conditions: how many are kinds of each, and which are kinds of another."""
+    found = set(rowids)
+    below: dict[int, int] = {}
+    above: set[int] = set()
+    sql = "SELECT broader, narrower FROM relations WHERE narrower IN ({marks})"
+    for broader, narrower in rows_in(db, sql, rowids):
+        if broader in found:
+            below[broader] = below.get(broader, 0) + 1
+            above.add(narrower)
+    return below, above
 
 
 def _seen_by(rows: dict[int, _Row], specialist: str | None) -> dict[int, _Row]:
