@@ -67,3 +67,42 @@ def test_search_finds_a_condition_by_its_code(runner: CliRunner, typed: str) -> 
     assert (code, err) == (0, "")
     assert out.splitlines()[0].split() == ["test-fever", "Test", "fever"]
     assert "code: ORPHA:999999" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("sjogrens", "sjogren"),
+        ("huntingtons disease", "huntington disease"),
+        ("migraines", "migraine"),
+        ("sickle cell anaemia", "sickle cell anemia"),
+        ("haemophilia a", "hemophilia a"),
+        ("leukaemia", "leukemia"),
+        ("oesophageal atresia", "esophageal atresia"),
+        ("wilms tumour", "wilm tumor"),
+        ("paediatric", "pediatric"),
+        ("multiple sclerosis", "multiple sclerosis"),  # a word's own s stays
+        ("lupus", "lupus"),
+    ],
+)
+def test_names_are_folded_as_people_type_them(typed: str, folded: str) -> None:
+    from condlookup.text import fold_key
+
+    assert fold_key(typed) == folded
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("sjogrens", "sjogren-syndrome"),
+        ("huntingtons", "MONDO:0007739"),
+        ("haemophilia a", "MONDO:0010602"),
+        ("sickle cell anaemia", "MONDO:0011382"),
+        ("Orphanet_558", "MONDO:0007947"),
+    ],
+)
+def test_real_names_as_people_type_them(real_catalogue: Path, typed: str, found: str) -> None:
+    from condlookup.library import Library
+
+    assert Library.open().identify(typed) == found
+    assert Library.open().search(typed).hits[0].id == found

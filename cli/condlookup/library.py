@@ -15,7 +15,7 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path, orphanet_path
-from condlookup.text import fold, name_keys, normalize_name, split_list
+from condlookup.text import fold, fold_key, name_keys, normalize_name, split_list
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
@@ -229,6 +229,11 @@ class Library:
         rows = self._db.execute(
             "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (key,)
         ).fetchall()
+        if not rows and code is None:  # as people type it: sjogrens, haemophilia, migraines
+            rows = self._db.execute(
+                "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid",
+                (fold_key(key),),
+            ).fetchall()
         best = max((tier for _rowid, tier in rows), default=None)
         found = {rowid for rowid, tier in rows if tier == best}
         if len(found) == 1:
@@ -427,7 +432,8 @@ def _found_by(query: str, name: str, condition_id: str) -> str | None:
     """The query, when it found the condition by a name other than its own (an abbreviation,
     a synonym, another catalogue's label); None for its own name, id or a code."""
     key = normalize_name(query)
-    if key == normalize_name(condition_id) or key in name_keys(name) or _code_in(query):
+    own = name_keys(name)  # its own name, with and without its generic ending, and folded
+    if key == normalize_name(condition_id) or {key, fold_key(key)} & set(own) or _code_in(query):
         return None
     return " ".join(query.split())
 

@@ -11,7 +11,15 @@ from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import canonical_code
 from condlookup.sql import fts_words, in_scope, rows_in
-from condlookup.text import find_words, fold, normalize_name, plain_name, split_list, words
+from condlookup.text import (
+    find_words,
+    fold,
+    fold_key,
+    normalize_name,
+    plain_name,
+    split_list,
+    words,
+)
 
 # Where the words matched, best first: the labels shown to the user, and the FTS5 columns'
 # weights in the same order (names, symptoms, any other text).
@@ -69,6 +77,9 @@ def search(
     code = canonical_code(query) if any(ch.isdigit() for ch in query) else None
     if code is not None:
         return _by_code(db, query, code, specialist=specialist, source=source, limit=limit)
+    # Words as people type them (sjogrens, haemophilia): folded as names are (text.fold_key);
+    # each is matched as the start of a word, so a dropped final s loses nothing.
+    query_words = [fold_key(word) for word in query_words]
     best: dict[int, tuple[int, float]] = {}
 
     def offer(found: dict[int, float], tier: int) -> None:
@@ -93,7 +104,10 @@ def search(
     # A condition named exactly by the words comes first in its tier ("marfan" is Marfan
     # syndrome before Marfan-related disorders).
     key = normalize_name(query)
-    named = {r for (r,) in db.execute("SELECT rowid FROM names WHERE key = ?", (key,))}
+    named = {
+        r
+        for (r,) in db.execute("SELECT rowid FROM names WHERE key IN (?, ?)", (key, fold_key(key)))
+    }
     # The everyday form first: among equals, a condition that others found are kinds of comes
     # before them ("search lupus": systemic lupus erythematosus before neonatal lupus).
     below, above = _family_ranks(db, list(rows))

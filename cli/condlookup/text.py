@@ -13,6 +13,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]s?\b")
 _GENERIC_ENDINGS = (" syndrome", " disease", " disorder")
+_OWN_S = ("ss", "us", "is", "ys")
 # C0 and C1 control characters, DEL, and the bidirectional overrides that can reorder a line,
 # each shown as its escape: a table for str.translate, cheaper to build than a regex.
 _UNSAFE = {
@@ -45,9 +46,11 @@ def normalize_name(text: str) -> str:
 
 
 def name_keys(name: str, derived: bool = True) -> tuple[str, ...]:
-    """The keys that find a name: itself and, if derived, without a generic ending.
+    """The keys that find a name: itself and, if derived, without a generic ending, and each
+    of these folded (see `fold_key`).
 
-    "Sjögren's syndrome" is found as "sjogrens syndrome", "sjogren syndrome" and "sjogren".
+    "Sjögren's syndrome" is found as "sjogren syndrome" and "sjogren"; "Haemophilia A" also as
+    "hemophilia a".
     """
     key = normalize_name(name)
     keys = [key] if key else []
@@ -55,7 +58,25 @@ def name_keys(name: str, derived: bool = True) -> tuple[str, ...]:
         for ending in _GENERIC_ENDINGS:
             if key.endswith(ending) and len(key) > len(ending):
                 keys.append(key[: -len(ending)].strip())
+        keys += [fold_key(found) for found in keys]
     return tuple(dict.fromkeys(keys))
+
+
+def fold_key(key: str) -> str:
+    """A name's key as people also type it, folded the same way on both sides of a lookup:
+    British spellings as American ones (anaemia, haemophilia, oesophageal, paediatric,
+    tumour), and a final s dropped (a possessive without its apostrophe, "huntingtons"; a
+    plural, "migraines"), except where it ends a word's own stem (-ss, -us, -is, -ys)."""
+    folded = []
+    for word in key.split():
+        if len(word) >= 5:
+            word = word.replace("ae", "e").replace("oe", "e")
+            if word.endswith("our") and len(word) >= 6:
+                word = word[:-3] + "or"
+        if len(word) >= 4 and word.endswith("s") and not word.endswith(_OWN_S):
+            word = word[:-1]
+        folded.append(word)
+    return " ".join(folded)
 
 
 def words(text: str) -> list[str]:
