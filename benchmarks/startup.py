@@ -50,14 +50,26 @@ if __name__ == "__main__":
 # where the issues set no budget (the catalogue's budgets are for output to another program).
 COMMANDS: dict[str, tuple[list[str], float, float | None]] = {
     "show oms": (["show", "oms", "--no-pager"], 1.3, 1.8),
-    "search ataxia (curated)": (["search", "ataxia", "--source", "curated"], 1.3, 1.8),
+    "search ataxia (curated)": (
+        ["search", "ataxia", "--source", "curated", "--no-pager"],
+        1.3,
+        1.8,
+    ),
     "list": (["list"], 1.3, 1.8),
     "show ORPHA:100": (["show", "ORPHA:100", "--no-pager"], 1.3, None),
     "show marfan syndrome": (["show", "marfan", "syndrome", "--no-pager"], 1.3, None),
-    "search marfan": (["search", "marfan"], 1.5, None),
-    "search ataxia (all)": (["search", "ataxia"], 1.5, None),
+    "search marfan": (["search", "marfan", "--no-pager"], 1.5, None),
+    "search ataxia (all)": (["search", "ataxia", "--no-pager"], 1.5, None),
     "match 5 symptoms": (
-        ["match", "coloboma", "choanal atresia", "HP:0000356", "growth delay", "hearing loss"],
+        [
+            "match",
+            "coloboma",
+            "choanal atresia",
+            "HP:0000356",
+            "growth delay",
+            "hearing loss",
+            "--no-pager",
+        ],
         2.0,
         None,
     ),

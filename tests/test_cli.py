@@ -442,3 +442,60 @@ def test_hpo_dir_option_and_a_broken_release(runner: CliRunner, tmp_path: Path) 
         error
         == f"condlookup: error: {broken / 'hp.obo'}: no HP:0000118 term: not a complete hp.obo"
     )
+
+
+def test_no_color_on_a_terminal_still_pages(
+    runner: CliRunner, fixture_pages: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Colour and paging are separate choices: NO_COLOR gives plain text, through the pager."""
+    paged: list[str] = []
+    monkeypatch.setattr("condlookup.commands.output.terminal", lambda: True)
+    monkeypatch.setattr("pydoc.pager", paged.append)
+    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="10")
+    assert (code, out, len(paged)) == (0, "", 1)
+    assert paged[0].startswith("Test fever\n==========\n")
+    assert "\x1b[" not in paged[0]
+    code, out, _ = run(runner, "show", "tf", "--no-pager", NO_COLOR="1", LINES="10")
+    assert (code, len(paged)) == (0, 1)
+    assert out.startswith("Test fever\n==========\n")
+    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="500")
+    assert (code, len(paged)) == (0, 1)
+    # Piped: never paged, however tall.
+    monkeypatch.setattr("condlookup.commands.output.terminal", lambda: False)
+    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="10")
+    assert (code, len(paged)) == (0, 1)
+    assert out.startswith("Test fever\n")
+
+
+@pytest.mark.parametrize("styled", [True, False])
+def test_long_search_and_match_output_pages_on_a_terminal(
+    runner: CliRunner,
+    fixture_catalogue: object,
+    monkeypatch: pytest.MonkeyPatch,
+    styled: bool,
+) -> None:
+    paged: list[str] = []
+    monkeypatch.setattr("condlookup.commands.output.styled", lambda: styled)
+    monkeypatch.setattr("condlookup.commands.output.terminal", lambda: True)
+    monkeypatch.setattr("pydoc.pager", paged.append)
+    for command in (["search", "test"], ["match", "dry mouth"]):
+        before = len(paged)
+        code, out, _ = run(runner, *command, LINES="5")
+        assert (code, out, len(paged)) == (0, "", before + 1), command
+        code, out, _ = run(runner, *command, "--no-pager", LINES="5")
+        assert (code, len(paged)) == (0, before + 1), command
+        assert out
+        code, out, _ = run(runner, *command, LINES="500")
+        assert (code, len(paged)) == (0, before + 1), command
+        assert out
+
+
+def test_search_and_match_never_page_when_piped(
+    runner: CliRunner, fixture_catalogue: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paged: list[str] = []
+    monkeypatch.setattr("pydoc.pager", paged.append)
+    for command in (["search", "test"], ["match", "dry mouth"]):
+        code, out, _ = run(runner, *command, LINES="5")
+        assert (code, len(paged)) == (0, 0)
+        assert out

@@ -18,6 +18,7 @@ from condlookup.commands.options import (
     JsonOption,
     LimitOption,
     Options,
+    PagerOption,
     QueryArgument,
     Source,
     SpecialistOption,
@@ -126,9 +127,7 @@ def show(
         typer.Option("--annotations", help="Unfold a curated page's HPO annotations."),
     ] = False,
     as_json: JsonOption = False,
-    pager: Annotated[
-        bool, typer.Option("--pager/--no-pager", help="Page long pages on a terminal.")
-    ] = True,
+    pager: PagerOption = True,
 ) -> None:
     """Show one condition's page.
 
@@ -151,6 +150,7 @@ def search(
     source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    pager: PagerOption = True,
 ) -> None:
     """Find the conditions that mention words.
 
@@ -165,7 +165,7 @@ def search(
             f"nothing matches {' '.join(query)!r}",
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
-    emit(result, as_json=as_json)
+    emit(result, as_json=as_json, pager=pager)
 
 
 @app.command("list")
@@ -245,6 +245,7 @@ def match(
     source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
     limit: LimitOption = 10,
     as_json: JsonOption = False,
+    pager: PagerOption = True,
 ) -> None:
     """Rank conditions by how well they fit a set of symptoms.
 
@@ -266,7 +267,7 @@ def match(
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
-        emit(found, as_json=as_json)
+        emit(found, as_json=as_json, pager=pager)
         return
     failed = 0
     for ranked in library.match_files(phenopackets, source=source.scope, limit=limit):

@@ -40,6 +40,10 @@ SpecialistOption = Annotated[
     str | None,
     typer.Option("--specialist", "-s", help="Only conditions seen by this specialist."),
 ]
+PagerOption = Annotated[
+    bool,
+    typer.Option("--pager/--no-pager", help="Page long output on a terminal (never when piped)."),
+]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results shown.")]
 
 
@@ -69,7 +73,7 @@ def emit(result: "Shown", *, as_json: bool, pager: bool = False) -> None:
 
         output.show(styled.render(result), pager=pager)
     else:
-        output.write(plain.render(result))
+        output.page(plain.render(result), pager=pager)
 
 
 def _complete_ids(incomplete: str) -> list[str]:

@@ -18,6 +18,11 @@ def styled() -> bool:
     return sys.stdout.isatty()
 
 
+def terminal() -> bool:
+    """Output to a terminal, styled or not: paging is for this, colour is `styled()`'s choice."""
+    return sys.stdout.isatty()
+
+
 def write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -45,8 +50,24 @@ def show(renderable: "RenderableType", pager: bool = False) -> None:
     console = _console()
     with console.capture() as capture:
         console.print(renderable)
-    text = capture.get()
-    if pager and text.count("\n") > console.height:
+    _paged(capture.get(), pager, console.height)
+
+
+def page(text: str, pager: bool = False) -> None:
+    """Plain text, through the pager when asked, on a terminal and taller than it.
+
+    `NO_COLOR` asks for no colour, not for no pager: a tall page in plain text pages too.
+    """
+    if pager and terminal():
+        import shutil  # noqa: PLC0415
+
+        _paged(text, pager, shutil.get_terminal_size().lines)
+        return
+    write(text)
+
+
+def _paged(text: str, pager: bool, height: int) -> None:
+    if pager and text.count("\n") > height:
         import pydoc  # noqa: PLC0415
 
         # less needs -R to show colours; -F quits at once if the text fits after all.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
@@ -33,6 +33,8 @@ from condlookup.render.outline import (
 from condlookup.text import safe
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from condlookup.catalogue.diseases import Phenotype
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
@@ -110,7 +112,12 @@ def _block(block: Block) -> list[Any]:
         case Sources(items):
             return [_heading("Sources"), *(_indented(_link(f"• {t} ", url)) for t, url in items)]
         case Footer(lines):
-            return [Padding(Text(" ".join(lines), style="dim"), (1, 0, 0, 0))]
+            # The credits dimmed; the not-medical-advice line, the last, on its own and undimmed.
+            *thanks, advice = lines
+            parts = [Text("")]
+            if thanks:
+                parts.append(Text(" ".join(thanks), style="dim"))
+            return [*parts, Text(safe(advice))]
 
 
 def _bullets(items: tuple[str, ...]) -> list[Any]:
@@ -122,13 +129,39 @@ def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[Any]:
     width = max(len(common.phenotype_frequency(item)) for item in phenotypes)
     for category, items in common.by_category(phenotypes):
         parts.append(_indented(Text(category, style="bold")))
+        rows = []
         for item in items:
-            line = Text()
-            line.append(f"{common.bar(item.frequency):<10} ", style="green")
-            line.append(f"{common.phenotype_frequency(item):<{width}}  ", style="dim")
-            line.append(safe(common.phenotype_label(item)))
-            parts.append(_indented(line, 4))
+            lead = Text()
+            lead.append(f"{common.bar(item.frequency):<10} ", style="green")
+            lead.append(f"{common.phenotype_frequency(item):<{width}}  ", style="dim")
+            rows.append((lead, Text(safe(common.phenotype_label(item)))))
+        parts.append(_Hanging(rows, 4))
     return parts
+
+
+class _Hanging:
+    """Lines of a lead and a text, the text's wrapped lines under its start (a hanging indent).
+
+    Not a Table: a page is the most shown thing, and rich.table costs 3 ms to import.
+    """
+
+    def __init__(self, rows: list[tuple[Text, Text]], indent: int) -> None:
+        self.rows = rows
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        out = Text(no_wrap=True, overflow="ignore")
+        for index, (lead, text) in enumerate(self.rows):
+            hang = self.indent + lead.cell_len
+            lines = text.wrap(console, max(options.max_width - hang, 10))
+            for number, line in enumerate(lines):
+                if index or number:
+                    out.append("\n")
+                out.append(" " * (self.indent if number == 0 else hang))
+                if number == 0:
+                    out.append_text(lead)
+                out.append_text(line)
+        yield out
 
 
 def _link(label: str, url: str) -> Text:
@@ -186,19 +219,30 @@ _TABLE_AT_MOST = 25
 def _table(items: list[Summary]) -> RenderableType:
     from rich.table import Table  # noqa: PLC0415 - see page()
 
+    # A name's longest word is never cut ("Opsoclonus-myoclo…"), nor a specialist's words
+    # wrapped one a line: each column is at least as wide as its longest word (to a point),
+    # one specialist a line.
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Id", style=ACCENT, no_wrap=True)
-    table.add_column("Name", style="bold", ratio=2)
-    table.add_column("See", ratio=2)
-    table.add_column("Summary", ratio=4)
+    names = [item.name for item in items]
+    specialists = [name for item in items for name in item.specialists]
+    table.add_column("Name", style="bold", ratio=2, width=_longest_word(names, 26))
+    table.add_column("See", ratio=2, width=_longest_word(specialists, 22, whole=True))
+    table.add_column("Summary", ratio=3, width=20)
     for item in items:
         table.add_row(
             Text(safe(item.id)),
             Text(safe(item.name)),
-            Text(safe(", ".join(item.specialists))),
+            Text(safe("\n".join(item.specialists))),
             Text(safe(item.summary)),
         )
     return table
+
+
+def _longest_word(texts: list[str], at_most: int, whole: bool = False) -> int:
+    """The widest word of `texts` (with `whole`, the widest text), at most `at_most`."""
+    words = texts if whole else [word for text in texts for word in text.split()]
+    return min(max((len(word) for word in words), default=1), at_most)
 
 
 def info(facts: list[tuple[str, str]], thanks: list[str]) -> RenderableType:
@@ -335,7 +379,7 @@ def match(result: MatchResult) -> RenderableType:
         symptoms,
         _heading(common.match_heading(result)),
         table,
-        Text(common.MATCH_DISCLAIMER, style="dim"),
+        Text(common.MATCH_DISCLAIMER),
     )
 
 
