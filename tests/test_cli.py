@@ -451,18 +451,18 @@ def test_no_color_on_a_terminal_still_pages(
     paged: list[str] = []
     monkeypatch.setattr("condlookup.commands.output.terminal", lambda: True)
     monkeypatch.setattr("pydoc.pager", paged.append)
-    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="10")
+    code, out, _ = run(runner, "show", "test-fever", NO_COLOR="1", LINES="10")
     assert (code, out, len(paged)) == (0, "", 1)
     assert paged[0].startswith("Test fever\n==========\n")
     assert "\x1b[" not in paged[0]
-    code, out, _ = run(runner, "show", "tf", "--no-pager", NO_COLOR="1", LINES="10")
+    code, out, _ = run(runner, "show", "test-fever", "--no-pager", NO_COLOR="1", LINES="10")
     assert (code, len(paged)) == (0, 1)
     assert out.startswith("Test fever\n==========\n")
-    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="500")
+    code, out, _ = run(runner, "show", "test-fever", NO_COLOR="1", LINES="500")
     assert (code, len(paged)) == (0, 1)
     # Piped: never paged, however tall.
     monkeypatch.setattr("condlookup.commands.output.terminal", lambda: False)
-    code, out, _ = run(runner, "show", "tf", NO_COLOR="1", LINES="10")
+    code, out, _ = run(runner, "show", "test-fever", NO_COLOR="1", LINES="10")
     assert (code, len(paged)) == (0, 1)
     assert out.startswith("Test fever\n")
 
