@@ -106,3 +106,13 @@ def test_real_names_as_people_type_them(real_catalogue: Path, typed: str, found:
 
     assert Library.open().identify(typed) == found
     assert Library.open().search(typed).hits[0].id == found
+
+
+@pytest.mark.parametrize(
+    "typed", ["a" * 10_000, "!!!---", "the disease", "\x1b[2Jfoo", "[red]x[/red]", "NEAR(a b)"]
+)
+def test_hostile_names_are_one_short_line(runner: CliRunner, typed: str) -> None:
+    code, out, err = run(runner, "show", typed)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and len(err) < 400
+    assert "\x1b" not in err and "Traceback" not in err

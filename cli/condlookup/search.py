@@ -319,6 +319,8 @@ GENERIC_WORDS = frozenset(
 # A query word this long may differ from a name's word by a letter or two (a typo); a shorter
 # one must be the word itself.
 FUZZY_FROM = 5
+# A query longer than this is cut short where a message repeats it: one line stays one line.
+QUERY_SHOWN = 80
 SUGGESTION_CANDIDATES = 200
 
 
@@ -372,16 +374,19 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     offered only when it finds something."""
     covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
     said = words(query)
-    offer = f"`condlookup search {' '.join(said)}`" if said and text_match(db, said, "") else ""
+    named = repr(query if len(query) <= QUERY_SHOWN else query[: QUERY_SHOWN - 3] + "...")
+    offer = ""
+    if said and len(said) <= 12 and text_match(db, said, ""):
+        offer = f"`condlookup search {' '.join(said)}`"
     suggested = suggestions(db, query)
     if suggested:
         hint = f"condlookup covers {covered}; did you mean: {', '.join(suggested)}?"
         return NotFoundError(
-            f"no condition named {query!r}", hint=f"{hint} or try {offer}" if offer else hint
+            f"no condition named {named}", hint=f"{hint} or try {offer}" if offer else hint
         )
     hint = "to find conditions by their symptoms, try `condlookup match SYMPTOMS`"
     return NotFoundError(
-        f"{query!r} is not a condition condlookup covers ({covered})",
+        f"{named} is not a condition condlookup covers ({covered})",
         hint=f"{hint}, or {offer}" if offer else hint,
     )
 
