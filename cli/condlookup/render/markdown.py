@@ -5,26 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from condlookup.render import common
-from condlookup.render.outline import (
-    Block,
-    Bullets,
-    Family,
-    Features,
-    Footer,
-    FoundBy,
-    Header,
-    KeyFacts,
-    Lead,
-    Note,
-    Origin,
-    Prose,
-    Sources,
-    Symptoms,
-    Title,
-    WhoToSee,
-    outline,
-)
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -50,19 +31,19 @@ def link(title: str, url: str) -> str:
 
 def page(view: PageView) -> str:
     out: list[str] = []
-    for block in outline(view):
+    for block in outline.outline(view):
         out += _block(block)
     return "\n".join(out) + "\n"
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: outline.Block) -> list[str]:
     """The block's lines, each block ending with a blank line."""
     match block:
-        case FoundBy():
+        case outline.FoundBy():
             return []  # how this reader's query found the page: not for a page published
-        case Title(text):
+        case outline.Title(text):
             return [f"# {escape(text)}", ""]
-        case Header(fields):
+        case outline.Header(fields):
             lines = [
                 f"*{escape(f'{field.label}: {field.value}')}*"
                 if field.aside
@@ -71,43 +52,43 @@ def _block(block: Block) -> list[str]:
             ]
             # A line break ends each line but the last: a Markdown hard break is two spaces.
             return [*(f"{line}  " for line in lines[:-1]), lines[-1], ""]
-        case Origin():
+        case outline.Origin():
             return []  # a path on the user's machine: not for a page published elsewhere
-        case Lead(text):
+        case outline.Lead(text):
             return [f"> {escape(text)}", ""]
-        case Note(text):
+        case outline.Note(text):
             return [escape(text), ""]
-        case KeyFacts(items):
+        case outline.KeyFacts(items):
             rows = [f"| {escape(item.label)} | {escape(item.value)} |" for item in items]
             return ["## Key facts", "", "| | |", "|---|---|", *rows, ""]
-        case Prose(title, text):
+        case outline.Prose(title, text):
             return _section(title, text)
-        case Symptoms(items):
+        case outline.Symptoms(items):
             lines = ["## Symptoms", ""]
             for symptom in items:
                 detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
                 lead = f"**{escape(symptom.description)}**: " if symptom.description else ""
                 lines.append(f"- {lead}{escape(detail)}")
             return [*lines, ""]
-        case Bullets(title, items):
+        case outline.Bullets(title, items):
             return [f"## {title}", "", *(f"- {escape(item)}" for item in items), ""]
-        case Family(kind, types_heading, types):
+        case outline.Family(kind, types_heading, types):
             lines = ["## Family", ""]
             if kind:
                 lines += [escape(f"A kind of: {kind}"), ""]
             if types:
                 lines += [f"{types_heading}:", "", *(f"- {escape(item)}" for item in types), ""]
             return lines
-        case Features(title, phenotypes, folded):
+        case outline.Features(title, phenotypes, folded):
             if phenotypes:
                 return [f"## {title}", "", *_phenotypes(phenotypes)]
             return [f"## {title}", "", escape(folded or ""), ""]
-        case WhoToSee(hint, note):
+        case outline.WhoToSee(hint, note):
             lines = ["## Who to see", "", escape(hint), ""]
             return [*lines, escape(note), ""] if note else lines
-        case Sources(items):
+        case outline.Sources(items):
             return ["## Sources", "", *(f"- {link(title, url)}" for title, url in items), ""]
-        case Footer(lines):
+        case outline.Footer(lines):
             return ["---", "", "*" + " ".join(escape(line) for line in lines) + "*"]
 
 

@@ -3,26 +3,7 @@
 import textwrap
 from typing import TYPE_CHECKING
 
-from condlookup.render import common
-from condlookup.render.outline import (
-    Block,
-    Bullets,
-    Family,
-    Features,
-    Footer,
-    FoundBy,
-    Header,
-    KeyFacts,
-    Lead,
-    Note,
-    Origin,
-    Prose,
-    Sources,
-    Symptoms,
-    Title,
-    WhoToSee,
-    outline,
-)
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -41,65 +22,65 @@ WIDTH = 80
 
 def page(view: "PageView") -> str:
     out: list[str] = []
-    for block in outline(view):
+    for block in outline.outline(view):
         _block(out, block)
     return "\n".join(out) + "\n"
 
 
-def _block(out: list[str], block: Block) -> None:
+def _block(out: list[str], block: outline.Block) -> None:
     match block:
-        case FoundBy(text):
+        case outline.FoundBy(text):
             out += _wrap(safe(text))
-        case Title(text):
+        case outline.Title(text):
             _heading(out, safe(text), "=")
-        case Header(fields):
+        case outline.Header(fields):
             for field in fields:
                 out += _wrap(f"{field.label}: {safe(field.value)}")
-        case Origin(text):
+        case outline.Origin(text):
             out += _wrap(safe(text))
-        case Lead(text) | Note(text):
+        case outline.Lead(text) | outline.Note(text):
             out.append("")
             out += _wrap(safe(text))
-        case KeyFacts(items):
+        case outline.KeyFacts(items):
             _heading(out, "Key facts")
             label_width = max(len(item.label) for item in items) + 2
             for item in items:
                 first = item.label.ljust(label_width)
                 out += _wrap(safe(item.value), indent=" " * label_width, first=first)
-        case Prose(title, text):
+        case outline.Prose(title, text):
             _section(out, title, text)
-        case Symptoms(items):
+        case outline.Symptoms(items):
             _heading(out, "Symptoms")
             for symptom in items:
                 detail = common.symptom_detail(symptom.name, symptom.hpo, symptom.frequency)
                 lead = f"{symptom.description} — {detail}" if symptom.description else detail
                 out += _wrap(safe(lead), indent="    ", first="  - ")
-        case Bullets(title, items):
+        case outline.Bullets(title, items):
             _heading(out, title)
             out += _bullets(items)
-        case Family(kind, types_heading, types):
+        case outline.Family(kind, types_heading, types):
             _heading(out, "Family")
             if kind:
                 out += _wrap(safe(f"A kind of: {kind}"))
             if types:
                 out.append(f"{types_heading}:")
                 out += _bullets(types)
-        case Features(title, phenotypes, folded):
+        case outline.Features(title, phenotypes, folded):
             _heading(out, title)
             if phenotypes:
                 _phenotypes(out, phenotypes)
             elif folded:
                 out += _wrap(folded)
-        case WhoToSee(hint, note):
+        case outline.WhoToSee(hint, note):
             _heading(out, "Who to see")
             out += _wrap(safe(hint))
             if note:
                 out += _wrap(note)
-        case Sources(items):
+        case outline.Sources(items):
             _heading(out, "Sources")
             for title, url in items:
                 out += _wrap(safe(f"{title} <{url}>"), indent="    ", first="  - ")
-        case Footer(lines):
+        case outline.Footer(lines):
             out.append("")
             for line in lines:
                 out += _wrap(safe(line))

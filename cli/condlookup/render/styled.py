@@ -10,26 +10,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from condlookup.render import common
-from condlookup.render.outline import (
-    Block,
-    Bullets,
-    Family,
-    Features,
-    Footer,
-    FoundBy,
-    Header,
-    KeyFacts,
-    Lead,
-    Note,
-    Origin,
-    Prose,
-    Sources,
-    Symptoms,
-    Title,
-    WhoToSee,
-    outline,
-)
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -48,26 +29,26 @@ ACCENT = "bold cyan"
 
 def page(view: PageView) -> RenderableType:
     parts: list[Any] = []
-    for block in outline(view):
+    for block in outline.outline(view):
         parts += _block(block)
     return _grouped(parts)
 
 
-def _block(block: Block) -> list[Any]:
+def _block(block: outline.Block) -> list[Any]:
     match block:
-        case FoundBy(text):
+        case outline.FoundBy(text):
             return [Text(safe(text), style="italic"), Text("")]
-        case Title(text):
+        case outline.Title(text):
             return [Text(safe(text), style="bold underline")]
-        case Header(fields):
+        case outline.Header(fields):
             return [_line(f"{field.label}: ", field.value) for field in fields]
-        case Origin(text):
+        case outline.Origin(text):
             return [Text(safe(text), style="dim")]
-        case Lead(text):
+        case outline.Lead(text):
             return [Padding(Text(safe(text), style="italic"), (1, 0, 0, 0))]
-        case Note(text):
+        case outline.Note(text):
             return [Padding(Text(safe(text), style="dim"), (1, 0, 0, 0))]
-        case KeyFacts(items):
+        case outline.KeyFacts(items):
             # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms
             # to import.
             parts: list[Any] = [_heading("Key facts")]
@@ -77,9 +58,9 @@ def _block(block: Block) -> list[Any]:
                 line.append(safe(item.value))
                 parts.append(_indented(line))
             return parts
-        case Prose(title, text):
+        case outline.Prose(title, text):
             return _section(title, text)
-        case Symptoms(items):
+        case outline.Symptoms(items):
             parts = [_heading("Symptoms")]
             for symptom in items:
                 entry = Text("• ")
@@ -90,28 +71,28 @@ def _block(block: Block) -> list[Any]:
                 entry.append(safe(detail), style="dim")
                 parts.append(_indented(entry))
             return parts
-        case Bullets(title, items):
+        case outline.Bullets(title, items):
             return [_heading(title), *_bullets(items)]
-        case Family(kind, types_heading, types):
+        case outline.Family(kind, types_heading, types):
             parts = [_heading("Family")]
             if kind:
                 parts.append(Text(safe(f"A kind of: {kind}")))
             if types:
                 parts += [Text(f"{types_heading}:"), *_bullets(types)]
             return parts
-        case Features(title, phenotypes, folded):
+        case outline.Features(title, phenotypes, folded):
             if phenotypes:
                 return [_heading(title), *_phenotypes(phenotypes)]
             return [_heading(title), Text(folded or "", style="dim")]
-        case WhoToSee(hint, note):
+        case outline.WhoToSee(hint, note):
             said = Text(safe(hint), style="bold")
             if note:
                 said.append("\n" + note, style="dim not bold")
             panel = Panel(said, title=Text("Who to see"), title_align="left", border_style="green")
             return [Padding(panel, (1, 0, 0, 0))]
-        case Sources(items):
+        case outline.Sources(items):
             return [_heading("Sources"), *(_indented(_link(f"• {t} ", url)) for t, url in items)]
-        case Footer(lines):
+        case outline.Footer(lines):
             # The credits dimmed; the not-medical-advice line, the last, on its own and undimmed.
             *thanks, advice = lines
             parts = [Text("")]
