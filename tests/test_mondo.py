@@ -217,7 +217,7 @@ def test_a_curated_page_stands_for_its_mondo_disease_and_joins_its_family(
 
 
 def test_no_condition_twice_in_search_or_match(grouped: Library) -> None:
-    hits = grouped.search("disease", limit=50).hits
+    hits = grouped.search("twin disease", limit=50).hits
     assert [hit.id for hit in hits].count("MONDO:9000001") == 1
     ranked = grouped.match(["ataxia"], limit=50).hits
     ids = [hit.id for hit in ranked]

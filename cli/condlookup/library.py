@@ -15,7 +15,11 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import hpo_dir, mondo_path, orphanet_path
-from condlookup.text import fold, fold_key, name_keys, normalize_name, split_list
+from condlookup.text import (
+    fold,
+    quoted,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
@@ -89,7 +93,9 @@ class Library:
 
     def get(self, query: str) -> "Condition | CataloguePage":
         """The condition whose id, name, alias or code is `query`; never a guess."""
-        rowid = self._resolve(query)
+        return self._get(self._resolve(query))
+
+    def _get(self, rowid: int) -> "Condition | CataloguePage":
         row = self._db.execute("SELECT data FROM page_data WHERE rowid = ?", (rowid,)).fetchone()
         if row is None:
             return self._catalogue_page(rowid)
@@ -137,10 +143,11 @@ class Library:
         """The page of the condition `query` names, with what the index adds to it and what it
         credits: the one result `show`, `export` and `--json` take. A curated page lists its
         HPO annotations only when `annotations` is set, and counts them otherwise."""
-        from condlookup.catalogue import view  # noqa: PLC0415
+        from condlookup.catalogue import lookup, view  # noqa: PLC0415
 
-        found = self.get(query)
-        found_by = _found_by(query, found.name, found.id)
+        rowid = self._resolve(query)
+        found = self._get(rowid)
+        found_by = lookup.found_by(query, found.name, found.id, self._all_names(rowid))
         # By its source, not isinstance: importing both kinds of page would slow every `show`.
         if found.source == "hpo":
             return view.catalogue_view(cast("CataloguePage", found), found_by)
@@ -154,6 +161,10 @@ class Library:
             self.codes(page.id) or page.codes.curies(),
             found_by,
         )
+
+    def _all_names(self, rowid: int) -> list[str]:
+        row = self._db.execute("SELECT names FROM search WHERE rowid = ?", (rowid,)).fetchone()
+        return str(row[0]).splitlines() if row else []
 
     def codes(self, condition_id: str) -> tuple[str, ...]:
         """Every code of a condition as "NS:ID": a page's own, then its joined entries'."""
@@ -224,16 +235,16 @@ class Library:
     def _resolve(self, query: str) -> int:
         """The condition a query names: its best tier of names decides (see text.OWN_NAME).
         A catalogue's code is read in any of its common spellings (MIM:154700, Orphanet_558)."""
-        code = _code_in(query)
-        key = normalize_name(code or query)
-        rows = self._db.execute(
-            "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (key,)
-        ).fetchall()
-        if not rows and code is None:  # as people type it: sjogrens, haemophilia, migraines
+        from condlookup.catalogue import lookup  # noqa: PLC0415 - list and search never resolve
+
+        code = lookup.code_in(query)
+        rows = []
+        for tried in lookup.keys_to_try(query, code):
             rows = self._db.execute(
-                "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid",
-                (fold_key(key),),
+                "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (tried,)
             ).fetchall()
+            if rows:
+                break
         best = max((tier for _rowid, tier in rows), default=None)
         found = {rowid for rowid, tier in rows if tier == best}
         if len(found) == 1:
@@ -242,7 +253,7 @@ class Library:
         if found:
             names = self._names_of(sorted(found))
             raise NotFoundError(
-                f"{query!r} names more than one condition: {', '.join(names[:5])}"
+                f"{quoted(query)} names more than one condition: {', '.join(names[:5])}"
                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
@@ -426,22 +437,3 @@ class Library:
 
     def page_dirs(self) -> list[Path]:
         return [folder.path for folder in self.sources.folders]
-
-
-def _found_by(query: str, name: str, condition_id: str) -> str | None:
-    """The query, when it found the condition by a name other than its own (an abbreviation,
-    a synonym, another catalogue's label); None for its own name, id or a code."""
-    key = normalize_name(query)
-    own = name_keys(name)  # its own name, with and without its generic ending, and folded
-    if key == normalize_name(condition_id) or {key, fold_key(key)} & set(own) or _code_in(query):
-        return None
-    return " ".join(query.split())
-
-
-def _code_in(query: str) -> str | None:
-    """The catalogue code `query` spells, if it spells one (only text with a digit can)."""
-    if not any(character.isdigit() for character in query):
-        return None
-    from condlookup.sources.codes import canonical_code  # noqa: PLC0415 - codes only
-
-    return canonical_code(query)

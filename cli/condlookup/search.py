@@ -17,6 +17,8 @@ from condlookup.text import (
     fold_key,
     normalize_name,
     plain_name,
+    quoted,
+    search_stem,
     split_list,
     words,
 )
@@ -73,13 +75,18 @@ def search(
     """
     query_words = words(query)
     if not query_words:
-        raise CondlookupError(f"nothing to search for in {query!r}", hint="give at least one word")
+        raise CondlookupError(f"nothing to search for in {quoted(query)}", hint="give a word")
+    if all(word in GENERIC_WORDS for word in query_words):
+        raise CondlookupError(
+            f"nothing to search for in {quoted(query)}: it names no condition or symptom",
+            hint="add a word of its name or a symptom, as in `condlookup search ataxia`",
+        )
     code = canonical_code(query) if any(ch.isdigit() for ch in query) else None
     if code is not None:
         return _by_code(db, query, code, specialist=specialist, source=source, limit=limit)
     # Words as people type them (sjogrens, haemophilia): folded as names are (text.fold_key);
     # each is matched as the start of a word, so a dropped final s loses nothing.
-    query_words = [fold_key(word) for word in query_words]
+    query_words = [search_stem(word) for word in query_words]
     best: dict[int, tuple[int, float]] = {}
 
     def offer(found: dict[int, float], tier: int) -> None:
@@ -319,18 +326,21 @@ GENERIC_WORDS = frozenset(
 # A query word this long may differ from a name's word by a letter or two (a typo); a shorter
 # one must be the word itself.
 FUZZY_FROM = 5
-# A query longer than this is cut short where a message repeats it: one line stays one line.
-QUERY_SHOWN = 80
 SUGGESTION_CANDIDATES = 200
+# A suggestion this close in spelling to the query's real words is nearly the name itself.
+NEARLY_THE_NAME = 0.85
+_LONG_GENERIC = tuple(word for word in GENERIC_WORDS if len(word) >= FUZZY_FROM)
 
 
 def suggestions(db: sqlite3.Connection, query: str, limit: int = 3) -> list[str]:
     """Up to `limit` names for a query that names nothing: only conditions whose names share a
-    real word with it (the same word, or one a letter or two away), closest first. Candidates
-    come from the names' full-text index, never from a scan of every name."""
+    real word with it (the same word, or one a letter or two away). Best first: more of the
+    query's words, the same word before a near one, the everyday form before its variants
+    ("lupus": systemic lupus erythematosus before neonatal lupus), then the closest spelling.
+    Candidates come from the names' full-text index, never from a scan of every name."""
     import difflib  # noqa: PLC0415 - only a miss needs it
 
-    real = [word for word in words(query) if word not in GENERIC_WORDS and len(word) > 2]
+    real = [fold_key(word) for word in words(query) if not _generic(word)]
     if not real:
         return []
     # A typo keeps the start of a word: its first four letters find the candidates.
@@ -340,27 +350,46 @@ def suggestions(db: sqlite3.Connection, query: str, limit: int = 3) -> list[str]
         f"LIMIT {SUGGESTION_CANDIDATES}",
         (expression + ")",),
     ).fetchall()
-    key = normalize_name(query)
-    ranked: dict[int, float] = {}
+    said = " ".join(real)
+    # Per condition, its best name: (same words, near words, is its own name, spelling closeness
+    # of the real words, which decides first only where it is nearly the name itself).
+    ranked: dict[int, tuple[int, int, bool, bool, float]] = {}
     for rowid, names in rows:
-        for name in names.splitlines():
-            if _shares_a_word(real, words(name)):
-                closeness = difflib.SequenceMatcher(None, key, normalize_name(name)).ratio()
-                ranked[rowid] = max(ranked.get(rowid, 0.0), closeness)
-    best = sorted(ranked, key=lambda rowid: -ranked[rowid])[:limit]
+        for place, name in enumerate(names.splitlines()):
+            own = [fold_key(word) for word in words(name) if not _generic(word)]
+            same, near = _shared_words(real, own)
+            if same or near:
+                closeness = difflib.SequenceMatcher(None, said, " ".join(own)).ratio()
+                found = (same, near, place == 0, closeness >= NEARLY_THE_NAME, closeness)
+                ranked[rowid] = max(ranked.get(rowid, found), found)
+    below, above = _family_ranks(db, list(ranked))
+    best = sorted(
+        ranked,
+        key=lambda r: (
+            (-ranked[r][0], -ranked[r][1], not ranked[r][2], not ranked[r][3]),
+            (r in above, -below.get(r, 0), -ranked[r][4]),
+        ),
+    )[:limit]
     return [_name_of(db, rowid) for rowid in best]
 
 
-def _shares_a_word(real: list[str], name_words: list[str]) -> bool:
-    import difflib  # noqa: PLC0415
+def _shared_words(real: list[str], own: list[str]) -> tuple[int, int]:
+    """How many of the query's real words a name's own words hold: the same (folded alike), or
+    a letter or two away (a typo, for words long enough to tell)."""
+    same = sum(word in own for word in real)
+    near = sum(word not in own and any(_near(word, other) for other in own) for word in real)
+    return same, near
 
-    return any(
-        word == other
-        or (len(word) >= FUZZY_FROM and difflib.SequenceMatcher(None, word, other).ratio() >= 0.8)
-        for word in real
-        for other in name_words
-        if other not in GENERIC_WORDS
-    )
+
+def _near(word: str, other: str) -> bool:
+    import difflib  # noqa: PLC0415 - only a miss needs it
+
+    return len(word) >= FUZZY_FROM and difflib.SequenceMatcher(None, word, other).ratio() >= 0.8
+
+
+def _generic(word: str) -> bool:
+    """A word that names no condition by itself, as typed or mistyped ("sindrome")."""
+    return len(word) <= 2 or word in GENERIC_WORDS or any(_near(word, g) for g in _LONG_GENERIC)
 
 
 def _name_of(db: sqlite3.Connection, rowid: int) -> str:
@@ -374,7 +403,7 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     offered only when it finds something."""
     covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
     said = words(query)
-    named = repr(query if len(query) <= QUERY_SHOWN else query[: QUERY_SHOWN - 3] + "...")
+    named = quoted(query)
     offer = ""
     if said and len(said) <= 12 and text_match(db, said, ""):
         offer = f"`condlookup search {' '.join(said)}`"

@@ -13,7 +13,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]s?\b")
 _GENERIC_ENDINGS = (" syndrome", " disease", " disorder")
-_OWN_S = ("ss", "us", "is", "ys")
+_OWN_S = ("ss", "us", "is")
 # C0 and C1 control characters, DEL, and the bidirectional overrides that can reorder a line,
 # each shown as its escape: a table for str.translate, cheaper to build than a regex.
 _UNSAFE = {
@@ -46,42 +46,72 @@ def normalize_name(text: str) -> str:
 
 
 def name_keys(name: str, derived: bool = True) -> tuple[str, ...]:
-    """The keys that find a name: itself and, if derived, without a generic ending, and each
-    of these folded (see `fold_key`).
+    """The keys that find a name: itself and, if derived, folded (see `fold_key`), then
+    without a generic ending, folded or not.
 
     "Sjögren's syndrome" is found as "sjogren syndrome" and "sjogren"; "Haemophilia A" also as
     "hemophilia a".
     """
     key = normalize_name(name)
-    keys = [key] if key else []
-    if derived:
-        for ending in _GENERIC_ENDINGS:
-            if key.endswith(ending) and len(key) > len(ending):
-                keys.append(key[: -len(ending)].strip())
-        keys += [fold_key(found) for found in keys]
-    return tuple(dict.fromkeys(keys))
+    if not key:
+        return ()
+    if not derived:
+        return (key,)
+    return tuple(dict.fromkeys((key, fold_key(key), *without_ending(key))))
+
+
+def without_ending(key: str) -> tuple[str, ...]:
+    """A name's key without its generic ending ("marfan" for "marfan syndrome"), as written and
+    folded; nothing if it has none."""
+    for ending in _GENERIC_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            stem = key[: -len(ending)].strip()
+            return (stem, fold_key(stem))
+    return ()
 
 
 def fold_key(key: str) -> str:
     """A name's key as people also type it, folded the same way on both sides of a lookup:
     British spellings as American ones (anaemia, haemophilia, oesophageal, paediatric,
-    tumour), and a final s dropped (a possessive without its apostrophe, "huntingtons"; a
-    plural, "migraines"), except where it ends a word's own stem (-ss, -us, -is, -ys)."""
+    tumour), and plurals and possessives as one: a final s dropped (a possessive without its
+    apostrophe, "huntingtons"; a plural, "migraines") except where it ends a word's own stem
+    (-ss, -us, -is), "-ies" as "-y" (dystrophies) and "-oses" as "-osis" (neurofibromatoses)."""
     folded = []
     for word in key.split():
         if len(word) >= 5:
             word = word.replace("ae", "e").replace("oe", "e")
             if word.endswith("our") and len(word) >= 6:
                 word = word[:-3] + "or"
-        if len(word) >= 4 and word.endswith("s") and not word.endswith(_OWN_S):
+        if len(word) >= 6 and word.endswith(("oses", "ies")):  # neurofibromatoses, dystrophies
+            word = word[:-4] + "osis" if word.endswith("oses") else word[:-3] + "y"
+        elif len(word) >= 4 and word.endswith("s") and not word.endswith(_OWN_S):
             word = word[:-1]
         folded.append(word)
     return " ".join(folded)
 
 
+def search_stem(word: str) -> str:
+    """A search word as the start of the words it stands for, folded as names are: "dystrophies"
+    finds dystrophy and dystrophies as "dystroph", "ichthyoses" ichthyosis as "ichthyos"."""
+    if len(word) >= 8 and word.endswith("ies"):
+        return word[:-3]
+    if len(word) >= 7 and word.endswith("oses"):
+        return word[:-2]
+    return fold_key(word)
+
+
 def words(text: str) -> list[str]:
     """The search words of a query, folded, without punctuation."""
     return _NON_WORD.sub(" ", fold(text)).split()
+
+
+# A query longer than this is cut short where a message repeats it: one line stays one line.
+QUERY_SHOWN = 80
+
+
+def quoted(text: str) -> str:
+    """What a user typed, quoted for a message and cut short if long."""
+    return repr(text if len(text) <= QUERY_SHOWN else text[: QUERY_SHOWN - 3] + "...")
 
 
 def safe(text: str) -> str:
@@ -144,17 +174,23 @@ def split_list(joined: str) -> tuple[str, ...]:
 OWN_NAME = 3  # its id, codes and name (and a curated page's aliases)
 LABEL = 2  # another catalogue's label for it
 SYNONYM = 1  # another name people use
-DERIVED = 0  # a name without its generic ending ("marfan" for "Marfan syndrome")
+# A name without its generic ending ("marfan" for "Marfan syndrome") is weaker than any whole
+# name, and keeps the order of what it came from: a condition's own name before a synonym's.
+DERIVED = -4
 
 
 def name_tiers(named: Iterable[tuple[str, int]]) -> dict[str, int]:
     """The keys that find these (name, tier) pairs, each with its best tier."""
     found: dict[str, int] = {}
     for name, tier in named:
-        for position, key in enumerate(name_keys(name)):
-            level = tier if position == 0 else DERIVED
-            if level > found.get(key, -1):
-                found[key] = level
+        key = normalize_name(name)
+        if not key:
+            continue
+        # A spelling folded keeps its name's tier; a name without its ending is a weaker one.
+        for level, keys in ((tier, (key, fold_key(key))), (DERIVED + tier, without_ending(key))):
+            for found_key in keys:
+                if found_key not in found or level > found[found_key]:
+                    found[found_key] = level
     return found
 
 

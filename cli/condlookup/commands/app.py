@@ -28,6 +28,7 @@ from condlookup.commands.options import (
 from condlookup.errors import CondlookupError, ExitCode
 from condlookup.index import store
 from condlookup.render import plain
+from condlookup.text import quoted
 
 # The commands used less often, built only when needed (see _Group).
 MORE_COMMANDS = ("info", "validate", "new", "export", "schema", "cache", "update")
@@ -162,7 +163,7 @@ def search(
     )
     if not result.total:
         raise CondlookupError(
-            f"nothing matches {' '.join(query)!r}",
+            f"nothing matches {quoted(' '.join(query))}",
             hint="try fewer or other words" + (", or no --specialist" if specialist else ""),
         )
     emit(result, as_json=as_json, pager=pager)

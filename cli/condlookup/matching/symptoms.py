@@ -24,7 +24,7 @@ from condlookup.errors import CondlookupError
 from condlookup.records import Record, model
 from condlookup.sources.codes import hpo_id
 from condlookup.sql import fts_phrase, fts_words
-from condlookup.text import fold, words
+from condlookup.text import fold, quoted, words
 
 MAX_SYMPTOMS = 50
 MAX_OPTIONS = 3
@@ -76,7 +76,7 @@ def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
         return resolve_id(db, stripped)
     wanted = plain_words(stripped)
     if not wanted:
-        raise SymptomError(f"{text!r} is not a symptom", hint="give words or an HPO id")
+        raise SymptomError(f"{quoted(text)} is not a symptom", hint="give words or an HPO id")
     every = fts_words(wanted)
     as_written = fts_phrase(wanted)
     tiers = (
@@ -97,7 +97,9 @@ def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
         held = [word for word in wanted if word[:5] in {w[:5] for w in plain_words(best[3])}]
         note = f"closest match: only {', '.join(repr(word) for word in held)} found"
         return _symptom(text, partial, note)
-    raise SymptomError(f"no HPO term matches {text!r}", hint=_closest_hint(db, words(stripped)))
+    raise SymptomError(
+        f"no HPO term matches {quoted(text)}", hint=_closest_hint(db, words(stripped))
+    )
 
 
 Candidate = tuple[float, int, str, str, int]  # (fit, term, term's name, text found, diseases)
@@ -181,7 +183,7 @@ def resolve_ids(
 def resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
     upper = text.upper()
     if not _HPO_ID.fullmatch(upper):
-        raise SymptomError(f"{text!r} is not an HPO id", hint="an HPO id is HP: and 7 digits")
+        raise SymptomError(f"{quoted(text)} is not an HPO id", hint="an HPO id is HP: and 7 digits")
     number = int(upper[3:])
     row = db.execute(
         "SELECT t.id, t.name, t.obsolete FROM terms t WHERE t.id = "
