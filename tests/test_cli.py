@@ -39,7 +39,7 @@ def test_show_nothing_found_is_one_line_on_stderr(runner: CliRunner, fixture_pag
     assert (code, out) == (1, "")
     assert err == (
         "condlookup: error: no condition named 'test fevr' (condlookup covers its own pages; "
-        "did you mean: Test fever, Test rash syndrome?)\n"
+        'did you mean: "Test fever", "Test rash syndrome"?)\n'
     )
 
 

@@ -38,7 +38,7 @@ def test_no_guess_only_suggestions(library: Library) -> None:
     assert caught.value.message == "no condition named 'test fevr'"
     # Conditions whose names share a real word ("test"); no search, since it finds nothing.
     assert caught.value.hint == (
-        "condlookup covers its own pages; did you mean: Test fever, Test rash syndrome?"
+        'condlookup covers its own pages; did you mean: "Test fever", "Test rash syndrome"?'
     )
     # No name shares a word: said plainly; the search is offered, as it finds the page's text.
     with pytest.raises(NotFoundError) as by_words:

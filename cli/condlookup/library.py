@@ -257,11 +257,11 @@ class Library:
                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
-        from condlookup import search  # noqa: PLC0415 - only a miss needs it
+        from condlookup.search import misses  # noqa: PLC0415 - only a miss needs it
 
         if code is not None:  # a code is never guessed at: say which release lacks it
-            raise search.missing_code(self._db, code)
-        raise search.miss(self._db, query, self.has_catalogue)
+            raise misses.missing_code(self._db, code)
+        raise misses.miss(self._db, query, self.has_catalogue)
 
     def _names_of(self, rowids: Sequence[int]) -> list[str]:
         names = []

@@ -119,8 +119,10 @@ def safe(text: str) -> str:
     return text.translate(_UNSAFE)
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Fold text and keep, for each folded character, the index of its source character."""
+    if text.isascii():  # most lines: folding is lower-casing, one character for one
+        return text.lower(), range(len(text))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -133,6 +135,8 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 def find_words(text: str, query_words: Sequence[str]) -> list[tuple[int, int]]:
     """Spans of `text` holding a word that starts with one of the query words."""
     folded, origin = fold_with_offsets(text)
+    if not any(word in folded for word in query_words):
+        return []
     spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(folded):
         token = match.group()

@@ -1,13 +1,14 @@
 """`search`: the conditions that mention words, best placed matches first. No terminal here.
 
 It reads the index through a connection the library hands it, and imports only the base modules
-and the catalogue's wording of frequencies, never the library itself.
+and the catalogue's wording of frequencies, never the library itself. What a `show` that names
+nothing gets (suggestions, or a plain miss) is in `misses`.
 """
 
 import sqlite3
 from typing import Literal, NamedTuple
 
-from condlookup.errors import CondlookupError, NotFoundError
+from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import canonical_code
 from condlookup.sql import fts_words, in_scope, rows_in
@@ -117,13 +118,16 @@ def search(
     }
     # The everyday form first: among equals, a condition that others found are kinds of comes
     # before them ("search lupus": systemic lupus erythematosus before neonatal lupus).
-    below, above = _family_ranks(db, list(rows))
+    below, above = family_ranks(db, list(rows))
+    # A match in a condition's own name before one in another of its names only.
+    by_alias = {r for r in rows if best[r][0] == 0 and not _has_words(rows[r].name, query_words)}
     ordered = sorted(
         rows,
         key=lambda r: (
             best[r][0],
             r not in named,
             rows[r].source == "hpo",
+            r in by_alias,
             r in above,
             r not in below,
             -best[r][1],
@@ -149,8 +153,8 @@ def search(
                 matched_field=field,
                 line=line,
                 spans=tuple(find_words(line, query_words)),
-                specialists=row.specialists,
-                codes=row.codes,
+                specialists=split_list(row.specialists),
+                codes=split_list(row.codes),
             )
         )
     return SearchResult(query=query, total=len(rows), hits=tuple(hits))
@@ -184,8 +188,8 @@ def _by_code(
             matched_field="code",
             line=code,
             spans=((0, len(code)),),
-            specialists=row.specialists,
-            codes=row.codes,
+            specialists=split_list(row.specialists),
+            codes=split_list(row.codes),
         )
         for row in sorted(rows.values(), key=lambda row: (row.source == "hpo", row.name))
     )
@@ -253,14 +257,16 @@ def _phenotype_line(
 
 
 class _Row(NamedTuple):
+    """A found condition, its lists as the index joins them: split only for the rows shown."""
+
     id: str
     name: str
     source: Kind
-    specialists: tuple[str, ...]
-    codes: tuple[str, ...]
+    specialists: str
+    codes: str
 
 
-def _family_ranks(db: sqlite3.Connection, rowids: list[int]) -> tuple[dict[int, int], set[int]]:
+def family_ranks(db: sqlite3.Connection, rowids: list[int]) -> tuple[dict[int, int], set[int]]:
     """Among these conditions: how many are kinds of each, and which are kinds of another."""
     found = set(rowids)
     below: dict[int, int] = {}
@@ -273,12 +279,22 @@ def _family_ranks(db: sqlite3.Connection, rowids: list[int]) -> tuple[dict[int, 
     return below, above
 
 
+def _has_words(name: str, query_words: list[str]) -> bool:
+    """Whether every query word starts a word of `name`."""
+    own = words(name)
+    return all(any(word.startswith(query) for word in own) for query in query_words)
+
+
 def _seen_by(rows: dict[int, _Row], specialist: str | None) -> dict[int, _Row]:
     """The rows of conditions seen by `specialist` (all of them, without one)."""
     if not specialist:
         return rows
     wanted = fold(specialist)
-    return {r: row for r, row in rows.items() if any(wanted in fold(s) for s in row.specialists)}
+    return {
+        r: row
+        for r, row in rows.items()
+        if any(wanted in fold(s) for s in split_list(row.specialists))
+    }
 
 
 def _rows(db: sqlite3.Connection, rowids: list[int]) -> dict[int, _Row]:
@@ -286,10 +302,7 @@ def _rows(db: sqlite3.Connection, rowids: list[int]) -> dict[int, _Row]:
         "SELECT rowid, id, name, source, specialists, codes FROM conditions "
         "WHERE rowid IN ({marks})"
     )
-    return {
-        rowid: _Row(cond_id, name, source, split_list(specialists), split_list(codes))
-        for rowid, cond_id, name, source, specialists, codes in rows_in(db, sql, rowids)
-    }
+    return {row[0]: _Row(*row[1:]) for row in rows_in(db, sql, rowids)}
 
 
 def _matched_line(db: sqlite3.Connection, rowid: int, query_words: list[str]) -> tuple[str, str]:
@@ -323,114 +336,3 @@ GENERIC_WORDS = frozenset(
     {"disease", "diseases", "syndrome", "syndromes", "disorder", "disorders", "type", "types"}
     | {"the", "of", "and", "or", "with", "in", "a", "an", "to", "my", "form", "forms", "etc"}
 )
-# A query word this long may differ from a name's word by a letter or two (a typo); a shorter
-# one must be the word itself.
-FUZZY_FROM = 5
-SUGGESTION_CANDIDATES = 200
-# A suggestion this close in spelling to the query's real words is nearly the name itself.
-NEARLY_THE_NAME = 0.85
-_LONG_GENERIC = tuple(word for word in GENERIC_WORDS if len(word) >= FUZZY_FROM)
-
-
-def suggestions(db: sqlite3.Connection, query: str, limit: int = 3) -> list[str]:
-    """Up to `limit` names for a query that names nothing: only conditions whose names share a
-    real word with it (the same word, or one a letter or two away). Best first: more of the
-    query's words, the same word before a near one, the everyday form before its variants
-    ("lupus": systemic lupus erythematosus before neonatal lupus), then the closest spelling.
-    Candidates come from the names' full-text index, never from a scan of every name."""
-    import difflib  # noqa: PLC0415 - only a miss needs it
-
-    real = [fold_key(word) for word in words(query) if not _generic(word)]
-    if not real:
-        return []
-    # A typo keeps the start of a word: its first four letters find the candidates.
-    expression = "names : (" + fts_words([word[:4] for word in real], operator="OR", prefix=True)
-    rows = db.execute(
-        f"SELECT rowid, names FROM search WHERE search MATCH ? ORDER BY bm25(search) "
-        f"LIMIT {SUGGESTION_CANDIDATES}",
-        (expression + ")",),
-    ).fetchall()
-    said = " ".join(real)
-    # Per condition, its best name: (same words, near words, is its own name, spelling closeness
-    # of the real words, which decides first only where it is nearly the name itself).
-    ranked: dict[int, tuple[int, int, bool, bool, float]] = {}
-    for rowid, names in rows:
-        for place, name in enumerate(names.splitlines()):
-            own = [fold_key(word) for word in words(name) if not _generic(word)]
-            same, near = _shared_words(real, own)
-            if same or near:
-                closeness = difflib.SequenceMatcher(None, said, " ".join(own)).ratio()
-                found = (same, near, place == 0, closeness >= NEARLY_THE_NAME, closeness)
-                ranked[rowid] = max(ranked.get(rowid, found), found)
-    below, above = _family_ranks(db, list(ranked))
-    best = sorted(
-        ranked,
-        key=lambda r: (
-            (-ranked[r][0], -ranked[r][1], not ranked[r][2], not ranked[r][3]),
-            (r in above, -below.get(r, 0), -ranked[r][4]),
-        ),
-    )[:limit]
-    return [_name_of(db, rowid) for rowid in best]
-
-
-def _shared_words(real: list[str], own: list[str]) -> tuple[int, int]:
-    """How many of the query's real words a name's own words hold: the same (folded alike), or
-    a letter or two away (a typo, for words long enough to tell)."""
-    same = sum(word in own for word in real)
-    near = sum(word not in own and any(_near(word, other) for other in own) for word in real)
-    return same, near
-
-
-def _near(word: str, other: str) -> bool:
-    import difflib  # noqa: PLC0415 - only a miss needs it
-
-    return len(word) >= FUZZY_FROM and difflib.SequenceMatcher(None, word, other).ratio() >= 0.8
-
-
-def _generic(word: str) -> bool:
-    """A word that names no condition by itself, as typed or mistyped ("sindrome")."""
-    return len(word) <= 2 or word in GENERIC_WORDS or any(_near(word, g) for g in _LONG_GENERIC)
-
-
-def _name_of(db: sqlite3.Connection, rowid: int) -> str:
-    (name,) = db.execute("SELECT name FROM conditions WHERE rowid = ?", (rowid,)).fetchone()
-    return str(name)
-
-
-def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundError:
-    """What a query that names nothing gets: the conditions whose names share a real word with
-    it; else a plain word that it is not covered, and how to look by symptoms. `search` is
-    offered only when it finds something."""
-    covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
-    said = words(query)
-    named = quoted(query)
-    offer = ""
-    if said and len(said) <= 12 and text_match(db, said, ""):
-        offer = f"`condlookup search {' '.join(said)}`"
-    suggested = suggestions(db, query)
-    if suggested:
-        hint = f"condlookup covers {covered}; did you mean: {', '.join(suggested)}?"
-        return NotFoundError(
-            f"no condition named {named}", hint=f"{hint} or try {offer}" if offer else hint
-        )
-    hint = "to find conditions by their symptoms, try `condlookup match SYMPTOMS`"
-    return NotFoundError(
-        f"{named} is not a condition condlookup covers ({covered})",
-        hint=f"{hint}, or {offer}" if offer else hint,
-    )
-
-
-def missing_code(db: sqlite3.Connection, code: str) -> NotFoundError:
-    """A well-formed code the data in use lacks: never a guess, but which release lacks it."""
-    from condlookup.sources.hpo import age_in_months  # noqa: PLC0415 - a miss only
-
-    meta = dict(db.execute("SELECT key, value FROM meta"))
-    release = meta.get("hpo_release", "unknown")
-    months = age_in_months(release)
-    used = f"HPO release {release}" + (f", {months} months old" if months is not None else "")
-    if code.startswith(("MONDO:", "GARD:")):
-        used += f", Mondo {meta.get('mondo_version', 'not used')}"
-    return NotFoundError(
-        f"{code} is not in the data this condlookup uses ({used})",
-        hint="`condlookup update` fetches the newest HPO release",
-    )
