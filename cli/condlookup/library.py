@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.view import AnnotationCounts, PageView
     from condlookup.matching.cases import CaseResult
-    from condlookup.matching.scoring import MatchResult
+    from condlookup.matching.ranking import MatchResult
     from condlookup.pages.models import Condition
     from condlookup.pages.skeleton import Seed
     from condlookup.records import Kind, Scope
@@ -379,15 +379,21 @@ class Library:
         """Conditions ranked by how well they fit the symptoms and the findings looked for and
         not found (see `matching.scoring`)."""
         self._need_catalogue()
-        from condlookup.matching import scoring  # noqa: PLC0415
-        from condlookup.matching import symptoms as phrases  # noqa: PLC0415
+        from condlookup.matching import ranking, reading  # noqa: PLC0415
 
-        found = phrases.resolve(self._db, symptoms)
-        lacking = tuple(phrases.resolve_one(self._db, text) for text in absent)
-        both = scoring.both(found, lacking)
+        found = reading.read_findings(self._db, symptoms)
+        lacking = reading.read_findings(self._db, absent, absent=True) if absent else None
+        both = ranking.both(found.findings, lacking.findings if lacking else ())
         if both is not None:
             raise CondlookupError(f"{both} is given both as present and as absent")
-        return scoring.rank(self._db, found, lacking, source=source, limit=limit)
+        return ranking.rank(
+            self._db,
+            found.findings,
+            lacking.findings if lacking else (),
+            source=source,
+            limit=limit,
+            skipped=found.skipped + (lacking.skipped if lacking else ()),
+        )
 
     def match_files(
         self, paths: Sequence[Path], *, source: "Scope" = "all", limit: int = 10

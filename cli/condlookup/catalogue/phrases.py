@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from condlookup.text import words
 
-# Where a phrase was found, as the index's `phrases.source` says.
-NAMES, PAGES, DEFINITIONS = 0, 1, 2
+# Where a phrase was found, as the index's `phrases.source` says: the HPO's names and synonyms,
+# the pages' symptoms, the HPO's definitions, condlookup's lexicon of everyday phrases.
+NAMES, PAGES, DEFINITIONS, EVERYDAY = 0, 1, 2, 3
 # Plurals the stemmer cannot fold: words are made singular before they are indexed or looked up.
 IRREGULAR = {
     "feet": "foot",

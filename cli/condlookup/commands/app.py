@@ -268,6 +268,8 @@ def match(
     library = open_library()
     if not phenopackets:
         found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
+        for skipped in found.skipped:  # the rest goes on: said on stderr, before the results
+            output.notice(f"note: {skipped.line}")
         emit(found, as_json=as_json, pager=pager)
         return
     failed = 0

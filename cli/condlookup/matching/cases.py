@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 from condlookup.errors import CondlookupError
-from condlookup.matching.scoring import MatchResult, Memo, both, rank
+from condlookup.matching.ranking import MatchResult, both, rank
+from condlookup.matching.scoring import Memo
 from condlookup.matching.symptoms import resolve_ids
 from condlookup.records import Record, Scope, model
 from condlookup.text import UnreadableError, read_text

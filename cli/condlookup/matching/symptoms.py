@@ -19,7 +19,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from condlookup.catalogue.phrases import DEFINITIONS, NAMES, PAGES, plain_words
+from condlookup.catalogue.phrases import DEFINITIONS, EVERYDAY, NAMES, PAGES, plain_words
 from condlookup.errors import CondlookupError
 from condlookup.records import Record, model
 from condlookup.sources.codes import hpo_id
@@ -32,6 +32,12 @@ MAX_OPTIONS = 3
 # phrase's) differs by no more than this.
 EQUALLY = 0.15
 
+PHENOTYPIC_ABNORMALITY = 118  # HP:0000118, the root of every finding
+# Only findings: never a frequency, an onset or a mode of inheritance (SQL on phrases `p`).
+FINDINGS_ONLY = (
+    "EXISTS (SELECT 1 FROM closure c WHERE c.ancestor = "
+    f"{PHENOTYPIC_ABNORMALITY} AND c.descendant = p.term)"
+)
 _HPO_LIKE = re.compile(r"hp[:_ ]?\S*", re.IGNORECASE)
 _HPO_ID = re.compile(r"HP:[0-9]{7}")
 
@@ -89,14 +95,14 @@ def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
     for source, expression, keep, note in tiers:
         found = keep(_phrases(db, expression, source), len(wanted))
         if found:
-            return _symptom(text, found, note)
+            return symptom(text, found, note)
     some = " OR ".join(f'"{word}"' for word in wanted)
     partial = _partial(_phrases(db, some, NAMES) + _phrases(db, some, PAGES), wanted)
     if partial:
         best = max(partial, key=lambda candidate: candidate[0])
         held = [word for word in wanted if word[:5] in {w[:5] for w in plain_words(best[3])}]
         note = f"closest match: only {', '.join(repr(word) for word in held)} found"
-        return _symptom(text, partial, note)
+        return symptom(text, partial, note)
     raise SymptomError(
         f"no HPO term matches {quoted(text)}", hint=_closest_hint(db, words(stripped))
     )
@@ -108,11 +114,14 @@ Candidate = tuple[float, int, str, str, int]  # (fit, term, term's name, text fo
 def _phrases(
     db: sqlite3.Connection, expression: str, source: int
 ) -> list[tuple[int, str, str, int, int]]:
-    """(term, term's name, text, its word count, diseases) of the phrases found."""
+    """(term, term's name, text, its word count, diseases) of the phrases found, of findings
+    only; the HPO's names come with condlookup's everyday phrases."""
+    sources = (NAMES, EVERYDAY) if source == NAMES else (source, source)
     return db.execute(
         "SELECT p.term, t.name, p.shown, p.words, t.diseases FROM phrases p "
-        "JOIN terms t ON t.id = p.term WHERE phrases MATCH ? AND p.source = ? AND t.obsolete = 0",
-        (expression, source),
+        "JOIN terms t ON t.id = p.term WHERE phrases MATCH ? AND p.source IN (?, ?) "
+        f"AND t.obsolete = 0 AND {FINDINGS_ONLY}",
+        (expression, *sources),
     ).fetchall()
 
 
@@ -144,7 +153,7 @@ def _partial(rows: Iterable[tuple[int, str, str, int, int]], wanted: list[str]) 
     return found
 
 
-def _symptom(text: str, found: list[Candidate], note: str | None) -> SymptomTerm:
+def symptom(text: str, found: list[Candidate], note: str | None) -> SymptomTerm:
     """The best-fitting term; those that fit about as well as it are what the phrase may mean."""
     ranked = sorted(found, key=lambda c: (-c[0], fold(c[3]) != fold(c[2]), -c[4], c[2]))
     best = ranked[0]
@@ -202,13 +211,26 @@ def resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
 
 def _closest_hint(db: sqlite3.Connection, query_words: list[str], limit: int = 5) -> str:
     """Terms whose names start like the words: a hint when no word is found at all."""
-    if not query_words:
-        return "try other words"
-    expression = fts_words(query_words, operator="OR", prefix=True)
-    rows = db.execute(
-        "SELECT DISTINCT s.term, t.name FROM term_search s JOIN terms t ON t.id = s.term "
-        "WHERE term_search MATCH ? AND t.obsolete = 0 ORDER BY bm25(term_search) LIMIT ?",
-        (expression, limit * 3),
-    ).fetchall()
-    labels = list(dict.fromkeys(f"{name} ({hpo_id(term)})" for term, name in rows))[:limit]
+    found = closest_terms(db, query_words, limit)
+    labels = [f"{name} ({hpo})" for hpo, name in found]
     return f"closest terms: {'; '.join(labels)}" if labels else "try other words"
+
+
+def closest_terms(
+    db: sqlite3.Connection, query_words: Sequence[str], limit: int = 5
+) -> tuple[tuple[str, str], ...]:
+    """(hpo, name) of the findings whose names start like the words (all of them, else any),
+    best first."""
+    found: dict[tuple[str, str], None] = {}
+    for operator in ("AND", "OR") if len(query_words) > 1 else ("AND",):
+        expression = fts_words(list(query_words), operator=operator, prefix=True)
+        rows = db.execute(
+            "SELECT p.term, t.name FROM phrases p JOIN terms t ON t.id = p.term "
+            f"WHERE phrases MATCH ? AND p.source IN ({NAMES}, {EVERYDAY}) AND t.obsolete = 0 "
+            f"AND {FINDINGS_ONLY} ORDER BY bm25(phrases), t.diseases DESC LIMIT ?",
+            (expression, limit * 3),
+        ).fetchall()
+        found |= dict.fromkeys((hpo_id(term), name) for term, name in rows)
+        if len(found) >= limit:
+            break
+    return tuple(found)[:limit]

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
-    from condlookup.matching.scoring import MatchHit, MatchResult
+    from condlookup.matching.ranking import Contribution, MatchHit, MatchResult
     from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition, Facts, Sections
     from condlookup.search import SearchResult
@@ -341,13 +341,14 @@ def match_heading(result: "MatchResult") -> str:
 
 
 def contributions(hit: "MatchHit") -> str:
-    """'Xerostomia, very frequent +4.2; Keratoconjunctivitis sicca: not recorded -1.3'."""
+    """'Xerostomia, very frequent +4.2; Keratoconjunctivitis sicca: not recorded for this
+    disease'."""
     from condlookup.catalogue.diseases import frequency_words  # noqa: PLC0415
 
     parts = []
     for part in hit.matched:
         if part.name is None:
-            parts.append(f"{part.query_hpo} not recorded {part.points:+.1f}")
+            parts.append(not_recorded(part))
             continue
         frequency = frequency_words(part.frequency, None)
         if part.absent:
@@ -356,6 +357,11 @@ def contributions(hit: "MatchHit") -> str:
             parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
     parts.append(prior_words(hit))
     return "; ".join(parts)
+
+
+def not_recorded(part: "Contribution") -> str:
+    """A finding the condition's description does not have, by its name."""
+    return f"{part.query_name or part.query_hpo}: not recorded for this disease"
 
 
 def prior_words(hit: "MatchHit") -> str:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult
-    from condlookup.matching.scoring import MatchResult
+    from condlookup.matching.ranking import MatchResult
     from condlookup.matching.symptoms import SymptomTerm
     from condlookup.pages.models import Condition
     from condlookup.render.common import Shown
@@ -156,6 +156,11 @@ def match(result: MatchResult) -> dict[str, Any]:
     return {
         "symptoms": [_symptom(item) for item in result.symptoms],
         "absent": [_symptom(item) for item in result.absent],
+        "not_read": [
+            {"text": item.text, "why": item.why, "closest": [hpo for hpo, _ in item.closest]}
+            for item in result.skipped
+        ],
+        "advice": result.advice,
         "total": result.total,
         "results": [
             {
@@ -173,6 +178,7 @@ def match(result: MatchResult) -> dict[str, Any]:
                         "frequency": part.frequency,
                         "points": part.points,
                         "absent": part.absent,
+                        "query_name": part.query_name,
                     }
                     for part in hit.matched
                 ],

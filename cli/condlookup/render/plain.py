@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue.diseases import Phenotype
     from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
-    from condlookup.matching.scoring import MatchResult
+    from condlookup.matching.ranking import MatchResult
     from condlookup.render.common import Shown
     from condlookup.search import SearchResult
     from condlookup.sources.update import Outcome
@@ -166,6 +166,8 @@ def match(result: "MatchResult") -> str:
             out.append(f"  {safe(item.input).ljust(width)}-> {safe(item.name)} ({item.hpo})")
             for note in common.symptom_notes(item):
                 out += _wrap(safe(note), indent=" " * (width + 5))
+    if result.advice:
+        out += ["", *_wrap(safe(result.advice))]
     out.append("")
     out += _wrap(common.match_heading(result))
     for hit in result.hits:

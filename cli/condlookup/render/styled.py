@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult
-    from condlookup.matching.scoring import MatchResult
+    from condlookup.matching.ranking import MatchResult
     from condlookup.render.common import Shown
     from condlookup.search import SearchResult
 
@@ -347,17 +347,19 @@ def match(result: MatchResult) -> RenderableType:
             if index:
                 parts.append("\n")
             if part.name is None:
-                parts.append(f"{part.query_hpo} not recorded ", style="dim")
-            else:
-                parts.append("absent " if part.absent else "", style="bold")
-                parts.append(safe(part.name))
-                parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
+                parts.append(safe(common.not_recorded(part)), style="dim")
+                continue
+            parts.append("absent " if part.absent else "", style="bold")
+            parts.append(safe(part.name))
+            parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
             parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
         parts.append(f"\n{common.prior_words(hit)}", style="dim")
         table.add_row(str(hit.rank), name, f"{hit.score:.1f}", parts)
+    advice = [Text(safe(result.advice), style="bold")] if result.advice else []
     return Group(
         _heading("Symptoms"),
         symptoms,
+        *advice,
         _heading(common.match_heading(result)),
         table,
         Text(common.MATCH_DISCLAIMER),
