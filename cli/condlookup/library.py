@@ -14,7 +14,7 @@ from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
-from condlookup.paths import hpo_dir, mondo_path, orphanet_path
+from condlookup.paths import everyday_path, hpo_dir, mondo_path, orphanet_path
 from condlookup.text import (
     fold,
     quoted,
@@ -58,7 +58,7 @@ def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] 
     hpo = HpoFiles.in_folder(folder) if folder is not None else None
     folders = [PageFolder(bundled_pages_dir(), "curated")]
     folders += [PageFolder(path, "user") for path in user_pages_dirs(data_dirs)]
-    return Sources(tuple(folders), hpo, mondo_path(), orphanet_path())
+    return Sources(tuple(folders), hpo, mondo_path(), orphanet_path(), everyday_path())
 
 
 class Library:

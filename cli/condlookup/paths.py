@@ -22,6 +22,11 @@ def orphanet_path() -> Path:
     return Path(__file__).parent / "sources" / "orphanet.tsv.gz"
 
 
+def everyday_path() -> Path:
+    """condlookup's lexicon of everyday phrases for findings (see catalogue.everyday)."""
+    return Path(__file__).parent / "catalogue" / "everyday.tsv"
+
+
 def cache_dir() -> Path:
     override = os.environ.get("CONDLOOKUP_CACHE_DIR")
     if override:

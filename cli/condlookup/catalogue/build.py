@@ -90,6 +90,16 @@ def mondo(
     return {"mondo_version": catalogue.mondo.version} if catalogue.mondo else {}
 
 
+def everyday(
+    connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
+) -> dict[str, str]:
+    """condlookup's everyday phrases for findings, beside the HPO's names."""
+    from condlookup.catalogue.everyday import write_everyday  # noqa: PLC0415
+
+    written = sum(write_everyday(connection, path, catalogue.terms()) for path in files)
+    return {"everyday_phrases": str(written)} if files else {}
+
+
 def orphanet(
     connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
 ) -> dict[str, str]:

@@ -12,6 +12,7 @@ from condlookup.text import words
 # Where a phrase was found, as the index's `phrases.source` says: the HPO's names and synonyms,
 # the pages' symptoms, the HPO's definitions, condlookup's lexicon of everyday phrases.
 NAMES, PAGES, DEFINITIONS, EVERYDAY = 0, 1, 2, 3
+ROOT_PHENOTYPE = 118  # HP:0000118 Phenotypic abnormality: every finding is under it
 # Plurals the stemmer cannot fold: words are made singular before they are indexed or looked up.
 IRREGULAR = {
     "feet": "foot",

@@ -5,13 +5,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from condlookup.catalogue.phrases import DEFINITIONS, NAMES, write_phrases
+from condlookup.catalogue.phrases import DEFINITIONS, NAMES, ROOT_PHENOTYPE, write_phrases
 from condlookup.errors import DataError
 from condlookup.sources.codes import term_number
 from condlookup.sources.hpo import Term, check_is_a, read_terms
 from condlookup.text import join_list
-
-ROOT_PHENOTYPE = 118  # HP:0000118 Phenotypic abnormality
 
 
 @dataclass(frozen=True, slots=True)

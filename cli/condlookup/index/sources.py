@@ -29,3 +29,5 @@ class Sources(NamedTuple):
     mondo: Path | None = None
     # The digest of Orphanet's facts (classification, inheritance, onset, prevalence, genes).
     orphanet: Path | None = None
+    # condlookup's lexicon of everyday phrases for findings ("fits" is Seizure).
+    everyday: Path | None = None

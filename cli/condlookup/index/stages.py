@@ -65,6 +65,10 @@ def _orphanet(sources: Sources) -> tuple[Path, ...]:
     return (sources.orphanet,) if sources.orphanet else ()
 
 
+def _everyday(sources: Sources) -> tuple[Path, ...]:
+    return (sources.everyday,) if sources.everyday else ()
+
+
 def _none(_sources: Sources) -> tuple[Path, ...]:
     return ()
 
@@ -101,6 +105,14 @@ def _orphanet_digest(
     return build.orphanet(connection, catalogue, files)
 
 
+def _everyday_phrases(
+    connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
+) -> dict[str, str]:
+    from condlookup.catalogue import build  # noqa: PLC0415
+
+    return build.everyday(connection, catalogue, files)
+
+
 def _diseases(
     connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
 ) -> dict[str, str]:
@@ -114,5 +126,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("Reading the disease annotations", "the HPO files", _hpoa, _hpo_annotations, 0.15),
     Stage("Reading Mondo", "Mondo", _mondo, _mondo_digest, 0.05),
     Stage("Reading Orphanet", "Orphanet", _orphanet, _orphanet_digest, 0.02),
+    Stage("Reading the everyday words", "", _everyday, _everyday_phrases, 0.01),
     Stage("Writing the diseases", "", _none, _diseases, 0.5),
 )

@@ -238,7 +238,7 @@ class _Reader:
                 content = sum(not word.filler for word in words[start:end])
                 rest, spans = best[end]
                 score = (rest[0] + content, rest[1] + (end - start - content), rest[2] - 1)
-                if score > choice[0]:
+                if score >= choice[0]:  # at a tie, the phrase that starts first
                     choice = (score, [(start, end, found), *spans])
             best[start] = choice
         return best[0][1]

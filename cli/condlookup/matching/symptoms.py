@@ -19,7 +19,14 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from condlookup.catalogue.phrases import DEFINITIONS, EVERYDAY, NAMES, PAGES, plain_words
+from condlookup.catalogue.phrases import (
+    DEFINITIONS,
+    EVERYDAY,
+    NAMES,
+    PAGES,
+    ROOT_PHENOTYPE,
+    plain_words,
+)
 from condlookup.errors import CondlookupError
 from condlookup.records import Record, model
 from condlookup.sources.codes import hpo_id
@@ -32,11 +39,10 @@ MAX_OPTIONS = 3
 # phrase's) differs by no more than this.
 EQUALLY = 0.15
 
-PHENOTYPIC_ABNORMALITY = 118  # HP:0000118, the root of every finding
 # Only findings: never a frequency, an onset or a mode of inheritance (SQL on phrases `p`).
 FINDINGS_ONLY = (
     "EXISTS (SELECT 1 FROM closure c WHERE c.ancestor = "
-    f"{PHENOTYPIC_ABNORMALITY} AND c.descendant = p.term)"
+    f"{ROOT_PHENOTYPE} AND c.descendant = p.term)"
 )
 _HPO_LIKE = re.compile(r"hp[:_ ]?\S*", re.IGNORECASE)
 _HPO_ID = re.compile(r"HP:[0-9]{7}")
