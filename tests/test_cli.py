@@ -333,7 +333,7 @@ def test_match_shows_the_mapping_then_the_ranking(
     check_golden("match-tiny.plain.txt", out, update_goldens)
     code, out, _ = run(runner, "match", "dry mouth", "--json")
     data = json.loads(out)
-    assert list(data) == ["symptoms", "absent", "total", "results"]
+    assert list(data) == ["symptoms", "absent", "not_read", "advice", "total", "results"]
     assert data["symptoms"][0] == {
         "input": "dry mouth",
         "hpo": "HP:0000217",
@@ -364,6 +364,7 @@ def test_match_shows_the_mapping_then_the_ranking(
         "frequency",
         "points",
         "absent",
+        "query_name",
     ]
 
 
@@ -371,12 +372,12 @@ def test_match_shows_the_mapping_then_the_ranking(
     ("args", "error"),
     [
         (
-            ["match", "xero lips", "ataxia"],
+            ["match", "xero lips"],
             "condlookup: error: no HPO term matches 'xero lips' (closest terms: Xerostomia (HP:0000217))\n",
         ),
         (
             ["match", "flying"],
-            "condlookup: error: no HPO term matches 'flying' (try other words)\n",
+            "condlookup: error: no finding is named 'flying' (try other words)\n",
         ),
         (
             ["match", "HP:12"],
@@ -392,6 +393,18 @@ def test_bad_catalogue_input_is_one_line(
     code, out, err = run(runner, *args)
     assert (code, out) == (1, "")
     assert err.startswith(error) and err.count("\n") == 1
+
+
+def test_a_phrase_that_names_nothing_is_skipped_and_the_rest_goes_on(
+    runner: CliRunner, fixture_catalogue: object
+) -> None:
+    run(runner, "list")
+    code, out, err = run(runner, "match", "xero lips", "ataxia", "-n", "1")
+    assert code == 0 and out.startswith("Symptoms\n  ataxia  -> Ataxia (HP:0001251)\n")
+    assert err == (
+        "condlookup: note: skipped 'xero lips': no HPO term matches 'xero lips' "
+        "(closest terms: Xerostomia (HP:0000217))\n"
+    )
 
 
 def test_match_without_symptoms_is_a_usage_error(

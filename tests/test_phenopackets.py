@@ -142,7 +142,17 @@ def test_each_case_is_ranked_and_a_broken_file_does_not_stop_the_others(
     )
     assert err.count("\n") == 1
     first, second = (json.loads(line) for line in out.splitlines())
-    assert list(first) == ["id", "file", "symptoms", "absent", "total", "results", "skipped"]
+    assert list(first) == [
+        "id",
+        "file",
+        "symptoms",
+        "absent",
+        "not_read",
+        "advice",
+        "total",
+        "results",
+        "skipped",
+    ]
     assert (first["id"], first["results"][0]["id"]) == ("a-dry", "ORPHA:2")
     assert [item["hpo"] for item in first["absent"]] == ["HP:0001251"]
     # An id the release lacks is left out and said; an obsolete one follows its replacement.

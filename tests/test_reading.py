@@ -1,0 +1,188 @@
+"""`match` reads free text: our own list of lay queries typed without quotes, each with the
+findings it must be read as, those it must not become, and a condition that must come near the
+top; then what happens to words that name nothing, and how results explain themselves."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from condlookup.commands.app import app
+from condlookup.errors import CondlookupError
+from condlookup.library import Library
+from condlookup.matching.reading import read
+
+# (typed, read as, never read as, a condition within the first 10 or None)
+LAY = [
+    (
+        "weak legs and trouble walking",
+        {"Lower limb muscle weakness", "Gait disturbance"},
+        {"Arthralgia", "Asthenia", "Muscle spasm", "Insomnia"},
+        None,
+    ),
+    (
+        "clumsy child and frequent falls",
+        {"Clumsiness", "Frequent falls"},
+        {"Growth delay", "Arthralgia", "Frequent"},
+        None,
+    ),
+    (
+        "droopy eyelids double vision, tired",
+        {"Ptosis", "Diplopia", "Fatigue"},
+        {"Dermatochalasis", "Double tooth", "Coloboma", "Eyelid coloboma"},
+        "Myasthenia gravis",
+    ),
+    ("big head, seizures", {"Macrocephaly", "Seizure"}, {"Head tremor"}, None),
+    (
+        "my baby is very floppy and feeds poorly",
+        {"Hypotonia", "Feeding difficulties"},
+        {"Growth delay"},
+        None,
+    ),
+    (
+        "dry mouth and dry eyes",
+        {"Xerostomia", "Keratoconjunctivitis sicca"},
+        set(),
+        "Sjögren's syndrome",
+    ),
+    (
+        "dancing eyes, wobbly walking",
+        {"Opsoclonus", "Unsteady gait"},
+        set(),
+        "Opsoclonus-myoclonus syndrome",
+    ),
+    (
+        "high arched feet and weak ankles",
+        {"Pes cavus", "Ankle weakness"},
+        set(),
+        "Charcot-Marie-Tooth disease type 1E",
+    ),
+    ("fits and floppy", {"Seizure", "Hypotonia"}, set(), None),
+    ("shaky hands; wets the bed", {"Hand tremor", "Enuresis nocturna"}, set(), None),
+    ("throwing up with tummy ache", {"Vomiting", "Abdominal pain"}, set(), None),
+    ("short, webbed neck", {"Short stature", "Webbed neck"}, set(), None),
+    ("late walking and late talking", {"Delayed ability to walk"}, set(), None),
+]
+
+
+@pytest.fixture
+def library(real_catalogue: Path) -> Library:
+    return Library.open()
+
+
+@pytest.fixture
+def db(library: Library) -> sqlite3.Connection:
+    return library._db
+
+
+@pytest.mark.parametrize(("typed", "must", "never", "near_top"), LAY)
+def test_lay_text_is_read_as_its_findings(
+    library: Library,
+    db: sqlite3.Connection,
+    typed: str,
+    must: set[str],
+    never: set[str],
+    near_top: str | None,
+) -> None:
+    found = read(db, typed.split())
+    names = {finding.name for finding in found.findings}
+    options = {name for finding in found.findings for _hpo, name in finding.options}
+    assert must <= names, (names, found.skipped)
+    assert not never & (names | options)
+    if near_top:
+        ranked = [hit.name for hit in library.match(typed.split(), limit=10).hits]
+        assert near_top in ranked
+
+
+def test_only_findings_are_read(db: sqlite3.Connection) -> None:
+    """Frequencies, onsets and modes of inheritance are HPO terms, never findings."""
+    found = read(db, ["frequent", "episodes", "autosomal", "dominant", "infantile", "onset"])
+    assert found.findings == ()
+
+
+def test_one_phrase_is_one_finding_counted_once(library: Library) -> None:
+    found = library.match(["dancing", "eyes", "opsoclonus"], limit=5)
+    assert [symptom.input for symptom in found.symptoms] == ["dancing eyes"]
+    oms = next(hit for hit in found.hits if hit.id == "oms")
+    assert [part.query_hpo for part in oms.matched] == ["HP:0010543"]
+
+
+def test_a_quoted_argument_stays_one_phrase(db: sqlite3.Connection) -> None:
+    found = read(db, ["dry mouth", "seizures"])
+    assert [(f.input, f.name) for f in found.findings] == [
+        ("dry mouth", "Xerostomia"),
+        ("seizures", "Seizure"),
+    ]
+
+
+def test_a_finding_said_to_be_absent_is_skipped_not_read_as_present(db: sqlite3.Connection) -> None:
+    found = read(db, ["no", "fever,", "seizures"])
+    assert [f.name for f in found.findings] == ["Seizure"]
+    assert [(s.text, s.why) for s in found.skipped] == [
+        ("no fever", "said to be absent: give such findings with --not")
+    ]
+
+
+def test_unknown_words_are_skipped_with_a_note_and_the_rest_goes_on(
+    real_catalogue: Path,
+) -> None:
+    result = CliRunner().invoke(app, ["match", "wobbly", "xyzzy", "seizures", "-n", "2"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("condlookup: note: skipped 'xyzzy': no finding is named")
+    assert result.stderr.count("\n") == 1
+    assert " ".join(result.stdout.split()).startswith(
+        "Symptoms wobbly -> Unsteady gait (HP:0002317) seizures -> Seizure (HP:0001250)"
+    )
+
+
+def test_nothing_read_is_exit_1(real_catalogue: Path) -> None:
+    result = CliRunner().invoke(app, ["match", "the", "very", "frequent", "xyzzy"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "condlookup: error: nothing in 'the very frequent xyzzy' names a finding (skipped "
+        "'xyzzy': no finding is named 'xyzzy')\n"
+    )
+    with pytest.raises(CondlookupError, match="names a finding"):
+        Library.open().match(["and", "with"])
+
+
+def test_a_finding_a_condition_has_never_costs_points(library: Library) -> None:
+    for typed in ("ventricular septal defect", "seizures ataxia hypotonia", "cleft palate, VSD"):
+        for hit in library.match(typed.split(), limit=30).hits:
+            for part in hit.matched:
+                assert part.points >= 0, (typed, hit.name, part)
+                if part.name is None:
+                    assert part.points == 0 and part.query_name
+
+
+def test_a_finding_not_recorded_is_named(real_catalogue: Path) -> None:
+    out = (
+        CliRunner().invoke(app, ["match", "dancing", "eyes,", "unsteady", "gait", "-n", "3"]).stdout
+    )
+    assert "Unsteady gait: not recorded for this disease" in " ".join(out.split())
+    assert "HP:0002317 not recorded" not in out
+
+
+def test_one_or_two_common_findings_are_said_to_tell_little(library: Library) -> None:
+    advice = library.match(["seizures"]).advice
+    assert advice is not None and advice.startswith("Seizure: recorded for ")
+    assert advice.endswith("too common to tell them apart; add more findings")
+    assert library.match(["seizures,", "opsoclonus"]).advice is None  # opsoclonus is rare
+    assert library.match(["seizures", "hypotonia", "ataxia"]).advice is None
+
+
+def test_json_keeps_the_input_as_typed_and_what_was_not_read(real_catalogue: Path) -> None:
+    result = CliRunner().invoke(app, ["match", "Droopy", "eyelids,", "xyzzy", "--json"])
+    found = json.loads(result.stdout)
+    assert [s["input"] for s in found["symptoms"]] == ["Droopy eyelids"]
+    assert found["not_read"] == [
+        {"text": "xyzzy", "why": "no finding is named 'xyzzy'", "closest": []}
+    ]
+    assert found["advice"] == (
+        "Ptosis: recorded for 764 of the 10,552 conditions, too common to tell them apart; "
+        "add more findings"
+    )
