@@ -186,3 +186,19 @@ def test_json_keeps_the_input_as_typed_and_what_was_not_read(real_catalogue: Pat
         "Ptosis: recorded for 764 of the 10,552 conditions, too common to tell them apart; "
         "add more findings"
     )
+
+
+def test_search_reads_words_as_match_does(library: Library) -> None:
+    """Plurals, irregular ones too, word order and everyday phrases."""
+    totals = {
+        typed: library.search(typed).total
+        for typed in ("high arched feet", "high arched foot", "arched feet high", "pes cavus")
+    }
+    clinical = totals.pop("pes cavus")
+    assert len(set(totals.values())) == 1 and 100 < totals["high arched feet"] <= clinical
+    wobbly = {hit.id for hit in library.search("wobbly", source="hpo", limit=2000).hits}
+    unsteady = {hit.id for hit in library.search("unsteady gait", source="hpo", limit=2000).hits}
+    assert len(unsteady) > 100 and unsteady <= wobbly
+    teeth = library.search("missing teeth", limit=5).hits
+    assert teeth and all(hit.matched_field in {"name", "symptom", "text"} for hit in teeth)
+    assert library.search("missing teeth").total == library.search("missing tooth").total

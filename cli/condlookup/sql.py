@@ -31,6 +31,12 @@ def fts_words(words: Sequence[str], *, operator: str = "AND", prefix: bool = Fal
     return f" {operator} ".join('"' + word.replace('"', '""') + '"' + star for word in words)
 
 
+def fts_forms(forms: Sequence[Sequence[str]], *, prefix: bool = False) -> str:
+    """Each word in any of its forms ("feet" or "foot"), every word: an FTS5 expression whose
+    words are quoted as in `fts_words`."""
+    return " AND ".join(f"({fts_words(group, operator='OR', prefix=prefix)})" for group in forms)
+
+
 def fts_phrase(words: Sequence[str]) -> str:
     """The words as one FTS5 phrase: in this order, next to each other."""
     return '"' + " ".join(words).replace('"', '""') + '"'

@@ -8,10 +8,11 @@ nothing gets (suggestions, or a plain miss) is in `misses`.
 import sqlite3
 from typing import Literal, NamedTuple
 
+from condlookup.catalogue.phrases import EVERYDAY, IRREGULAR, NAMES, plain_words
 from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import canonical_code
-from condlookup.sql import fts_words, in_scope, rows_in
+from condlookup.sql import fts_forms, fts_words, in_scope, rows_in
 from condlookup.text import (
     find_words,
     fold,
@@ -86,8 +87,10 @@ def search(
     if code is not None:
         return _by_code(db, query, code, specialist=specialist, source=source, limit=limit)
     # Words as people type them (sjogrens, haemophilia): folded as names are (text.fold_key);
-    # each is matched as the start of a word, so a dropped final s loses nothing.
-    query_words = [search_stem(word) for word in query_words]
+    # each is matched as the start of a word, so a dropped final s loses nothing, and an
+    # irregular plural also as its singular (feet: foot).
+    forms = [_forms(word) for word in query_words]
+    query_words = [form for group in forms for form in group]
     best: dict[int, tuple[int, float]] = {}
 
     def offer(found: dict[int, float], tier: int) -> None:
@@ -102,10 +105,10 @@ def search(
         "hpo": f"AND rowid > {curated_pages}",
     }.get(source, "")
     for tier, columns in enumerate(("{names}", "{names symptoms}")):
-        offer({r: -rank for r, rank in text_match(db, query_words, columns, within).items()}, tier)
-    terms = _matching_terms(db, query_words) if source != "curated" and has_catalogue else []
+        offer({r: -rank for r, rank in text_match(db, forms, columns, within).items()}, tier)
+    terms = _matching_terms(db, query) if source != "curated" and has_catalogue else []
     offer(_annotated_with(db, terms), 1)
-    offer({r: -rank for r, rank in text_match(db, query_words, "", within).items()}, 2)
+    offer({r: -rank for r, rank in text_match(db, forms, "", within).items()}, 2)
 
     rows = {r: row for r, row in _rows(db, list(best)).items() if in_scope(row.source, source)}
     rows = _seen_by(rows, specialist)
@@ -196,11 +199,17 @@ def _by_code(
     return SearchResult(query=query, total=len(hits), hits=hits[: max(limit, 0)])
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """A search word's forms: its stem, and the singular of an irregular plural."""
+    return tuple(dict.fromkeys((search_stem(word), IRREGULAR.get(word, word))))
+
+
 def text_match(
-    db: sqlite3.Connection, query_words: list[str], columns: str, within: str = ""
+    db: sqlite3.Connection, forms: list[tuple[str, ...]], columns: str, within: str = ""
 ) -> dict[int, float]:
-    """Rows whose text (in `columns`, an FTS5 column filter) holds every word, by bm25 rank."""
-    expression = fts_words(query_words, prefix=True)
+    """Rows whose text (in `columns`, an FTS5 column filter) holds every word, in any of its
+    forms, by bm25 rank."""
+    expression = fts_forms(forms, prefix=True)
     if columns:
         expression = f"{columns} : ({expression})"
     return dict(
@@ -212,11 +221,15 @@ def text_match(
     )
 
 
-def _matching_terms(db: sqlite3.Connection, query_words: list[str]) -> list[int]:
-    """HPO terms with a name or synonym holding every word."""
-    expression = fts_words(query_words, prefix=True)
+def _matching_terms(db: sqlite3.Connection, query: str) -> list[int]:
+    """HPO terms with a name, synonym or everyday phrase holding every word, in any order,
+    plurals and endings folded (the phrases' full-text index stems them)."""
+    wanted = plain_words(query)
+    if not wanted:
+        return []
     rows = db.execute(
-        "SELECT DISTINCT term FROM term_search WHERE term_search MATCH ?", (expression,)
+        "SELECT DISTINCT term FROM phrases WHERE phrases MATCH ? AND source IN (?, ?)",
+        (fts_words(wanted, prefix=True), NAMES, EVERYDAY),
     )
     return [term for (term,) in rows]
 

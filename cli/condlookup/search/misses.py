@@ -133,7 +133,7 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     said = words(query)
     named = quoted(query)
     offer = ""
-    if said and len(said) <= 12 and text_match(db, said, ""):
+    if said and len(said) <= 12 and text_match(db, [(word,) for word in said], ""):
         offer = f"`condlookup search {' '.join(said)}`"
     suggested = suggestions(db, query)
     if suggested:
