@@ -231,9 +231,9 @@ def closest_terms(
     for operator in ("AND", "OR") if len(query_words) > 1 else ("AND",):
         expression = fts_words(list(query_words), operator=operator, prefix=True)
         rows = db.execute(
-            "SELECT p.term, t.name FROM phrases p JOIN terms t ON t.id = p.term "
-            f"WHERE phrases MATCH ? AND p.source IN ({NAMES}, {EVERYDAY}) AND t.obsolete = 0 "
-            f"AND {FINDINGS_ONLY} ORDER BY bm25(phrases), t.diseases DESC LIMIT ?",
+            "SELECT DISTINCT p.term, t.name FROM term_search p JOIN terms t ON t.id = p.term "
+            f"WHERE term_search MATCH ? AND t.obsolete = 0 AND {FINDINGS_ONLY} "
+            "ORDER BY bm25(term_search) LIMIT ?",
             (expression, limit * 3),
         ).fetchall()
         found |= dict.fromkeys((hpo_id(term), name) for term, name in rows)
