@@ -382,7 +382,7 @@ class Library:
         from condlookup.matching import ranking, reading  # noqa: PLC0415
 
         found = reading.read_findings(self._db, symptoms)
-        lacking = reading.read_findings(self._db, absent, absent=True) if absent else None
+        lacking = reading.read_findings(self._db, absent) if absent else None
         both = ranking.both(found.findings, lacking.findings if lacking else ())
         if both is not None:
             raise CondlookupError(f"{both} is given both as present and as absent")

@@ -114,15 +114,12 @@ def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     return Reading(findings=tuple(reader.findings), skipped=tuple(reader.skipped))
 
 
-def read_findings(
-    db: sqlite3.Connection, inputs: Sequence[str], *, absent: bool = False
-) -> Reading:
+def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     """`read`, for `match`: an error when the text names no finding at all (saying what was
     skipped), or more than MAX_SYMPTOMS."""
     given = " ".join(" ".join(inputs).split())
-    option = "--not " if absent else ""
     if not given:
-        raise CondlookupError(f"no findings given to {option or 'match'}".strip())
+        raise CondlookupError("no symptoms given", hint="for example: condlookup match ataxia")
     found = read(db, inputs)
     if not found.findings:
         if len(found.skipped) == 1 and found.skipped[0].text == given:  # all of it, one thing
