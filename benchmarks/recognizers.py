@@ -69,9 +69,14 @@ HERE = Path(__file__).resolve().parent
 PHRASES = HERE / "data" / "phrases.tsv"
 QUERIES = HERE / "data" / "lay-queries.jsonl"
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
-RECOGNIZERS = ("fenominal", "fasthpocr", "ours")
-PACKAGES = {"fenominal": "fenominal", "fasthpocr": "FastHPOCR", "ours": "condlookup"}
-MODULES = {"fenominal": "fenominal", "fasthpocr": "FastHPOCR", "ours": "condlookup"}
+RECOGNIZERS = ("fenominal", "fasthpocr", "before", "ours")
+PACKAGES = {
+    "fenominal": "fenominal",
+    "fasthpocr": "FastHPOCR",
+    "before": "condlookup",
+    "ours": "condlookup",
+}
+MODULES = PACKAGES
 PURL = "http://purl.obolibrary.org/obo/"
 BUILD_RECORD = "build-seconds.json"
 
@@ -361,7 +366,19 @@ def setup_fasthpocr(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Set
     )
 
 
-def setup_ours(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Setup]:
+def _terms_of(term: Any) -> list[str]:
+    return [hpo for hpo, _name in term.options] or [term.hpo]
+
+
+def setup_before(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Setup]:
+    """The reader `match` had before it read free text: a quoted phrase whole, each word of an
+    unquoted text on its own."""
+    return setup_ours(hpo, cache, rebuild, before=True)
+
+
+def setup_ours(
+    hpo: Path, cache: Path, rebuild: bool, before: bool = False
+) -> tuple[Readers, Setup]:
     from condlookup import paths  # noqa: PLC0415
     from condlookup.errors import CondlookupError  # noqa: PLC0415
     from condlookup.library import Library  # noqa: PLC0415
@@ -383,19 +400,19 @@ def setup_ours(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Setup]:
         db = Library.open()._db
         opened = time.perf_counter() - started
 
-    if importlib.util.find_spec("condlookup.matching.reading") is not None:
-        reading = importlib.import_module("condlookup.matching.reading")
-        if hasattr(reading, "read"):
+    if not before:
+        from condlookup.matching.reading import read  # noqa: PLC0415
 
-            def read_whole(text: str) -> list[str]:
-                return list(dict.fromkeys(term.hpo for term in reading.read(db, text)))
+        def read_whole(text: str) -> list[str]:
+            found = read(db, text.split()).findings  # as the shell hands `match` its words
+            return list(dict.fromkeys(hpo for term in found for hpo in _terms_of(term)))
 
-            return Readers(read_whole, read_whole), Setup(
-                version=importlib.metadata.version("condlookup"),
-                build_s=build,
-                load_s=opened,
-                note="condlookup.matching.reading.read on whole texts",
-            )
+        return Readers(read_whole, read_whole), Setup(
+            version=importlib.metadata.version("condlookup"),
+            build_s=build,
+            load_s=opened,
+            note="matching.reading.read: each text as `match` reads it, typed without quotes",
+        )
 
     from condlookup.matching.symptoms import resolve_one  # noqa: PLC0415
 
@@ -423,6 +440,7 @@ def setup_ours(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Setup]:
 SETUPS: dict[str, Callable[[Path, Path, bool], tuple[Readers, Setup]]] = {
     "fenominal": setup_fenominal,
     "fasthpocr": setup_fasthpocr,
+    "before": setup_before,
     "ours": setup_ours,
 }
 
@@ -725,7 +743,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "error" in result:
             skipped[name] = f"it failed: {result['error']}"
             continue
-        folder = args.cache if name == "ours" else args.cache / name
+        folder = args.cache if name in {"ours", "before"} else args.cache / name
         result["recorded_build"] = recorded_build(folder)
         results[name] = result
     rank = near_top_ranker(args.hpo, args.cache)  # after the workers: they may build its index

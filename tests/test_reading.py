@@ -202,3 +202,13 @@ def test_search_reads_words_as_match_does(library: Library) -> None:
     teeth = library.search("missing teeth", limit=5).hits
     assert teeth and all(hit.matched_field in {"name", "symptom", "text"} for hit in teeth)
     assert library.search("missing teeth").total == library.search("missing tooth").total
+
+
+@pytest.mark.parametrize(
+    "typed", [["a"] * 5000, ["!!!---"], ["\x1b[2Jfoo"], ["[red]x[/red]"], ["NEAR(a", "b)"]]
+)
+def test_hostile_text_is_one_short_line(library: Library, typed: list[str]) -> None:
+    result = CliRunner().invoke(app, ["match", "--", *typed])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 400
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr

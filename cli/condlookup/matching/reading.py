@@ -45,6 +45,7 @@ from condlookup.sql import fts_phrase, fts_words
 from condlookup.text import quoted
 
 MAX_SPAN = 6  # the longest phrase looked for, in words
+MAX_WORDS = 300  # a text longer than this is no list of findings
 # How well a phrase whose words are the name's, but for filler words, fits (1.0: all of them).
 BUT_FOR_FILLER = 0.8
 
@@ -120,6 +121,11 @@ def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     given = " ".join(" ".join(inputs).split())
     if not given:
         raise CondlookupError("no symptoms given", hint="for example: condlookup match ataxia")
+    if len(given.split()) > MAX_WORDS:
+        raise CondlookupError(
+            f"{len(given.split())} words is more than {MAX_WORDS}",
+            hint="give the findings, not a whole story",
+        )
     found = read(db, inputs)
     if not found.findings:
         if len(found.skipped) == 1 and found.skipped[0].text == given:  # all of it, one thing
