@@ -128,7 +128,7 @@ def test_a_finding_said_to_be_absent_is_skipped_not_read_as_present(db: sqlite3.
 
 
 def test_unknown_words_are_skipped_with_a_note_and_the_rest_goes_on(
-    real_catalogue: Path,
+    library: Library,
 ) -> None:
     result = CliRunner().invoke(app, ["match", "wobbly", "xyzzy", "seizures", "-n", "2"])
     assert result.exit_code == 0
@@ -139,7 +139,7 @@ def test_unknown_words_are_skipped_with_a_note_and_the_rest_goes_on(
     )
 
 
-def test_nothing_read_is_exit_1(real_catalogue: Path) -> None:
+def test_nothing_read_is_exit_1(library: Library) -> None:
     result = CliRunner().invoke(app, ["match", "the", "very", "frequent", "xyzzy"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
@@ -159,7 +159,7 @@ def test_a_finding_a_condition_has_never_costs_points(library: Library) -> None:
                     assert part.points == 0 and part.query_name
 
 
-def test_a_finding_not_recorded_is_named(real_catalogue: Path) -> None:
+def test_a_finding_not_recorded_is_named(library: Library) -> None:
     out = (
         CliRunner().invoke(app, ["match", "dancing", "eyes,", "unsteady", "gait", "-n", "3"]).stdout
     )
@@ -175,7 +175,7 @@ def test_one_or_two_common_findings_are_said_to_tell_little(library: Library) ->
     assert library.match(["seizures", "hypotonia", "ataxia"]).advice is None
 
 
-def test_json_keeps_the_input_as_typed_and_what_was_not_read(real_catalogue: Path) -> None:
+def test_json_keeps_the_input_as_typed_and_what_was_not_read(library: Library) -> None:
     result = CliRunner().invoke(app, ["match", "Droopy", "eyelids,", "xyzzy", "--json"])
     found = json.loads(result.stdout)
     assert [s["input"] for s in found["symptoms"]] == ["Droopy eyelids"]
