@@ -63,8 +63,11 @@ FILLER = frozenset(
     "child children baby babies kid kids son daughter toddler infant boy girl patient person "
     "and or with but plus also then as well "
     "since from for of in on at to by about around when while during after before "
+    "over under into onto out up down off through like across along near upon within "
+    "time times all lot now yet still again ever already "
     "year years month months week weeks day days old age aged".split()
 )
+JOINING = frozenset({"and", "or", "with", "but", "plus"})
 NEGATION = frozenset({"no", "not", "without", "never", "nor", "none"})
 _TOKEN = re.compile(r"(?P<id>\bHP:\d{7}\b)|(?P<word>[^\W_]+)|(?P<stop>[,;.!?()\[\]{}]+)", re.I)
 _ID_LIKE = re.compile(r"HP:\S*", re.IGNORECASE)  # an id, well formed or not: read as one
@@ -254,27 +257,30 @@ class _Reader:
         if plain in self._known:
             return self._known[plain]
         content = [word.plain for word in span if not word.filler]
+        # A phrase that runs over a joining word ("arms and legs") must be a name that has it.
+        joined = any(word in JOINING for word in plain[1:-1])
         found: tuple[list[Candidate], bool] = ([], False)
         if content:
             whole = [
                 (1.0, row.term, row.name, row.shown, row.diseases)
                 for row in _phrases(self.db, fts_words(plain))
-                if row.words == len(plain)
+                if row.words == len(plain) and _same_words(plain, row.text.split())
             ]
-            if not whole and len(content) >= 2:  # a page's symptom, as written in its text
+            if not whole and len(content) >= 2 and not joined:  # a page's symptom, as written
                 whole = [
                     (0.9, row.term, row.name, row.shown, row.diseases)
                     for row in _phrases(self.db, fts_phrase(list(plain)))
                     if row.source == PAGES
                 ]
             found = (whole, True)
-            if not whole and len(content) < len(plain):
+            if not whole and len(content) < len(plain) and not joined:
                 found = (
                     [
                         (BUT_FOR_FILLER, row.term, row.name, row.shown, row.diseases)
                         for row in _phrases(self.db, fts_words(content))
                         if row.source != PAGES
                         and sum(word not in FILLER for word in row.text.split()) == len(content)
+                        and _same_words(content, row.text.split())
                     ],
                     False,
                 )
@@ -308,6 +314,27 @@ class _Reader:
         seen = {term for earlier in self.findings for term in earlier.terms}
         if not seen.intersection(found.terms):
             self.findings.append(found)
+
+
+_SUFFIXES = ("ingly", "edly", "ness", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
+
+
+def _roots(word: str) -> set[str]:
+    """A word and what it is without one ending of inflection ("bruises": bruise, bruis;
+    "bruising": bruis; "clumsiness": clumsy). Stricter than the index's stemmer, which makes
+    one word of "tendon" and "tendonitis", or of "general" and "generalized"."""
+    found = {word}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)]
+            found.add(root[:-1] + "y" if root.endswith("i") else root)
+    return found
+
+
+def _same_words(wanted: Sequence[str], found: Sequence[str]) -> bool:
+    """Whether every wanted word is one of the found words, but for an ending."""
+    roots = [_roots(word) for word in found]
+    return all(any(_roots(word) & other for other in roots) for word in wanted)
 
 
 class _Phrase(NamedTuple):
