@@ -309,17 +309,26 @@ def recorded_build(folder: Path) -> float | None:
     return seconds
 
 
+def _build_once(
+    folder: Path, made: Path, rebuild: bool, make: Callable[[], object]
+) -> float | None:
+    """Seconds `make` took to write `made` into `folder`, recorded there; None when it was
+    there already (made in an earlier run)."""
+    if not rebuild and made.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    make()
+    build = time.perf_counter() - started
+    _record_build(folder, build)
+    return build
+
+
 def setup_fenominal(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Setup]:
     module = importlib.import_module("fenominal")
     folder = cache / "fenominal"
     graph = folder / "hp.json"
-    build: float | None = None
-    if rebuild or not graph.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        obo_to_obographs(hpo, graph)
-        build = time.perf_counter() - started
-        _record_build(folder, build)
+    build = _build_once(folder, graph, rebuild, lambda: obo_to_obographs(hpo, graph))
     started = time.perf_counter()
     engine = module.Fenominal(str(graph))
     load = time.perf_counter() - started
@@ -343,13 +352,9 @@ def setup_fasthpocr(hpo: Path, cache: Path, rebuild: bool) -> tuple[Readers, Set
     annotator_module = importlib.import_module("FastHPOCR.HPOAnnotator")
     folder = cache / "fasthpocr"
     index = folder / "hp.index"
-    build: float | None = None
-    if rebuild or not index.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        index_module.IndexHPO(str(hpo), str(folder)).index()  # prints its progress
-        build = time.perf_counter() - started
-        _record_build(folder, build)
+    build = _build_once(  # the index prints its progress
+        folder, index, rebuild, lambda: index_module.IndexHPO(str(hpo), str(folder)).index()
+    )
     started = time.perf_counter()
     annotator = annotator_module.HPOAnnotator(str(index))
     load = time.perf_counter() - started
