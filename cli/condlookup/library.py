@@ -15,11 +15,7 @@ from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
 from condlookup.paths import everyday_path, hpo_dir, mondo_path, orphanet_path
-from condlookup.text import (
-    fold,
-    quoted,
-    split_list,
-)
+from condlookup.text import fold, quoted, split_list
 
 if TYPE_CHECKING:
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
