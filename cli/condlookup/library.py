@@ -14,10 +14,17 @@ from condlookup.errors import CondlookupError, NotFoundError
 from condlookup.index.sources import HpoFiles, Progress, Sources, Warn
 from condlookup.index.store import open_index
 from condlookup.pages.folders import PageFolder, bundled_pages_dir, user_pages_dirs
-from condlookup.paths import everyday_path, hpo_dir, mondo_path, orphanet_path
+from condlookup.paths import (
+    definition_digests,
+    everyday_path,
+    hpo_dir,
+    mondo_path,
+    orphanet_path,
+)
 from condlookup.text import fold, quoted, split_list
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.definitions import CommonPage
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.view import AnnotationCounts, PageView
     from condlookup.matching.cases import CaseResult
@@ -54,7 +61,9 @@ def default_sources(hpo_override: Path | None = None, data_dirs: Sequence[Path] 
     hpo = HpoFiles.in_folder(folder) if folder is not None else None
     folders = [PageFolder(bundled_pages_dir(), "curated")]
     folders += [PageFolder(path, "user") for path in user_pages_dirs(data_dirs)]
-    return Sources(tuple(folders), hpo, mondo_path(), orphanet_path(), everyday_path())
+    return Sources(
+        tuple(folders), hpo, mondo_path(), orphanet_path(), everyday_path(), definition_digests()
+    )
 
 
 class Library:
@@ -141,7 +150,13 @@ class Library:
         HPO annotations only when `annotations` is set, and counts them otherwise."""
         from condlookup.catalogue import lookup, view  # noqa: PLC0415
 
-        rowid = self._resolve(query)
+        rowid = self._lookup(query)
+        if rowid is None:
+            common = self._common(query)
+            if common is None:
+                raise self._miss(query)
+            names = [common.name, *common.aliases]
+            return view.common_view(common, lookup.found_by(query, common.name, common.id, names))
         found = self._get(rowid)
         found_by = lookup.found_by(query, found.name, found.id, self._all_names(rowid))
         # By its source, not isinstance: importing both kinds of page would slow every `show`.
@@ -229,8 +244,17 @@ class Library:
         return diseases.links(self._db, found[0])
 
     def _resolve(self, query: str) -> int:
+        """The condition a query names (see `_lookup`); a miss is an error that suggests
+        names."""
+        rowid = self._lookup(query)
+        if rowid is not None:
+            return rowid
+        raise self._miss(query)
+
+    def _lookup(self, query: str) -> int | None:
         """The condition a query names: its best tier of names decides (see text.OWN_NAME).
-        A catalogue's code is read in any of its common spellings (MIM:154700, Orphanet_558)."""
+        A catalogue's code is read in any of its common spellings (MIM:154700, Orphanet_558).
+        None for no condition; an error for more than one."""
         from condlookup.catalogue import lookup  # noqa: PLC0415 - list and search never resolve
 
         code = lookup.code_in(query)
@@ -253,11 +277,25 @@ class Library:
                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
                 hint="use the id to choose one",
             )
+        return None
+
+    def _miss(self, query: str) -> NotFoundError:
+        from condlookup.catalogue import lookup  # noqa: PLC0415
         from condlookup.search import misses  # noqa: PLC0415 - only a miss needs it
 
+        code = lookup.code_in(query)
         if code is not None:  # a code is never guessed at: say which release lacks it
-            raise misses.missing_code(self._db, code)
-        raise misses.miss(self._db, query, self.has_catalogue)
+            return misses.missing_code(self._db, code)
+        return misses.miss(self._db, query, self.has_catalogue)
+
+    def _common(self, query: str) -> "CommonPage | None":
+        """The short page of a disease the Disease Ontology defines and the catalogue lacks,
+        if `update` fetched DO and the query names one."""
+        from condlookup.catalogue import definitions, lookup  # noqa: PLC0415
+
+        keys = lookup.keys_to_try(query, lookup.code_in(query))
+        rowid = definitions.common_rowid(self._db, keys)
+        return definitions.common_page(self._db, rowid) if rowid is not None else None
 
     def _names_of(self, rowids: Sequence[int]) -> list[str]:
         names = []

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 # Bump whenever the tables of the index change: an index of another schema is rebuilt.
-INDEX_SCHEMA = 12
+INDEX_SCHEMA = 13
 
 
 def schema_path() -> Path:
@@ -64,14 +64,40 @@ CURRENT = "current"
 
 def updated_hpo_dir() -> Path | None:
     """The folder of the release `condlookup update` installed, if there is a whole one."""
+    return current_folder(updates_dir())
+
+
+# The definition sources `condlookup update` fetches, each in a folder of its own in the data
+# folder, laid out as the HPO's: a `current` file naming the folder of the copy in use.
+DEFINITION_FOLDERS = ("orphanet", "do")
+DEFINITIONS_DIGEST = "definitions.tsv.gz"
+
+
+def source_dir(source: str) -> Path:
+    """Where `condlookup update` keeps one definition source ("orphanet", "do")."""
+    return data_dir() / source
+
+
+def current_folder(root: Path) -> Path | None:
+    """The folder `root/current` names, if there is a whole one."""
     try:
-        name = (updates_dir() / CURRENT).read_text(encoding="utf-8").split("\n", 1)[0].strip()
+        name = (root / CURRENT).read_text(encoding="utf-8").split("\n", 1)[0].strip()
     except (OSError, UnicodeDecodeError):
         return None
-    folder = updates_dir() / name
+    folder = root / name
     if not name or "/" in name or name.startswith(".") or not folder.is_dir():
         return None
     return folder
+
+
+def definition_digests() -> tuple[Path, ...]:
+    """The digests of definitions `condlookup update` installed, Orphanet's first."""
+    found = []
+    for source in DEFINITION_FOLDERS:
+        folder = current_folder(source_dir(source))
+        if folder is not None and (folder / DEFINITIONS_DIGEST).is_file():
+            found.append(folder / DEFINITIONS_DIGEST)
+    return tuple(found)
 
 
 def hpo_location(override: Path | None = None) -> tuple[Path | None, str]:

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.definitions import Definition
     from condlookup.catalogue.facts import Fact
     from condlookup.catalogue.keyfacts import KeyFact, Said
 
@@ -77,6 +78,8 @@ class CataloguePage(Record):
     facts: "tuple[Fact, ...]" = ()
     key_facts: "tuple[KeyFact, ...]" = ()
     orphanet_version: str | None = None  # set when it shows Orphanet's facts
+    # Another source's definition (Orphanet's, else DO's), where `update` fetched one.
+    definition: "Definition | None" = None
 
 
 # The bands of the HPO frequency terms, in words.
@@ -176,7 +179,7 @@ def said(db: sqlite3.Connection, rowid: int, aspect: str) -> "tuple[Said, ...]":
 
 def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     """The page of the catalogue condition in row `rowid`."""
-    from condlookup.catalogue import facts  # noqa: PLC0415 - a page of the catalogue only
+    from condlookup.catalogue import definitions, facts  # noqa: PLC0415 - a catalogue page only
     from condlookup.catalogue.keyfacts import key_facts  # noqa: PLC0415
 
     cond_id, name, aliases, specialists, because, codes = db.execute(
@@ -186,7 +189,8 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     meta = dict(
         db.execute(
             "SELECT key, value FROM meta "
-            "WHERE key IN ('hpo_release', 'mondo_version', 'orphanet_version')"
+            "WHERE key IN ('hpo_release', 'mondo_version', 'orphanet_version', "
+            "'orphanet_definitions', 'do_definitions')"
         )
     )
     known = facts.read(db, rowid)
@@ -210,6 +214,7 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         facts=known,
         key_facts=key_facts(known, said(db, rowid, "I"), said(db, rowid, "C")),
         orphanet_version=meta.get("orphanet_version") if known else None,
+        definition=definitions.definition(db, rowid, every, meta),
     )
 
 

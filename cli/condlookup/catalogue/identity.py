@@ -152,12 +152,17 @@ def new_families(
     below: set[str], has_page: set[str], classes: dict[str, MondoClass], owner: dict[str, str]
 ) -> list[str]:
     """The families above the conditions `below` that have no page yet: the listed classes (a
-    label, and a code of their own) other than Mondo's root, in id order."""
+    label, and a code of their own in a rare-disease catalogue) other than Mondo's root, in id
+    order. A Disease Ontology id does not make one: DO names common diseases and broad classes
+    too ("migraine", "nervous system disease"), and its ids only join its definitions."""
     return [
         mondo_id
         for mondo_id in sorted(_ancestors(below, classes) - has_page - {MONDO_ROOT}, key=_number)
         if classes[mondo_id].label
-        and any(owner.get(code) == mondo_id for code in classes[mondo_id].codes)
+        and any(
+            owner.get(code) == mondo_id and not code.startswith("DOID:")
+            for code in classes[mondo_id].codes
+        )
     ]
 
 

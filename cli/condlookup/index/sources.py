@@ -31,3 +31,6 @@ class Sources(NamedTuple):
     orphanet: Path | None = None
     # condlookup's lexicon of everyday phrases for findings ("fits" is Seizure).
     everyday: Path | None = None
+    # The digests of definitions `condlookup update` fetched (Orphanet's, the Disease
+    # Ontology's), if any: shown credited, and DO's diseases the catalogue lacks.
+    definitions: tuple[Path, ...] = ()

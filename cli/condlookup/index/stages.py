@@ -69,6 +69,10 @@ def _everyday(sources: Sources) -> tuple[Path, ...]:
     return (sources.everyday,) if sources.everyday else ()
 
 
+def _definitions(sources: Sources) -> tuple[Path, ...]:
+    return sources.definitions
+
+
 def _none(_sources: Sources) -> tuple[Path, ...]:
     return ()
 
@@ -121,6 +125,14 @@ def _diseases(
     return build.diseases(connection, catalogue, files)
 
 
+def _definitions_step(
+    connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
+) -> dict[str, str]:
+    from condlookup.catalogue import definitions  # noqa: PLC0415
+
+    return definitions.write(connection, files)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("Reading the HPO terms", "the HPO files", _obo, _hpo_terms, 0.3),
     Stage("Reading the disease annotations", "the HPO files", _hpoa, _hpo_annotations, 0.15),
@@ -128,4 +140,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("Reading Orphanet", "Orphanet", _orphanet, _orphanet_digest, 0.02),
     Stage("Reading the everyday words", "", _everyday, _everyday_phrases, 0.01),
     Stage("Writing the diseases", "", _none, _diseases, 0.5),
+    # After the diseases: a definition joins the condition its code names.
+    Stage("Reading the definitions", "the definitions", _definitions, _definitions_step, 0.02),
 )

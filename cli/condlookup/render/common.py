@@ -148,6 +148,22 @@ def mondo_statement(version: str | None) -> str:
 ORPHANET_SITE = "https://www.orpha.net"
 
 
+DO_SITE = "https://disease-ontology.org"
+OUTSIDE_CATALOGUE = (
+    "This condition is outside condlookup's rare-disease catalogue: this short page gives "
+    "the Human Disease Ontology's definition, names and class, and there is no symptom list "
+    "for it, so `condlookup match` cannot suggest it."
+)
+
+
+def do_statement(version: str | None) -> str:
+    """The credit the Disease Ontology asks for (CC0 1.0: a custom, not a condition)."""
+    return (
+        f"Definition, names and class from the Human Disease Ontology (release "
+        f"{version or 'unknown'}, CC0 1.0), {DO_SITE}."
+    )
+
+
 def orphanet_statement(version: str | None) -> str:
     """The credit Orphanet's licence (CC BY 4.0) asks for, with the version."""
     return (

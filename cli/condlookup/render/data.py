@@ -9,6 +9,7 @@ from condlookup.pages.serialize import to_dict
 from condlookup.render import common
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
@@ -24,6 +25,8 @@ def page(view: PageView) -> dict[str, Any]:
     """A page under the same keys whatever its source; its credits are the view's."""
     if view.page.source == "hpo":  # by its source: see render.outline
         found = _catalogue_page(cast("CataloguePage", view.page))
+    elif view.page.source == "do":
+        found = _common_page(cast("CommonPage", view.page))
     else:
         found = _curated_page(cast("Condition", view.page))
     every = found | {
@@ -47,6 +50,7 @@ _PAGE_KEYS = (
     "source",
     "codes",
     "summary",
+    "definition",
     "facts",
     "source_facts",
     "sections",
@@ -54,6 +58,7 @@ _PAGE_KEYS = (
     "specialists",
     "related",
     "sources",
+    "kind_of",
     "reviewed",
     "hpo_version",
     "origin",
@@ -63,6 +68,7 @@ _PAGE_KEYS = (
     "types",
     "mondo_version",
     "orphanet_version",
+    "do_version",
     "found_by",
 )
 
@@ -71,6 +77,7 @@ def _curated_page(condition: Condition) -> dict[str, Any]:
     data = to_dict(condition)
     keys = ("id", "name", "aliases", "source", "summary", "facts", "sections")
     out = {key: data[key] for key in keys}
+    out["definition"] = None  # a curated page's own words say what it is
     out["symptoms"] = [
         {
             "name": item.name,
@@ -99,6 +106,7 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "aliases": list(entry.aliases),
         "source": "hpo",
         "summary": None,
+        "definition": _definition(entry.definition),
         # The key facts, each a line naming its sources, under a curated page's keys; then
         # every fact of another source's they come from, with the entry that says it.
         "facts": {fact.key: fact.text for fact in entry.key_facts},
@@ -130,6 +138,44 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "sources": sources,
         "reviewed": None,
         "types": entry.types or None,
+    }
+
+
+def _definition(found: Definition | None) -> dict[str, str] | None:
+    if found is None:
+        return None
+    return {
+        "text": found.text,
+        "source": found.source,
+        "code": found.code,
+        "version": found.version,
+        "licence": found.licence,
+        "url": found.url,
+    }
+
+
+def _common_page(entry: CommonPage) -> dict[str, Any]:
+    """A disease the Disease Ontology defines and the catalogue lacks, under the same keys."""
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "aliases": list(entry.aliases),
+        "source": "do",
+        "summary": entry.summary,
+        "definition": _definition(entry.definition),
+        "facts": {},
+        "sections": {},
+        "symptoms": [],
+        "specialists": _specialists(entry.specialists, entry.because),
+        "related": [],
+        "sources": [
+            *({"title": title, "url": url} for title, url in entry.sources),
+            {"title": f"Human Disease Ontology, release {entry.do_version}", "url": common.DO_SITE},
+        ],
+        "kind_of": list(entry.kind_of),
+        "reviewed": None,
+        "types": None,
+        "do_version": entry.do_version,
     }
 
 

@@ -58,6 +58,8 @@ def _block(block: outline.Block) -> list[str]:
             return [f"> {escape(text)}", ""]
         case outline.Note(text):
             return [escape(text), ""]
+        case outline.Quoted(title, text, credit):
+            return [f"## {title}", "", escape(text), "", f"*{escape(credit)}*", ""]
         case outline.KeyFacts(items):
             rows = [f"| {escape(item.label)} | {escape(item.value)} |" for item in items]
             return ["## Key facts", "", "| | |", "|---|---|", *rows, ""]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from condlookup.render import common
 
 if TYPE_CHECKING:
+    from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
     from condlookup.catalogue.view import PageView
     from condlookup.pages.models import Condition, Symptom
@@ -82,6 +83,17 @@ class Lead(_Block):
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+class Quoted(_Block):
+    """Another source's words, as they are, with whose they are under them: "What it is"."""
+
+    __slots__ = __match_args__ = ("title", "text", "credit")
+
+    def __init__(self, title: str, text: str, credit: str) -> None:
+        self.title = title
+        self.text = text
+        self.credit = credit
 
 
 class KeyFacts(_Block):
@@ -175,6 +187,7 @@ Block = (
     | Header
     | Origin
     | Lead
+    | Quoted
     | KeyFacts
     | Prose
     | Symptoms
@@ -192,6 +205,8 @@ def outline(view: "PageView") -> tuple[Block, ...]:
     # By its source, not isinstance: that would load both kinds of page for every `show`.
     if view.page.source == "hpo":
         blocks = _catalogue(view, cast("CataloguePage", view.page))
+    elif view.page.source == "do":
+        blocks = _common(cast("CommonPage", view.page))
     else:
         blocks = _curated(view, cast("Condition", view.page))
     if view.found_by is None:
@@ -248,6 +263,8 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
     if kind:
         fields.append(Field("A kind of", kind))
     blocks: list[Block] = [Title(page.name), Header(tuple(fields))]
+    if page.definition is not None:
+        blocks.append(_what_it_is(page.definition))
     if page.key_facts:
         labels = common.FACT_LABELS
         blocks.append(KeyFacts(tuple(Field(labels[f.key], f.text) for f in page.key_facts)))
@@ -264,6 +281,33 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
     release = Link(f"HPO disease annotations, release {page.hpo_release}", common.HPO_SITE)
     blocks.append(Sources((*page.sources, release)))
     blocks.append(Footer(tuple(_credits(view))))
+    return tuple(blocks)
+
+
+def _what_it_is(definition: "Definition") -> Quoted:
+    return Quoted("What it is", definition.text, definition.credit)
+
+
+def _common(page: "CommonPage") -> tuple[Block, ...]:
+    """A disease the Disease Ontology defines and the catalogue lacks: what DO says, and
+    plainly what condlookup cannot say of it."""
+    from condlookup.sources.codes import Link  # noqa: PLC0415 - see _curated
+
+    fields = []
+    if page.aliases:
+        fields.append(Field("Also called", common.some_names(page.aliases), aside=True))
+    fields.append(Field("Codes", ", ".join(page.codes)))
+    if page.kind_of:
+        fields.append(Field("A kind of", f"{', '.join(page.kind_of)} (Human Disease Ontology)"))
+    blocks: list[Block] = [Title(page.name), Header(tuple(fields)), Lead(page.summary)]
+    if page.definition is not None:
+        blocks.append(_what_it_is(page.definition))
+    blocks.append(Note(common.OUTSIDE_CATALOGUE))
+    why = common.specialist_note(page.specialists, page.because) if page.specialists else None
+    blocks.append(WhoToSee(common.specialist_hint(page.specialists), why))
+    release = Link(f"Human Disease Ontology, release {page.do_version}", common.DO_SITE)
+    blocks.append(Sources((*page.sources, release)))
+    blocks.append(Footer((common.do_statement(page.do_version), common.DISCLAIMER)))
     return tuple(blocks)
 
 

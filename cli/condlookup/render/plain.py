@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from condlookup.matching.ranking import MatchResult
     from condlookup.render.common import Shown
     from condlookup.search import SearchResult
-    from condlookup.sources.update import Outcome
+    from condlookup.sources.update import Fetched, Outcome
 
 WIDTH = 80
 
@@ -41,6 +41,10 @@ def _block(out: list[str], block: outline.Block) -> None:
         case outline.Lead(text) | outline.Note(text):
             out.append("")
             out += _wrap(safe(text))
+        case outline.Quoted(title, text, credit):
+            _heading(out, title)
+            out += _wrap(safe(text))
+            out += _wrap(safe(f"({credit})"))
         case outline.KeyFacts(items):
             _heading(out, "Key facts")
             label_width = max(len(item.label) for item in items) + 2
@@ -205,6 +209,25 @@ def updated(outcome: "Outcome", check: bool) -> str:
         )
     else:
         line = f"HPO release {outcome.newest} is the newest, and in use ({was})"
+    return safe(line) + "\n"
+
+
+def fetched(outcome: "Fetched", check: bool) -> str:
+    """What `update` found and did for one definition source, in one line."""
+    was = outcome.in_use or "none"
+    if outcome.fetched:
+        was += f", fetched {outcome.fetched}"
+    if outcome.installed:
+        line = f"installed {outcome.title}, version {outcome.newest} (was {was})"
+    elif check and outcome.newest is None:
+        line = (
+            f"{outcome.title}: in use {was}; its version is only known once downloaded, "
+            "`condlookup update` fetches it"
+        )
+    elif check and outcome.newest != outcome.in_use:
+        line = f"a newer version of {outcome.title} exists: {outcome.newest} (in use: {was})"
+    else:
+        line = f"{outcome.title}, version {outcome.newest}, is the newest, and in use ({was})"
     return safe(line) + "\n"
 
 

@@ -48,6 +48,8 @@ def _block(block: outline.Block) -> list[Any]:
             return [Padding(Text(safe(text), style="italic"), (1, 0, 0, 0))]
         case outline.Note(text):
             return [Padding(Text(safe(text), style="dim"), (1, 0, 0, 0))]
+        case outline.Quoted(title, text, credit):
+            return [_heading(title), Text(safe(text)), Text(safe(credit), style="dim")]
         case outline.KeyFacts(items):
             # Lines, not a Table: a page is the most shown thing, and rich.table costs 3 ms
             # to import.

@@ -130,6 +130,9 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     it; else a plain word that it is not covered, and how to look by symptoms. `search` is
     offered only when it finds something."""
     covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
+    has_common = db.execute("SELECT 1 FROM meta WHERE key = 'do_definitions'").fetchone()
+    if not has_common:  # common conditions come with the Disease Ontology, fetched by `update`
+        covered += "; `condlookup update` adds short pages for common conditions"
     said = words(query)
     named = quoted(query)
     offer = ""

@@ -33,20 +33,31 @@ def disease_source(disease_id: str) -> Link | None:
         return Link(f"Orphanet, {disease_id}", f"https://www.orpha.net/en/disease/detail/{number}")
     if prefix == "OMIM":
         return Link(f"OMIM, {disease_id}", f"https://omim.org/entry/{number}")
+    if prefix == "DOID":
+        return Link(
+            f"Disease Ontology, {disease_id}", f"http://purl.obolibrary.org/obo/DOID_{number}"
+        )
     if prefix == "DECIPHER":
         return Link(f"DECIPHER, {disease_id}", "https://www.deciphergenomics.org")
     return None
 
 
 # The spellings people give a catalogue's code: "ORPHA:558", "Orphanet_558", "orpha 558",
-# "MIM #154700", "omim:154700", "MONDO_0007947", "gard 16535"; each catalogue's numbers as
-# long as they can be.
+# "MIM #154700", "omim:154700", "MONDO_0007947", "gard 16535", "DOID:9997"; each catalogue's
+# numbers as long as they can be.
 _CODE = re.compile(
-    r"\s*(orpha(?:net)?|o?mim|mondo|gard|decipher)\s*[:_ ]?\s*[#*%+^]?\s*([0-9]{1,7})\s*",
+    r"\s*(orpha(?:net)?|o?mim|mondo|gard|decipher|doid)\s*[:_ ]?\s*[#*%+^]?\s*([0-9]{1,7})\s*",
     re.IGNORECASE,
 )
 _PREFIXES = {"orpha": "ORPHA", "orphanet": "ORPHA", "omim": "OMIM", "mim": "OMIM"}
-_DIGITS = {"OMIM": (6, 6), "MONDO": (1, 7), "GARD": (1, 7), "ORPHA": (1, 7), "DECIPHER": (1, 4)}
+_DIGITS = {
+    "OMIM": (6, 6),
+    "MONDO": (1, 7),
+    "GARD": (1, 7),
+    "ORPHA": (1, 7),
+    "DECIPHER": (1, 4),
+    "DOID": (1, 7),
+}
 
 
 def canonical_code(text: str) -> str | None:
@@ -62,4 +73,6 @@ def canonical_code(text: str) -> str | None:
         return None
     if prefix in ("MONDO", "GARD"):  # kept with leading zeros, seven digits
         return f"{prefix}:{int(number):07d}"
+    if prefix == "DOID":  # as DO writes it: DOID:9997, DOID:0050012 (distinct ids)
+        return f"{prefix}:{number}"
     return f"{prefix}:{int(number)}"

@@ -5,7 +5,7 @@ tree. The package ships a digest of its files, `mondo.tsv.gz` beside this module
 Mondo class that is current and either maps to a catalogue code or sits in the subclass tree of
 Mondo's rare-disease subset, with only what condlookup uses:
 
-    id  label  synonyms (|)  codes (|: OMIM:, ORPHA:, GARD:)  parents (|: subclass of)
+    id  label  synonyms (|)  codes (|: ORPHA:, OMIM:, GARD:, DOID:)  parents (|: subclass of)
 
 `python -m condlookup.sources.mondo SOURCES` writes it again from Mondo's own files (see
 `tests/data/mondo-sources/README.md`), the same bytes for the same files. Rules applied on the
@@ -34,6 +34,7 @@ COLUMNS = ("id", "label", "synonyms", "codes", "parents")
 OMIM_FILE = "mondo_exactmatch_omim.sssom.tsv.gz"
 ORPHANET_FILE = "mondo_exactmatch_orphanet.sssom.tsv.gz"
 GARD_FILE = "mondo_hasdbxref_gard.sssom.tsv.gz"
+DOID_FILE = "mondo_exactmatch_doid.sssom.tsv.gz"
 EDGES_FILE = "mondo-rare_edges.tsv.gz"
 REPORT_FILE = "rare-diseases.tsv.gz"
 
@@ -120,6 +121,13 @@ def digest(sources: Path) -> bytes:
             mapped.update(moved)
 
     kept = {*codes, *parents, *(p for found in parents.values() for p in found)} - obsolete
+    # The Disease Ontology's ids join its definitions to a disease, and tell which of its
+    # diseases the catalogue has; they add no class of their own (a common disease that only
+    # DO names is not one of the catalogue's).
+    for row, version in _sssom(sources / DOID_FILE):
+        versions |= {version} if version else set()
+        if row["subject_id"] in kept:
+            codes.setdefault(row["subject_id"], []).append(row["object_id"])
     out = io.StringIO()
     out.write(
         "# condlookup's digest of the Mondo Disease Ontology "
@@ -177,7 +185,7 @@ def _number(mondo_id: str) -> int:
 
 def _code_order(code: str) -> tuple[int, int]:
     prefix, _, number = code.partition(":")
-    return ("ORPHA", "OMIM", "GARD").index(prefix), int(number)
+    return ("ORPHA", "OMIM", "GARD", "DOID").index(prefix), int(number)
 
 
 def main() -> None:

@@ -14,13 +14,23 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from condlookup.errors import DataError
-from condlookup.paths import CURRENT, hpo_location, updated_hpo_dir, updates_dir
+from condlookup.paths import (
+    CURRENT,
+    DEFINITIONS_DIGEST,
+    current_folder,
+    hpo_location,
+    source_dir,
+    updated_hpo_dir,
+    updates_dir,
+)
 from condlookup.records import Record, model
+from condlookup.sources import definitions
 from condlookup.sources.download import Progress, Session, UpdateError
 from condlookup.sources.hpo import (
     HPOA_NAME,
@@ -43,6 +53,132 @@ HEADER_BYTES = 16 * 1024
 # phenotype.hpoa 33.7 MB). That leaves room for many years of growth, and stops a server that
 # sends an endless body, or something that is not the file, before it fills the disk.
 SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000}
+
+
+class DefinitionSource(NamedTuple):
+    key: str  # its folder in the data folder, as paths.DEFINITION_FOLDERS names it
+    title: str  # what a message calls it
+    variable: str  # the environment variable for another address
+    default: str
+    file: str  # what the download is called while it is checked
+    # The most bytes the download may have: far above the real file's size, to stop a server
+    # that sends an endless body, or something that is not the file, before it fills the disk.
+    limit: int
+    read: Callable[[Path], definitions.Definitions]
+    # Whether its first bytes name its version (an OBO header), so that `--check`, and an
+    # update that finds the same version, need not download it all.
+    versioned_head: bool
+
+    def url(self) -> str:
+        return os.environ.get(self.variable) or self.default
+
+
+DEFINITION_SOURCES = (
+    DefinitionSource(
+        "orphanet",
+        "Orphanet's packets",
+        "CONDLOOKUP_ORPHANET_URL",
+        "https://github.com/Orphanet/orphapacket/archive/refs/heads/master.tar.gz",
+        "orphapackets.tar.gz",
+        500_000_000,  # 6.6 MB for the packets alone in December 2025
+        definitions.read_packets,
+        False,
+    ),
+    DefinitionSource(
+        "do",
+        "the Disease Ontology",
+        "CONDLOOKUP_DO_URL",
+        "https://raw.githubusercontent.com/DiseaseOntology/HumanDiseaseOntology/main/"
+        "src/ontology/doid.obo",
+        "doid.obo",
+        250_000_000,  # about 20 MB in 2026
+        definitions.read_obo,
+        True,
+    ),
+)
+
+
+@model
+class Fetched(Record):
+    """What an update of one definition source found and did."""
+
+    title: str
+    newest: str | None  # the version the server has; None where it cannot be told unfetched
+    in_use: str | None
+    installed: bool
+    fetched: str | None = None  # when the copy in use was fetched (YYYY-MM-DD)
+
+
+def definitions_in_use(key: str) -> tuple[str | None, str | None]:
+    """The version of one definition source in use, and the day it was fetched."""
+    root = source_dir(key)
+    folder = current_folder(root)
+    if folder is None or not (folder / DEFINITIONS_DIGEST).is_file():
+        return None, None
+    found = re.fullmatch(r"release-([0-9]{4}-[0-9]{2}-[0-9]{2})-[0-9]+", folder.name)
+    try:
+        lines = (root / CURRENT).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    fetched = lines[2] if len(lines) > 2 and _is_date(lines[2]) else None
+    return (found.group(1) if found else None), fetched
+
+
+def update_definitions(
+    source: DefinitionSource, progress: Progress | None = None, check: bool = False
+) -> Fetched:
+    """Fetch one definition source, check it, keep its digest and switch to it; `check` only
+    looks, where the server can tell the version without the whole download."""
+    url = source.url()
+    current, fetched = definitions_in_use(source.key)
+    newest = _obo_release(url, source.title) if source.versioned_head else None
+    if check or (newest is not None and newest == current):
+        return Fetched(source.title, newest, current, False, fetched)
+    root = source_dir(source.key)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _unwritable(root, err) from None
+    got: list[str] = []
+
+    def fill(temporary: Path) -> str | None:
+        raw = temporary / source.file
+        with Session() as session:
+            session.save(url, raw, source.limit, progress)
+        try:
+            found = source.read(raw)
+        except DataError as err:
+            raise UpdateError(f"{source.title} from {url}: {err.message}") from None
+        if newest is not None and found.version != newest:
+            raise UpdateError(f"{source.title} from {url}: version {found.version}, not {newest}")
+        raw.unlink()  # only the digest is kept
+        got.append(found.version)
+        if found.version == current:
+            return None
+        definitions.write_digest(found, temporary / DEFINITIONS_DIGEST)
+        return found.version
+
+    with _lock(root) as held:
+        current, fetched = definitions_in_use(source.key)
+        if held:
+            _sweep(root)
+        folder = _install(root, fill, url)
+    return Fetched(source.title, got[0] if got else newest, current, folder is not None, fetched)
+
+
+def _obo_release(url: str, title: str) -> str:
+    """The release an OBO file names in its header, from its first bytes."""
+    with Session() as session:
+        head = session.head(url, HEADER_BYTES).decode("utf-8", errors="replace")
+    if not head.startswith("format-version:"):
+        first = " ".join(head.lstrip()[:40].split())
+        raise UpdateError(f"{title} from {url}: not an OBO file (it starts {first!r})")
+    for line in head.splitlines():
+        if line.startswith("data-version:"):
+            found = re.search(r"releases/([0-9]{4}-[0-9]{2}-[0-9]{2})/", line)
+            if found and _is_date(found.group(1)):
+                return found.group(1)
+    raise UpdateError(f"{title} from {url}: no release date in its first lines")
 
 
 @model
@@ -139,23 +275,39 @@ def remove() -> Path | None:
 
 
 def _fetch(root: Path, newest: str, progress: Progress | None) -> Path:
+    def fill(temporary: Path) -> str:
+        with Session() as session:
+            for name in FILES:
+                session.save(f"{base_url()}/{name}", temporary / name, SIZE_LIMITS[name], progress)
+        _check(temporary, newest)
+        return newest
+
+    folder = _install(root, fill, base_url())
+    assert folder is not None  # an HPO release is always installed once checked
+    return folder
+
+
+def _install(root: Path, fill: Callable[[Path], str | None], url: str) -> Path | None:
+    """Fill a new folder in `root` (`fill` downloads and checks, and returns the version it
+    holds, or None to keep what is in use), then switch to it with one rename; any failure
+    removes it and leaves what was in use."""
     try:
         temporary = Path(tempfile.mkdtemp(dir=root, prefix=DOWNLOADING))
     except OSError as err:
         raise _unwritable(root, err) from None
     try:
-        with Session() as session:
-            for name in FILES:
-                session.save(f"{base_url()}/{name}", temporary / name, SIZE_LIMITS[name], progress)
-        _check(temporary, newest)
-        folder = root / f"release-{newest}-{os.getpid()}"
+        version = fill(temporary)
+        if version is None:
+            shutil.rmtree(temporary, ignore_errors=True)
+            return None
+        folder = root / f"release-{version}-{os.getpid()}"
         os.replace(temporary, folder)
         pointer = root / f"{SWITCHING}{os.getpid()}"
-        pointer.write_text(f"{folder.name}\n{base_url()}\n{date.today().isoformat()}\n")
+        pointer.write_text(f"{folder.name}\n{url}\n{date.today().isoformat()}\n")
         os.replace(pointer, root / CURRENT)  # the switch: one rename
     except KeyboardInterrupt:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise UpdateError("interrupted: nothing changed, the release in use is the same") from None
+        raise UpdateError("interrupted: nothing changed, what was in use still is") from None
     except OSError as err:
         shutil.rmtree(temporary, ignore_errors=True)
         raise _unwritable(root, err) from None
