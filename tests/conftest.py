@@ -39,6 +39,9 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
         "PAGER",
         "CONDLOOKUP_PATH",
         "CONDLOOKUP_HPO_DIR",
+        "CONDLOOKUP_HPO_URL",
+        "CONDLOOKUP_ORPHANET_URL",
+        "CONDLOOKUP_DO_URL",
     ):
         monkeypatch.delenv(name, raising=False)
     return cache
