@@ -8,7 +8,9 @@ import gzip
 import io
 import json
 import tarfile
+import tempfile
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -75,9 +77,7 @@ def doid(version: str = "2026-07-31", extra: str = "") -> bytes:
     """A doid.obo: a made-up common disease under nervous system disease, one the catalogue
     has (by the Orphanet code DO gives), and filler to be a whole ontology."""
     head = (
-        "format-version: 1.2\n"
-        f"data-version: doid/releases/{version}/doid.obo\n"
-        "ontology: doid\n\n"
+        f"format-version: 1.2\ndata-version: doid/releases/{version}/doid.obo\nontology: doid\n\n"
     )
     terms = [
         term("DOID:4", "disease"),
@@ -226,8 +226,6 @@ def test_the_same_version_again_switches_nothing_and_check_only_looks(
 
 
 def _today() -> str:
-    from datetime import date  # noqa: PLC0415
-
     return date.today().isoformat()
 
 
@@ -299,17 +297,19 @@ def test_a_bad_doid_obo_is_one_line_and_the_definitions_in_use_stay(
 
 
 def _bad_download(
-    server: Server, runner: CliRunner, path: str, body: bytes, key: str, title: str, said: str
+    host: Server, runner: CliRunner, path: str, body: bytes, key: str, title: str, said: str
 ) -> None:
     folders = {p.name for p in data_dir().rglob("*")}
-    server.files[path] = body
+    host.files[path] = body
     code, out, err = run(runner, "update", "--only", key)
     assert code == 1
     problem = [line for line in err.splitlines() if not line.startswith("condlookup: download")]
     assert len(problem) == 1 and problem[0].startswith("condlookup: error: "), err
     assert title in problem[0] and said in problem[0]
     assert out == ""
-    assert updates.definitions_in_use(key)[0] == ("2025-12-09" if key == "orphanet" else "2026-07-31")
+    assert updates.definitions_in_use(key)[0] == (
+        "2025-12-09" if key == "orphanet" else "2026-07-31"
+    )
     assert {p.name for p in data_dir().rglob("*")} == folders  # nothing left, nothing lost
     assert DRY in " ".join(run(runner, "show", "dry syndrome")[1].split())
     assert run(runner, "show", "testosis")[0] == 0
@@ -345,7 +345,7 @@ def test_the_readers_take_the_real_formats() -> None:
     marfan = next(entry for entry in found.entries if entry.code == "ORPHA:558")
     assert marfan.definition.startswith("Marfan syndrome is a systemic disease of connective")
     obo = Path(str(obo_file).removesuffix(".gz"))
-    target = Path(__import__("tempfile").mkdtemp()) / obo.name
+    target = Path(tempfile.mkdtemp()) / obo.name
     target.write_bytes(gzip.decompress(obo_file.read_bytes()))
     ontology = read_obo(target)
     migraine = next(entry for entry in ontology.entries if entry.code == "DOID:6364")
@@ -370,13 +370,13 @@ def test_real_pages_after_an_update_from_the_real_files(
     obo_file = SHARED / "disease-ontology" / "NCIthesaurus.obo.gz"
     if not (packets_file.is_file() and obo_file.is_file()):
         pytest.skip(f"the shared data is not beside this checkout: {SHARED}")
-    out = io.BytesIO()
-    with tarfile.open(packets_file) as source, tarfile.open(fileobj=out, mode="w:gz") as tar:
+    repacked = io.BytesIO()
+    with tarfile.open(packets_file) as source, tarfile.open(fileobj=repacked, mode="w:gz") as tar:
         for member in source:
             handle = source.extractfile(member) if member.isfile() else None
             member.name = f"orphapacket-master/{member.name}"
             tar.addfile(member, handle)
-    server.files["/master.tar.gz"] = out.getvalue()
+    server.files["/master.tar.gz"] = repacked.getvalue()
     server.files["/doid.obo"] = gzip.decompress(obo_file.read_bytes())
     monkeypatch.setenv("CONDLOOKUP_ORPHANET_URL", f"{server.url}/master.tar.gz")
     monkeypatch.setenv("CONDLOOKUP_DO_URL", f"{server.url}/doid.obo")
@@ -394,5 +394,5 @@ def test_real_pages_after_an_update_from_the_real_files(
         ["brain disease"],
     )
     assert [item["name"] for item in migraine["specialists"]] == ["neurologist"]
-    code, out, _ = run(runner, "show", "asthma")
-    assert code == 0 and "outside condlookup's rare-disease catalogue" in out
+    code, shown, _ = run(runner, "show", "asthma")
+    assert code == 0 and "outside condlookup's rare-disease catalogue" in shown
