@@ -396,3 +396,14 @@ def test_real_pages_after_an_update_from_the_real_files(
     assert [item["name"] for item in migraine["specialists"]] == ["neurologist"]
     code, shown, _ = run(runner, "show", "asthma")
     assert code == 0 and "outside condlookup's rare-disease catalogue" in shown
+
+
+def test_what_a_definition_says_reaches_the_terminal_as_inert_text(
+    published: Server, runner: CliRunner
+) -> None:
+    published.files["/packets.tar.gz"] = packets("[red]Loud[/red] words\x1b[2J with\ttabs.")
+    assert fetch(runner)[0] == 0
+    code, out, _ = run(runner, "show", "dry syndrome")
+    assert code == 0
+    # The escape character goes (what follows it stays, as text); markup is shown as written.
+    assert "[red]Loud[/red] words [2J with tabs." in out and "\x1b" not in out
