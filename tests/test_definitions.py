@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import sqlite3
 import tarfile
 import tempfile
 from collections.abc import Iterable
@@ -331,6 +332,16 @@ def test_a_body_over_the_limit_stops_there(
     assert updates.definitions_in_use("orphanet")[0] == CREATED
 
 
+def test_a_2_gb_body_is_refused_before_its_download(fetched: Server, runner: CliRunner) -> None:
+    fetched.files["/packets.tar.gz"] = b"x" * 2_100_000
+    fetched.drip.add("/packets.tar.gz")  # 2.1 GB announced, then a byte at a time
+    fetched.requests.clear()
+    code, _, err = run(runner, "update", "--only", "orphanet")
+    assert (code, err.count("\n")) == (1, 1)
+    assert "2100 MB announced, larger than the size limit for orphapackets.tar.gz (500 MB)" in err
+    assert updates.definitions_in_use("orphanet")[0] == CREATED
+
+
 def test_the_readers_take_the_real_formats() -> None:
     packets_file = SHARED / "orphanet" / "orphapackets-2025-12-09.tar.gz"
     obo_file = SHARED / "disease-ontology" / "NCIthesaurus.obo.gz"
@@ -387,6 +398,18 @@ def test_real_pages_after_an_update_from_the_real_files(
     assert page["definition"]["code"] == "ORPHA:558"
     assert page["definition"]["text"].startswith("Marfan syndrome is a systemic disease")
     assert "DOID:14323" in page["codes"]  # Mondo's exact match, which joins DO's words
+    # Where Orphanet has no definition, the Disease Ontology's (joined by Mondo's DOID).
+    index = next((tmp_path / "own-cache").glob("index-v*.sqlite"))
+    with sqlite3.connect(index) as db:
+        (only_do,) = db.execute(
+            "SELECT c.id FROM definitions d JOIN conditions c ON c.rowid = d.condition "
+            "WHERE d.origin = 'do' AND d.condition NOT IN "
+            "(SELECT condition FROM definitions WHERE origin = 'orphanet') ORDER BY c.id LIMIT 1"
+        ).fetchone()
+    defined = json.loads(run(runner, "show", only_do, "--json")[1])["definition"]
+    assert defined["source"] == "The Human Disease Ontology"
+    assert defined["code"].startswith("DOID:")
+    assert defined["code"] in json.loads(run(runner, "show", only_do, "--json")[1])["codes"]
     migraine = json.loads(run(runner, "show", "migraine", "--json")[1])
     assert (migraine["source"], migraine["id"], migraine["kind_of"]) == (
         "do",
