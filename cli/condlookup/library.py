@@ -148,10 +148,19 @@ class Library:
         """The page of the condition `query` names, with what the index adds to it and what it
         credits: the one result `show`, `export` and `--json` take. A curated page lists its
         HPO annotations only when `annotations` is set, and counts them otherwise."""
-        from condlookup.catalogue import lookup, view  # noqa: PLC0415
+        from condlookup.catalogue import genes, lookup, view  # noqa: PLC0415
 
+        asked, _, symbol = " ".join(query.split()).partition(":")
+        if asked.casefold() == "gene" and symbol:  # `show gene:DMD`: the gene, not the disease
+            gene = genes.gene_rowid(self._db, symbol)
+            if gene is None:
+                raise self._miss(query)
+            return view.gene_view(genes.gene_page(self._db, gene))
         rowid = self._lookup(query)
         if rowid is None:
+            gene = genes.gene_rowid(self._db, query)
+            if gene is not None:
+                return view.gene_view(genes.gene_page(self._db, gene))
             common = self._common(query)
             if common is None:
                 raise self._miss(query)
@@ -159,18 +168,26 @@ class Library:
             return view.common_view(common, lookup.found_by(query, common.name, common.id, names))
         found = self._get(rowid)
         found_by = lookup.found_by(query, found.name, found.id, self._all_names(rowid))
+        tied = genes.of_condition(self._db, rowid)
+        # A gene of the same name: the condition's page wins, and says how to open the gene's.
+        same = genes.gene_rowid(self._db, query)
+        gene_named = genes.gene_key(query) if same is not None else None
         # By its source, not isinstance: importing both kinds of page would slow every `show`.
         if found.source == "hpo":
-            return view.catalogue_view(cast("CataloguePage", found), found_by)
+            return view.catalogue_view(cast("CataloguePage", found), found_by, tied, gene_named)
         page = cast("Condition", found)
         return view.curated_view(
             page,
             self.annotations(page.id) if annotations else (),
             self.annotation_counts(page.id),
             self.links(page.id),
-            view.Credits(self.meta("hpo_release"), self.meta("mondo_version")),
+            view.Credits(
+                self.meta("hpo_release"), self.meta("mondo_version"), self.meta("orphanet_version")
+            ),
             self.codes(page.id) or page.codes.curies(),
             found_by,
+            tied,
+            gene_named,
         )
 
     def _all_names(self, rowid: int) -> list[str]:

@@ -108,6 +108,24 @@ def orphanet(
     return {"orphanet_version": catalogue.orphanet.version} if catalogue.orphanet else {}
 
 
+def genes(
+    connection: sqlite3.Connection, catalogue: Catalogue, files: tuple[Path, ...]
+) -> dict[str, str]:
+    """The genes: Orphanet's, with how each is involved (from the facts the diseases' stage
+    wrote), and the HPO's genes_to_phenotype.txt, joined to conditions by their codes."""
+    from condlookup.catalogue import genes as gene_table  # noqa: PLC0415
+    from condlookup.sources.hpo import read_genes  # noqa: PLC0415
+
+    names: dict[str, tuple[str, str]] = {}
+    if catalogue.orphanet is not None:
+        for disorder in catalogue.orphanet.disorders.values():
+            for gene in disorder.genes:
+                if gene.name:
+                    names.setdefault(gene.symbol, (gene.hgnc, gene.name))
+    links = ((link.ncbi, link.symbol, link.disease) for path in files for link in read_genes(path))
+    return gene_table.write(connection, names, links)
+
+
 def _digest(files: tuple[Path, ...], read: Callable[[Path], _Digest], what: str) -> _Digest | None:
     """A digest shipped in the package, read; None when the build was given none."""
     if not files:

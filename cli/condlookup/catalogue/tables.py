@@ -15,7 +15,7 @@ import sqlite3
 CATALOGUE_ROWIDS = 1_000_000
 # The tables whose rows say something of one condition (in their `condition` column) and go
 # with it, as they are, when a page takes the condition over.
-TAKEN_WITH_CONDITION = ("annotations", "facts", "definitions")
+TAKEN_WITH_CONDITION = ("annotations", "facts", "definitions", "gene_conditions")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -114,6 +114,21 @@ CREATE INDEX facts_condition ON facts (condition);
 -- Every code of a catalogue condition (its Mondo id, its Orphanet and OMIM codes, its HPO
 -- entries): the page that names one takes that condition over.
 CREATE TABLE codes (code TEXT PRIMARY KEY, condition INTEGER NOT NULL) WITHOUT ROWID;
+-- Genes (see catalogue.genes): each once, by symbol, with Orphanet's HGNC id and name and the
+-- HPO's NCBI Gene id where they give them; the keys that find one (its symbol upper-cased,
+-- "HGNC:3603", "NCBIGene:2200"); and the conditions each is tied to: how (disease-causing,
+-- susceptibility factor, ..., or "associated"), by whose word, for which subtype ('' the whole).
+CREATE TABLE genes (
+    rowid INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    hgnc TEXT NOT NULL, ncbi TEXT NOT NULL
+);
+CREATE TABLE gene_keys (key TEXT PRIMARY KEY, gene INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE gene_conditions (
+    gene INTEGER NOT NULL, condition INTEGER NOT NULL, involvement TEXT NOT NULL,
+    source TEXT NOT NULL, part TEXT NOT NULL
+);
+CREATE INDEX gene_conditions_gene ON gene_conditions (gene);
+CREATE INDEX gene_conditions_condition ON gene_conditions (condition);
 -- Definitions written by others, which `condlookup update` fetched (see sources.definitions):
 -- each with the code of the entry it defines (ORPHA:558, DOID:14323), which names its source.
 CREATE TABLE definitions (

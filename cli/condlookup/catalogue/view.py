@@ -13,6 +13,7 @@ from condlookup.records import Record, model
 if TYPE_CHECKING:  # types only: `show` of one kind of page need not load the other's model
     from condlookup.catalogue.definitions import CommonPage
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.genes import GenePage, Tie
     from condlookup.pages.models import Condition
 
 
@@ -77,7 +78,7 @@ class PageView(Record):
         """Which renderer shows it."""
         return "page"
 
-    page: "Condition | CataloguePage | CommonPage"
+    page: "Condition | CataloguePage | CommonPage | GenePage"
     # A curated page's HPO annotations when asked for (--annotations, --json); a catalogue
     # page carries its own.
     annotations: "tuple[Phenotype, ...]"
@@ -89,6 +90,10 @@ class PageView(Record):
     codes: tuple[str, ...]
     # The query as typed, when a name other than the condition's own found it ("DS").
     found_by: str | None = None
+    # Its genes, each with how it is tied to it, causes first.
+    genes: "tuple[tuple[str, Tie], ...]" = ()
+    # The symbol of a gene the query also names ("DMD"): the page says how to open it.
+    gene_named: str | None = None
 
 
 def curated_view(
@@ -99,22 +104,35 @@ def curated_view(
     releases: Credits,
     codes: tuple[str, ...],
     found_by: str | None = None,
+    genes: "tuple[tuple[str, Tie], ...]" = (),
+    gene_named: str | None = None,
 ) -> PageView:
     """A curated or user page: it credits the HPO when the index holds annotations for it
-    (shown or only counted), and Mondo when it shows a family from Mondo."""
+    (shown or only counted) or a gene by the HPO's word, Mondo when it shows a family from
+    Mondo, and Orphanet when it shows a gene by Orphanet's word."""
+    sources = {tie.source for _, tie in genes}
     shown = Credits(
-        hpo_release=releases.hpo_release if counts.terms else None,
+        hpo_release=releases.hpo_release if counts.terms or "HPO" in sources else None,
         mondo_version=releases.mondo_version if links.family else None,
+        orphanet_version=releases.orphanet_version if "Orphanet" in sources else None,
     )
-    return PageView(page, annotations, counts, links, shown, codes, found_by)
+    return PageView(page, annotations, counts, links, shown, codes, found_by, genes, gene_named)
 
 
-def catalogue_view(page: "CataloguePage", found_by: str | None = None) -> PageView:
+def catalogue_view(
+    page: "CataloguePage",
+    found_by: str | None = None,
+    genes: "tuple[tuple[str, Tie], ...]" = (),
+    gene_named: str | None = None,
+) -> PageView:
     """A catalogue page: all of it is the HPO's, its names and family are Mondo's when it is a
-    Mondo disease, and its key facts Orphanet's when it has Orphanet's facts."""
+    Mondo disease, and its key facts Orphanet's when it has Orphanet's facts (its genes are
+    Orphanet's facts too, or the HPO's)."""
     shown = Credits(page.hpo_release, page.mondo_version, page.orphanet_version)
     counts = AnnotationCounts(terms=len(page.phenotypes))
-    return PageView(page, page.phenotypes, counts, page.links, shown, page.codes, found_by)
+    return PageView(
+        page, page.phenotypes, counts, page.links, shown, page.codes, found_by, genes, gene_named
+    )
 
 
 def common_view(page: "CommonPage", found_by: str | None = None) -> PageView:
@@ -123,3 +141,11 @@ def common_view(page: "CommonPage", found_by: str | None = None) -> PageView:
     from condlookup.catalogue.diseases import Links  # noqa: PLC0415
 
     return PageView(page, (), AnnotationCounts(), Links(), Credits(), page.codes, found_by)
+
+
+def gene_view(page: "GenePage") -> PageView:
+    """A gene's page: it credits the HPO and Orphanet where it shows their ties."""
+    from condlookup.catalogue.diseases import Links  # noqa: PLC0415
+
+    shown = Credits(page.hpo_release, None, page.orphanet_version)
+    return PageView(page, (), AnnotationCounts(), Links(), shown, page.codes)

@@ -13,10 +13,14 @@ Warn = Callable[[str], None]
 class HpoFiles(NamedTuple):
     obo: Path
     hpoa: Path
+    # genes_to_phenotype.txt, where the release folder has it: which genes the HPO ties to
+    # which diseases.
+    genes: Path | None = None
 
     @classmethod
     def in_folder(cls, folder: Path) -> "HpoFiles":
-        return cls(folder / "hp.obo", folder / "phenotype.hpoa")
+        genes = folder / "genes_to_phenotype.txt"
+        return cls(folder / "hp.obo", folder / "phenotype.hpoa", genes if genes.is_file() else None)
 
 
 class Sources(NamedTuple):

@@ -69,6 +69,10 @@ def _everyday(sources: Sources) -> tuple[Path, ...]:
     return (sources.everyday,) if sources.everyday else ()
 
 
+def _genes(sources: Sources) -> tuple[Path, ...]:
+    return (sources.hpo.genes,) if sources.hpo and sources.hpo.genes else ()
+
+
 def _definitions(sources: Sources) -> tuple[Path, ...]:
     return sources.definitions
 
@@ -133,6 +137,14 @@ def _definitions_step(
     return definitions.write(connection, files)
 
 
+def _genes_step(
+    connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
+) -> dict[str, str]:
+    from condlookup.catalogue import build  # noqa: PLC0415
+
+    return build.genes(connection, catalogue, files)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("Reading the HPO terms", "the HPO files", _obo, _hpo_terms, 0.3),
     Stage("Reading the disease annotations", "the HPO files", _hpoa, _hpo_annotations, 0.15),
@@ -140,6 +152,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("Reading Orphanet", "Orphanet", _orphanet, _orphanet_digest, 0.02),
     Stage("Reading the everyday words", "", _everyday, _everyday_phrases, 0.01),
     Stage("Writing the diseases", "", _none, _diseases, 0.5),
-    # After the diseases: a definition joins the condition its code names.
+    # After the diseases: a gene, and a definition, join the condition its code names.
+    Stage("Reading the genes", "the HPO's genes", _genes, _genes_step, 0.03),
     Stage("Reading the definitions", "the definitions", _definitions, _definitions_step, 0.02),
 )

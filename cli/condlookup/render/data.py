@@ -11,6 +11,7 @@ from condlookup.render import common
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.genes import GenePage, Tie
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult
@@ -27,6 +28,8 @@ def page(view: PageView) -> dict[str, Any]:
         found = _catalogue_page(cast("CataloguePage", view.page))
     elif view.page.source == "do":
         found = _common_page(cast("CommonPage", view.page))
+    elif view.page.source == "gene":
+        found = _gene_page(cast("GenePage", view.page))
     else:
         found = _curated_page(cast("Condition", view.page))
     every = found | {
@@ -39,7 +42,58 @@ def page(view: PageView) -> dict[str, Any]:
         "orphanet_version": view.credits.orphanet_version,
         "found_by": view.found_by,
     }
+    if view.page.source != "gene":
+        every["genes"] = [_tie(symbol, tie) for symbol, tie in view.genes]
+        every["gene_named"] = view.gene_named
     return {key: every[key] for key in _PAGE_KEYS if key in every}
+
+
+def _tie(symbol: str, tie: Tie) -> dict[str, str | None]:
+    return {
+        "symbol": symbol,
+        "involvement": tie.involvement,
+        "source": tie.source,
+        "part": tie.part or None,
+    }
+
+
+def _gene_page(gene: GenePage) -> dict[str, Any]:
+    """A gene, under the keys of a condition where they apply, and its conditions."""
+    links = [common.gene_link(code) for code in gene.codes]
+    return {
+        "id": gene.id,
+        "name": gene.symbol,
+        "aliases": [],
+        "source": "gene",
+        "summary": common.gene_lead(gene),
+        "definition": None,
+        "gene": {
+            "symbol": gene.symbol,
+            "name": gene.name or None,
+            "hgnc": gene.hgnc or None,
+            "ncbi": gene.ncbi or None,
+        },
+        "diseases": [
+            {
+                "id": item.id,
+                "name": item.name,
+                "codes": list(item.codes),
+                "involvement": item.involvement,
+                "ties": [
+                    {"involvement": tie.involvement, "source": tie.source, "part": tie.part or None}
+                    for tie in item.ties
+                ],
+                "summary": item.summary,
+            }
+            for item in gene.diseases
+        ],
+        "facts": {},
+        "sections": {},
+        "symptoms": [],
+        "specialists": [],
+        "related": [],
+        "sources": [{"title": title, "url": url} for title, url in links],
+    }
 
 
 # The order of a page's keys (documented in the README); `origin` is a user's page's alone.
@@ -70,6 +124,10 @@ _PAGE_KEYS = (
     "orphanet_version",
     "do_version",
     "found_by",
+    "genes",
+    "gene_named",
+    "gene",
+    "diseases",
 )
 
 
@@ -259,6 +317,7 @@ def search(result: SearchResult) -> dict[str, Any]:
     return {
         "query": result.query,
         "total": result.total,
+        "gene": result.gene,
         "results": [
             {
                 "id": hit.id,

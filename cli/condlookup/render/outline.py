@@ -14,6 +14,7 @@ from condlookup.render import common
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.genes import GenePage
     from condlookup.catalogue.view import PageView
     from condlookup.pages.models import Condition, Symptom
     from condlookup.sources.codes import Link
@@ -207,8 +208,16 @@ def outline(view: "PageView") -> tuple[Block, ...]:
         blocks = _catalogue(view, cast("CataloguePage", view.page))
     elif view.page.source == "do":
         blocks = _common(cast("CommonPage", view.page))
+    elif view.page.source == "gene":
+        blocks = _gene(view, cast("GenePage", view.page))
     else:
         blocks = _curated(view, cast("Condition", view.page))
+    if view.genes:  # before who to see: the genes are what the page says of the condition
+        at = next(i for i, block in enumerate(blocks) if isinstance(block, WhoToSee))
+        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in view.genes)
+        blocks = (*blocks[:at], Bullets("Genes", lines), *blocks[at:])
+    if view.gene_named is not None:
+        blocks = (Note(common.gene_named_note(view.gene_named)), *blocks)
     if view.found_by is None:
         return blocks
     return (FoundBy(f"{view.found_by} is one of the names of {view.page.name}."), *blocks)
@@ -308,6 +317,29 @@ def _common(page: "CommonPage") -> tuple[Block, ...]:
     release = Link(f"Human Disease Ontology, release {page.do_version}", common.DO_SITE)
     blocks.append(Sources((*page.sources, release)))
     blocks.append(Footer((common.do_statement(page.do_version), common.DISCLAIMER)))
+    return tuple(blocks)
+
+
+def _gene(view: "PageView", page: "GenePage") -> tuple[Block, ...]:
+    """A gene: its names and ids, and the conditions it is tied to, each with how and a line
+    saying what it is."""
+    from condlookup.sources.codes import Link  # noqa: PLC0415 - see _curated
+
+    fields = []
+    if page.name:
+        fields.append(Field("Name", f"{page.name} (Orphanet)"))
+    if page.codes:
+        fields.append(Field("Codes", ", ".join(page.codes)))
+    blocks: list[Block] = [Title(page.symbol), Header(tuple(fields)), Lead(common.gene_lead(page))]
+    blocks.append(
+        Bullets(
+            f"Conditions ({len(page.diseases)})",
+            tuple(common.gene_disease_line(item) for item in page.diseases),
+        )
+    )
+    links = [common.gene_link(code) for code in page.codes]
+    blocks.append(Sources(tuple(Link(title, url) for title, url in links)))
+    blocks.append(Footer(tuple(_credits(view))))
     return tuple(blocks)
 
 

@@ -108,6 +108,8 @@ def _phenotypes(out: list[str], phenotypes: "tuple[Phenotype, ...]") -> None:
 def search(result: "SearchResult") -> str:
     out = []
     id_width = max((len(hit.id) for hit in result.hits), default=0) + 2
+    if result.gene is not None:
+        out.append(safe(common.gene_search_line(result.gene)))
     for hit in result.hits:
         out.append(f"{safe(hit.id).ljust(id_width)}{safe(hit.name)}")
         out.append(f"{' ' * id_width}{hit.matched_field}: {safe(hit.line)}")

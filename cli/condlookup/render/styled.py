@@ -169,6 +169,8 @@ def search(result: SearchResult) -> RenderableType:
         line.append_text(_highlight(hit.line, hit.spans))
         table.add_row(name, line)
     parts: list[RenderableType] = [table]
+    if result.gene is not None:
+        parts.insert(0, Text(safe(common.gene_search_line(result.gene)), style="italic"))
     more = result.total - len(result.hits)
     if more > 0:
         parts.append(Text(f"... and {more} more (use --limit to see them)", style="dim"))

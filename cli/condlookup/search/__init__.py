@@ -56,6 +56,7 @@ class SearchResult(Record):
     query: str
     total: int
     hits: tuple[SearchHit, ...]
+    gene: str | None = None  # the symbol of the gene the query names, if it names one
 
 
 def search(
@@ -104,6 +105,9 @@ def search(
         "curated": f"AND rowid <= {curated_pages}",
         "hpo": f"AND rowid > {curated_pages}",
     }.get(source, "")
+    # A gene's symbol finds the conditions it is tied to, its causes first, before any text.
+    gene, tied = _gene_conditions(db, query)
+    offer({r: 1.0 for r in tied}, 0)
     for tier, columns in enumerate(("{names}", "{names symptoms}")):
         offer({r: -rank for r, rank in text_match(db, forms, columns, within).items()}, tier)
     terms = _matching_terms(db, query) if source != "curated" and has_catalogue else []
@@ -128,6 +132,7 @@ def search(
         rows,
         key=lambda r: (
             best[r][0],
+            tied.get(r, ("", len(tied) + 1))[1],
             r not in named,
             rows[r].source == "hpo",
             r in by_alias,
@@ -141,7 +146,9 @@ def search(
     for rowid in ordered[: max(limit, 0)]:
         row = rows[rowid]
         tier, relevance = best[rowid]
-        if row.source == "hpo" and tier == 1:
+        if rowid in tied:
+            field, line = "gene", tied[rowid][0]
+        elif row.source == "hpo" and tier == 1:
             field, line = "symptom", _phenotype_line(db, rowid, terms, query_words)
         else:
             field, line = _matched_line(db, rowid, query_words)
@@ -160,7 +167,32 @@ def search(
                 codes=split_list(row.codes),
             )
         )
-    return SearchResult(query=query, total=len(rows), hits=tuple(hits))
+    return SearchResult(query=query, total=len(rows), hits=tuple(hits), gene=gene)
+
+
+def _gene_conditions(
+    db: sqlite3.Connection, query: str
+) -> tuple[str | None, dict[int, tuple[str, int]]]:
+    """The gene a query names by its symbol or id, and the conditions tied to it, each with the
+    line that says how and its place (causes first)."""
+    from condlookup.catalogue import genes  # noqa: PLC0415 - a gene's symbol only
+
+    if len(query.split()) != 1 or not any(ch.isupper() or ch.isdigit() for ch in query):
+        return None, {}  # a symbol is one word with a capital or a digit: "ataxia" is none
+    rowid = genes.gene_rowid(db, query)
+    if rowid is None:
+        return None, {}
+    (symbol,) = db.execute("SELECT symbol FROM genes WHERE rowid = ?", (rowid,)).fetchone()
+    found: dict[int, tuple[str, int]] = {}
+    rows = db.execute(
+        "SELECT condition, involvement, source, part FROM gene_conditions WHERE gene = ?",
+        (rowid,),
+    ).fetchall()
+    for condition, involvement, source, part in sorted(rows, key=lambda r: genes.rank(r[1])):
+        if condition not in found:
+            where = f" in {part}" if part else ""
+            found[condition] = (f"{symbol}: {involvement}{where} ({source})", len(found))
+    return symbol, found
 
 
 def _by_code(

@@ -345,3 +345,51 @@ def _frequency(value: str) -> tuple[float | None, str | None, Ratio | None]:
     except ValueError:
         pass
     return None, None, None
+
+
+GENES_NAME = "genes_to_phenotype.txt"
+_GENES_COLUMNS = ("ncbi_gene_id", "gene_symbol", "hpo_id", "hpo_name", "frequency", "disease_id")
+_SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9@._-]{0,39}")
+
+
+class GeneLink(NamedTuple):
+    """A gene the HPO ties to a disease (genes_to_phenotype.txt), without its findings."""
+
+    ncbi: str  # NCBIGene:2200
+    symbol: str  # FBN1
+    disease: str  # OMIM:154700
+
+
+def read_genes(path: Path) -> Iterator[GeneLink]:
+    """Each (gene, disease) pair of genes_to_phenotype.txt once, in the file's order.
+
+    Raises DataError naming the file and line on anything that is not this format.
+    """
+    return _parsed(path, _genes)
+
+
+def _genes(lines: Iterator[str], where: str) -> Iterator[GeneLink]:
+    seen: set[tuple[str, str]] = set()
+    line = "\n"
+    for number, line in enumerate(lines, start=1):
+        columns = line.rstrip("\n").split("\t")
+        if number == 1:
+            if tuple(columns[: len(_GENES_COLUMNS)]) != _GENES_COLUMNS:
+                raise DataError(f"{where}:1: not a genes_to_phenotype.txt header line")
+            continue
+        if not line.strip():
+            continue
+        if len(columns) < len(_GENES_COLUMNS):
+            raise DataError(f"{where}:{number}: expected {len(_GENES_COLUMNS)} columns")
+        ncbi, symbol, disease = columns[0], columns[1], columns[5]
+        if symbol == "-":
+            continue  # a gene the release names by no symbol (7467 in 2025-01-16): not findable
+        if not ncbi.isdigit() or not _SYMBOL.fullmatch(symbol):
+            raise DataError(f"{where}:{number}: not a gene's NCBI id and symbol")
+        if not _DISEASE_ID.fullmatch(disease):
+            raise DataError(f"{where}:{number}: not a disease id: {disease[:40]!r}")
+        if (symbol, disease) not in seen:
+            seen.add((symbol, disease))
+            yield GeneLink(f"NCBIGene:{ncbi}", symbol, disease)
+    if not line.endswith("\n"):
+        raise DataError(f"{where}: ends in the middle of a line: the file is truncated")

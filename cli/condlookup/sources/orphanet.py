@@ -7,7 +7,7 @@ is read into it. One line per ORPHA code; lists joined by `|`, the parts of an i
 
     code  label  type  heads  synonyms  omim (code;relation)  inheritance  onset
     prevalences (type;qualification;class;mean;area;validation)
-    genes (symbol;HGNC id;association type;status;subtype)
+    genes (symbol;HGNC id;association type;status;subtype;name)
 
 and, in its header, the version, each classification head's label and what each OMIM mapping
 relation means. `python -m condlookup.sources.orphanet ARCHIVE` writes it again from the packets'
@@ -77,6 +77,7 @@ class Gene(NamedTuple):
     association: str  # "Disease-causing germline mutation(s) in", "Major susceptibility factor in"
     status: str  # the association's status, where a packet gives one (none of 2025's do)
     subtype: str  # "" for the disorder's own gene, else the code of its subtype that has it
+    name: str = ""  # the gene's name, as Orphanet gives it: "fibrillin 1"
 
 
 class Disorder(NamedTuple):
@@ -192,7 +193,8 @@ def digest(archive: Path) -> bytes:
         ),
         "# Lists are joined by |, the parts of an item by ;: omim (code;relation), prevalences"
         " (type;qualification;class;mean;area;validation),",
-        "# genes (symbol;HGNC id;association type;status;the subtype that has it, if not itself).",
+        "# genes (symbol;HGNC id;association type;status;the subtype that has it, if not itself;"
+        " name).",
         "\t".join(COLUMNS),
     ]
     for packet in ordered:
@@ -262,7 +264,7 @@ def _genes(
     packet: Packet, packets: dict[str, Packet], children: dict[str, list[str]]
 ) -> list[Gene]:
     """The packet's own genes, then its subtypes', breadth first, each naming its subtype."""
-    found = [Gene(*gene, "") for gene in packet.genes]
+    found = [Gene(*gene[:4], "", gene[4]) for gene in packet.genes]
     if packet.disorder_type in GROUPS:
         return found
     seen = {packet.code}
@@ -272,7 +274,7 @@ def _genes(
         if code in seen or not subtype.disorder_type.lower().endswith("subtype"):
             continue
         seen.add(code)
-        found.extend(Gene(*gene, code) for gene in subtype.genes)
+        found.extend(Gene(*gene[:4], code, gene[4]) for gene in subtype.genes)
         queue.extend(children.get(code, ()))
     return found
 

@@ -35,7 +35,8 @@ class Packet(NamedTuple):
     onset: tuple[str, ...]
     # (type, qualification, class, mean, area, validation status)
     prevalences: tuple[tuple[str, str, str, str, str, str], ...]
-    genes: tuple[tuple[str, str, str, str], ...]  # (symbol, HGNC id, association, status)
+    # (symbol, HGNC id, association, status, the gene's name)
+    genes: tuple[tuple[str, str, str, str, str], ...]
     version: str
     created: str  # the date alone
     copyright: str
@@ -125,12 +126,15 @@ def _packet(data: bytes) -> Packet:
             for reference in _objects(gene, "ExternalReferences", "ExternalReference")
             if _text(reference, "Source") == "HGNC"
         ]
+        # A gene's name is its "Name" in a disorder's own packet, its "Label" in a child's.
+        name = _text(gene, "Name", "") or _text(gene, "Label", "")
         genes.append(
             (
                 _text(gene, "Symbol"),
                 "HGNC:" + hgnc[0] if hgnc else "",
                 _text(gene, "DisorderGeneAssociationType"),
                 _text(gene, "DisorderGeneAssociationStatus", ""),
+                name.replace(";", ",").replace("|", ","),  # the digest's separators
             )
         )
     return Packet(

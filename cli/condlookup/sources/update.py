@@ -33,16 +33,18 @@ from condlookup.records import Record, model
 from condlookup.sources import definitions
 from condlookup.sources.download import Progress, Session, UpdateError
 from condlookup.sources.hpo import (
+    GENES_NAME,
     HPOA_NAME,
     OBO_NAME,
     check_is_a,
     read_annotations,
+    read_genes,
     read_terms,
     release,
 )
 
 DEFAULT_URL = "https://github.com/obophenotype/human-phenotype-ontology/releases/latest/download"
-FILES = (OBO_NAME, HPOA_NAME)
+FILES = (OBO_NAME, HPOA_NAME, GENES_NAME)
 # What an update writes beside the releases before the switch: a download folder, then the
 # new pointer file (`.current-PID`). Only an update that was killed leaves them.
 DOWNLOADING = ".download-"
@@ -50,9 +52,10 @@ SWITCHING = f".{CURRENT}-"
 # How much of hp.obo is read to learn its release: the header is its first few lines.
 HEADER_BYTES = 16 * 1024
 # The most bytes a file may have: 8x its size in the 2025-01-16 release (hp.obo 10.0 MB,
-# phenotype.hpoa 33.7 MB). That leaves room for many years of growth, and stops a server that
-# sends an endless body, or something that is not the file, before it fills the disk.
-SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000}
+# phenotype.hpoa 33.7 MB, genes_to_phenotype.txt 19.7 MB). That leaves room for many years of
+# growth, and stops a server that sends an endless body, or something that is not the file,
+# before it fills the disk.
+SIZE_LIMITS = {OBO_NAME: 80_000_000, HPOA_NAME: 270_000_000, GENES_NAME: 160_000_000}
 
 
 class DefinitionSource(NamedTuple):
@@ -335,16 +338,17 @@ def _unwritable(root: Path, err: OSError) -> UpdateError:
 
 
 def _check(folder: Path, newest: str) -> None:
-    """Both files read whole with the index's own readers and checks; hp.obo of the release
+    """The three files read whole with the index's own readers and checks; hp.obo of the release
     announced."""
     try:
         terms = list(read_terms(folder / OBO_NAME))
         check_is_a(terms, str(folder / OBO_NAME))
         annotations = sum(1 for _ in read_annotations(folder / HPOA_NAME))
+        genes = sum(1 for _ in read_genes(folder / GENES_NAME))
     except DataError as err:
         raise UpdateError(f"the downloaded release is not a sound one: {err.message}") from None
-    if not terms or not annotations:
-        raise UpdateError("the downloaded files hold no terms or no annotations")
+    if not terms or not annotations or not genes:
+        raise UpdateError("the downloaded files hold no terms, no annotations or no genes")
     found = release(folder / OBO_NAME)
     if found != newest:
         raise UpdateError(f"the downloaded hp.obo is release {found}, not {newest}")

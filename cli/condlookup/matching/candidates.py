@@ -1,0 +1,105 @@
+"""Candidate genes for `match --gene/--genes`: the list an exome or panel pipeline gives, read
+as people write it, and checked against the genes the index knows.
+
+A list is one symbol a line (`#` starts a comment), in any case, with Windows line endings or a
+byte-order mark; HGNC ids ("HGNC:3603") and NCBI Gene ids ("NCBIGene:2200") are taken too.
+What is not a gene the data knows is said, one line for each kind of problem, and the rest is
+used: an unknown or withdrawn symbol, an Ensembl id, a repeat. A file that is not text, or
+larger than any gene list, is refused whole.
+"""
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from condlookup.errors import CondlookupError
+from condlookup.text import quoted
+
+MAX_FILE = 8 * 1024 * 1024  # bytes: 60,000 genes of 20 characters and a comment each, and more
+SHOWN = 8  # unknown symbols named in a line; the rest counted
+_ENSEMBL = re.compile(r"ENS[A-Z]*G[0-9]{6,}(\.[0-9]+)?", re.IGNORECASE)
+_SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9@._:/-]{0,39}")
+
+
+class Candidates(NamedTuple):
+    """The candidate genes the index knows, as its symbols, in the order given; and a line for
+    each kind of problem with the rest."""
+
+    symbols: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def read_file(path: Path) -> list[str]:
+    """The entries of a gene list file, comments and blank lines left out."""
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise CondlookupError(
+                f"{path}: larger than {MAX_FILE // 2**20} MB: not a list of genes",
+                hint="give one gene symbol a line",
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise CondlookupError(f"{path}: cannot read it: {err.strerror or err}") from None
+    if b"\x00" in data:
+        raise CondlookupError(f"{path}: not a text file: not a list of genes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CondlookupError(f"{path}: not UTF-8 text (byte {err.start})") from None
+    found = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        # A pipeline may give more columns (a symbol, then a score): the first is the gene.
+        entry = re.split(r"[\s,;]+", entry, maxsplit=1)[0] if entry else ""
+        if entry:
+            found.append(entry)
+    return found
+
+
+def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
+    """The genes the index knows among `given`, by symbol (any case) or id, each once."""
+    from condlookup.catalogue.genes import gene_key  # noqa: PLC0415
+
+    symbols: dict[str, None] = {}
+    unknown: list[str] = []
+    ensembl: list[str] = []
+    malformed: list[str] = []
+    repeats = 0
+    for entry in given:
+        if _ENSEMBL.fullmatch(entry):
+            ensembl.append(entry)
+            continue
+        if not _SYMBOL.fullmatch(entry):
+            malformed.append(entry)
+            continue
+        row = db.execute(
+            "SELECT g.symbol FROM gene_keys k JOIN genes g ON g.rowid = k.gene WHERE k.key = ?",
+            (gene_key(entry),),
+        ).fetchone()
+        if row is None:
+            unknown.append(entry)
+        elif row[0] in symbols:
+            repeats += 1
+        else:
+            symbols[row[0]] = None
+    notes = []
+    if unknown:
+        notes.append(
+            f"{_some(unknown)}: no gene of that symbol or id in the data in use (a withdrawn "
+            "or misspelt symbol, or a gene tied to no disease): left out"
+        )
+    if ensembl:
+        notes.append(f"{_some(ensembl)}: Ensembl ids; give gene symbols (FBN1): left out")
+    if malformed:
+        notes.append(f"{_some(malformed)}: not gene symbols: left out")
+    if repeats:
+        notes.append(f"{repeats} repeated gene{'s' if repeats != 1 else ''}: counted once")
+    return Candidates(tuple(symbols), tuple(notes))
+
+
+def _some(items: Sequence[str]) -> str:
+    shown = ", ".join(quoted(item) for item in items[:SHOWN])
+    more = len(items) - SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
