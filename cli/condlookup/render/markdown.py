@@ -55,8 +55,8 @@ def _block(block: outline.Block) -> list[str]:
         case outline.Origin():
             return []  # a path on the user's machine: not for a page published elsewhere
         case outline.Lead(text, mark):
-            lead = [f"> {escape(text)}", ""]
-            return [*lead, f"*{escape(mark)}*", ""] if mark else lead
+            quoted = [f"> {escape(text)}", ""]
+            return [*quoted, f"*{escape(mark)}*", ""] if mark else quoted
         case outline.Note(text):
             return [escape(text), ""]
         case outline.Quoted(title, text, credit):
