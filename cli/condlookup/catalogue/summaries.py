@@ -218,7 +218,9 @@ MENDELIAN: dict[str, str] = {
 _MULTIFACTORIAL = mode(MULTIFACTORIAL)
 # Orphanet's words for an inheritance that say it is not one of a gene.
 _NOT_INHERITED = "Not applicable"
-_SILENT = frozenset({"Unknown", "No data available", "Not yet documented"})
+_UNKNOWN = "Unknown"
+_UNSAID = frozenset({"No data available", "Not yet documented"})  # the key facts say nothing
+_SILENT = _UNSAID | {_UNKNOWN}
 
 # Orphanet's prevalence classes, in words, and whether they are rare (at most 1 in 2,000).
 PREVALENCE_WORDS: dict[str, tuple[str, bool]] = {
@@ -460,11 +462,11 @@ def _genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
             used.add(HPO)  # each of its types is, by the rules the specialists follow
             return True
         return False
+    if _mendelian(told.facts):
+        used.add(ORPHANET)
+        return True
     stated = {fact.value for fact in told.facts if fact.kind == "inheritance"}
     if heads or stated:
-        if _mendelian(told.facts):
-            used.add(ORPHANET)
-            return True
         if sp.GENETIC_HEAD not in heads or _only_multifactorial(told.facts):
             return False
         if stated - _SILENT != {_NOT_INHERITED}:
@@ -587,10 +589,10 @@ def _inheritance(told: Told, used: set[str]) -> str:
     """Orphanet's word, where no HPO entry says otherwise; an OMIM entry's (or several that
     agree) for the families they describe, where Orphanet says nothing."""
     found = inheritance(told.facts, told.inheritance)
-    stated = set(found.stated) - _SILENT
+    stated = set(found.stated) - _UNSAID
     if stated:
-        if found.others:
-            return ""  # the sources differ: the key facts say whose word is whose
+        if found.others or _UNKNOWN in stated:
+            return ""  # the sources differ, or Orphanet doubts: the key facts say so
         modes = list(found.modes)
         if stated == {_NOT_INHERITED}:
             used.add(ORPHANET)
