@@ -122,12 +122,12 @@ def test_disagreeing_inheritance_is_left_out() -> None:
     sentence = text(Told("X", facts, [Said("Sporadic", "OMIM:1")]))
     assert "is passed on in an autosomal recessive way" in sentence
     # Orphanet's mode beside "not applicable": words that differ, so nothing.
-    facts = (
+    both = (
         GENETIC,
         fact("inheritance", "Autosomal dominant"),
         fact("inheritance", "Not applicable"),
     )
-    assert "inherit" not in text(Told("X", facts)) and "dominant" not in text(Told("X", facts))
+    assert "inherit" not in text(Told("X", both)) and "dominant" not in text(Told("X", both))
     # OMIM entries that differ from each other, no Orphanet: alternatives, for their families.
     two = [
         Said("Autosomal dominant inheritance", "OMIM:1"),
@@ -153,7 +153,7 @@ def test_several_modes_multifactorial_and_mitochondrial() -> None:
     )
     only = (fact("inheritance", "Multigenic/multifactorial"),)
     sentence = text(Told("Kawasaki disease", only))
-    assert "comes from several genes and other factors together" in sentence
+    assert "is influenced by several genes together with other factors" in sentence
     assert "genetic" not in sentence
     mito = (GENETIC, fact("inheritance", "Mitochondrial inheritance"))
     assert "is passed on through the mother's mitochondria" in text(Told("LHON", mito))
@@ -373,7 +373,7 @@ def _check(sentence: str, name: str, facts: tuple[Fact, ...], shown: dict[str, s
         assert "mitochondrial" in inheritance, (sentence, inheritance)
     if "not usually inherited" in said_of:
         assert inheritance == "not applicable: not inherited as a rule (orphanet)", sentence
-    if "several genes and other factors" in said_of:
+    if "several genes together with other factors" in said_of:
         assert inheritance == "multigenic/multifactorial (orphanet)", sentence
     prevalence = shown.get("prevalence", "")
     for match in FIGURE.finditer(said_of):

@@ -30,14 +30,13 @@ choices it reuses): no fact, no clause.
 Read only while the index is built; the sentence is stored with the condition.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from condlookup.catalogue import specialties as sp
-from condlookup.catalogue.evidence import MULTIFACTORIAL, article
+from condlookup.catalogue.evidence import article
 from condlookup.catalogue.facts import Fact
 from condlookup.catalogue.keyfacts import (
-    Said,
     alternatives,
     causal_genes,
     inheritance,
@@ -45,9 +44,34 @@ from condlookup.catalogue.keyfacts import (
     orphanet_onsets,
     prevalence,
 )
-
-ORPHANET, HPO, MONDO = "Orphanet", "HPO", "Mondo"
-SOURCES = (ORPHANET, HPO, MONDO)  # the order the mark names them in
+from condlookup.catalogue.plainwords import (
+    AGE_OF,
+    AGES,
+    ALL_AGES,
+    BIRTH,
+    CONDITION,
+    HPO,
+    INCIDENCE,
+    MENDELIAN,
+    MONDO,
+    MULTIFACTORIAL_MODE,
+    NOT_INHERITED,
+    ORPHANET,
+    PREVALENCE_WORDS,
+    SOURCES,
+    SPAN,
+    SYSTEM_WORDS,
+    TERATOLOGIC,
+    THE,
+    UNKNOWN,
+    UNSAID,
+    Kind,
+    is_genetic,
+    kind_of,
+)
+from condlookup.catalogue.plainwords import (
+    Told as Told,  # what a summary is written from: `summaries.Told`
+)
 
 # Features enough to say where they are (about three or four), and the share of them an
 # organ system needs to be named; at most this many systems.
@@ -64,240 +88,6 @@ ALL = 0.999
 FACE = "the head and face"
 FACE_WEIGHT = 0.75
 
-# The organ systems of `specialties`, as a plain noun; a system not here is never named (a
-# tumour is no place, signs of growth or metabolism are not organs).
-SYSTEM_WORDS: dict[str, str] = {
-    sp.NERVOUS: "the brain and nerves",
-    sp.MUSCLES: "the muscles",
-    sp.EYE: "the eyes",
-    sp.EAR: "the ears",
-    sp.VOICE: "the voice",
-    sp.HEART: "the heart",
-    sp.VESSELS: "the blood vessels",
-    sp.IMMUNE: "the immune system",
-    sp.KIDNEYS: "the kidneys",
-    sp.URINARY: "the urinary tract",
-    sp.GENITALS: "the genitals",
-    sp.FEMALE_GENITALS: "the genitals",
-    sp.MALE_GENITALS: "the genitals",
-    sp.SKIN: "the skin",
-    sp.ENDOCRINE: "the hormone glands",
-    sp.DIGESTIVE: "the digestive system",
-    sp.LIVER: "the liver",
-    sp.LUNGS: "the lungs and airways",
-    sp.BLOOD: "the blood",
-    sp.BONES: "the bones and joints",
-    sp.TEETH: "the teeth",
-    sp.HEAD: "the head and face",
-    sp.BREASTS: "the breasts",
-    sp.CHEST: "the chest",
-    sp.CONNECTIVE: "the connective tissue",
-}
-
-
-class Kind(NamedTuple):
-    """What a disease is, in plain words, one and many: 'metabolic disease', 'tumours'."""
-
-    one: str
-    many: str
-    systems: frozenset[str] = frozenset()  # the organ systems it names already
-    genetic: bool = True  # whether "genetic" may go before it (not before a tumour)
-
-
-CONDITION = Kind("condition", "conditions")
-TUMOUR = Kind("tumour", "tumours", frozenset({sp.TUMOURS}), genetic=False)
-CANCER = Kind("cancer", "cancers", frozenset({sp.TUMOURS}), genetic=False)
-BLOOD_CANCER = Kind("blood cancer", "blood cancers", frozenset({sp.TUMOURS}), genetic=False)
-BENIGN_TUMOUR = Kind(
-    "non-cancerous tumour", "non-cancerous tumours", frozenset({sp.TUMOURS}), genetic=False
-)
-INFECTION = Kind("infection", "infections", genetic=False)
-METABOLIC = Kind("metabolic disease", "metabolic diseases")
-AUTOIMMUNE = Kind("autoimmune disease", "autoimmune diseases", genetic=False)
-INFLAMMATORY = Kind("inflammatory disease", "inflammatory diseases")
-IMMUNE = Kind("immune disease", "immune diseases", frozenset({sp.IMMUNE}))
-BLOOD = Kind("blood disease", "blood diseases", frozenset({sp.BLOOD}))
-ALLERGIC = Kind("allergic disease", "allergic diseases", genetic=False)
-TERATOLOGIC = Kind(
-    "condition caused by harm to the baby before birth",
-    "conditions caused by harm to the baby before birth",
-    genetic=False,
-)
-
-
-def _organ(one: str, *systems: str) -> Kind:
-    return Kind(f"{one} disease", f"{one} diseases", frozenset(systems))
-
-
-NERVOUS_SYSTEM = _organ("nervous system", sp.NERVOUS)
-NERVE_AND_MUSCLE = _organ("nerve and muscle", sp.NERVOUS, sp.MUSCLES)
-NERVE = _organ("nerve", sp.NERVOUS)
-MUSCLE = _organ("muscle", sp.MUSCLES)
-HEART = _organ("heart", sp.HEART)
-LUNG = _organ("lung and airway", sp.LUNGS)
-KIDNEY = _organ("kidney", sp.KIDNEYS)
-LIVER = _organ("liver", sp.LIVER)
-DIGESTIVE = _organ("digestive", sp.DIGESTIVE, sp.LIVER)
-HORMONAL = _organ("hormonal", sp.ENDOCRINE)
-SKIN = _organ("skin", sp.SKIN)
-EYE = _organ("eye", sp.EYE)
-EAR_NOSE_THROAT = _organ("ear, nose and throat", sp.EAR, sp.VOICE)
-EAR = _organ("ear", sp.EAR)
-BONE = _organ("bone", sp.BONES)
-VESSEL = _organ("blood vessel", sp.VESSELS)
-URINARY = _organ("urinary tract", sp.URINARY, sp.KIDNEYS)
-TOOTH = _organ("tooth", sp.TEETH)
-
-# Orphanet's heads of what a disease is, then of the organ it shows in (the others, of what
-# may be done for it or of genetics, say no kind).
-ORGAN_HEADS: dict[str, Kind] = {
-    "ORPHA:98006": NERVOUS_SYSTEM,
-    "ORPHA:97929": HEART,
-    "ORPHA:97955": LUNG,
-    "ORPHA:93626": KIDNEY,
-    "ORPHA:57146": LIVER,
-    "ORPHA:97935": DIGESTIVE,
-    "ORPHA:97978": HORMONAL,
-    "ORPHA:89826": SKIN,
-    "ORPHA:97966": EYE,
-    "ORPHA:98036": EAR_NOSE_THROAT,
-    "ORPHA:93419": BONE,
-    "ORPHA:98028": VESSEL,
-    "ORPHA:101433": URINARY,
-    "ORPHA:98026": TOOTH,
-}
-# Mondo's classes of an organ, where Orphanet does not classify the disease.
-ORGAN_CLASSES: dict[str, Kind] = {
-    "MONDO:0005071": NERVOUS_SYSTEM,
-    "MONDO:0019056": NERVE_AND_MUSCLE,
-    "MONDO:0003620": NERVE,
-    "MONDO:0005336": MUSCLE,
-    "MONDO:0020120": MUSCLE,
-    "MONDO:0005328": EYE,
-    "MONDO:0002467": EAR,
-    "MONDO:0004867": EAR_NOSE_THROAT,
-    "MONDO:0005267": HEART,
-    "MONDO:0005385": VESSEL,
-    "MONDO:0005087": LUNG,
-    "MONDO:0005240": KIDNEY,
-    "MONDO:0002118": URINARY,
-    "MONDO:0005154": LIVER,
-    "MONDO:0004335": DIGESTIVE,
-    "MONDO:0005151": HORMONAL,
-    "MONDO:0005093": SKIN,
-    "MONDO:0005381": BONE,
-    "MONDO:0018230": BONE,
-    "MONDO:0006999": TOOTH,
-}
-INFECTIOUS_HEAD = "ORPHA:68416"
-IMMUNE_HEAD = "ORPHA:98004"
-ALLERGIC_HEAD = "ORPHA:98050"
-CANCER_CLASS = "MONDO:0004992"
-INFECTIOUS_CLASS = "MONDO:0005550"
-AUTOIMMUNE_CLASS = "MONDO:0007179"
-IMMUNE_CLASSES = frozenset({"MONDO:0003778", "MONDO:0015131", "MONDO:0017769"})
-BLOOD_CLASS = "MONDO:0005570"
-ALLERGIC_CLASS = "MONDO:0005271"
-METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
-# Mondo's classes that say a disease is genetic (not its malformation syndromes: a syndrome
-# of malformations may come from harm before birth).
-GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
-
-# The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a
-# gene or chromosome passes on, with how a sentence says them.
-MENDELIAN: dict[str, str] = {
-    "autosomal dominant": "an autosomal dominant",
-    "autosomal recessive": "an autosomal recessive",
-    "X-linked recessive": "an X-linked recessive",
-    "X-linked dominant": "an X-linked dominant",
-    "X-linked": "an X-linked",
-    "Y-linked": "a Y-linked",
-    "semi-dominant": "a semi-dominant",
-    "mitochondrial": "a mitochondrial",
-}
-_MULTIFACTORIAL = mode(MULTIFACTORIAL)
-# Orphanet's words for an inheritance that say it is not one of a gene.
-_NOT_INHERITED = "Not applicable"
-_UNKNOWN = "Unknown"
-_UNSAID = frozenset({"No data available", "Not yet documented"})  # the key facts say nothing
-_SILENT = _UNSAID | {_UNKNOWN}
-
-# Orphanet's prevalence classes, in words, and whether they are rare (at most 1 in 2,000).
-PREVALENCE_WORDS: dict[str, tuple[str, bool]] = {
-    "<1 / 1 000 000": ("fewer than 1 in 1,000,000", True),
-    "1-9 / 1 000 000": ("about 1 to 9 in 1,000,000", True),
-    "1-9 / 100 000": ("about 1 to 9 in 100,000", True),
-    "1-5 / 10 000": ("about 1 to 5 in 10,000", True),
-    "6-9 / 10 000": ("about 6 to 9 in 10,000", False),
-    ">1 / 1000": ("more than 1 in 1,000", False),
-}
-_POINT, _BIRTH, _INCIDENCE = "Point prevalence", "Prevalence at birth", "Annual incidence"
-# Places said with "the".
-_THE = ("United ", "Netherlands", "Czech Republic", "Philippines", "Republic of")
-
-# Ages of onset in life order: Orphanet's words and the HPO's onsets, each to one age with
-# how a sentence says it ("in childhood") and how it says an end of a span ("childhood").
-AGES: tuple[tuple[str, str], ...] = (
-    ("before birth", "before birth"),
-    ("at birth", "birth"),
-    ("as a newborn", "the newborn period"),
-    ("in infancy", "infancy"),
-    ("in childhood", "childhood"),
-    ("in the teenage years", "the teenage years"),
-    ("in young adulthood", "young adulthood"),
-    ("in adulthood", "adulthood"),
-    ("in middle age", "middle age"),
-    ("late in life", "old age"),
-)
-_AGE_OF: dict[str, int] = {
-    # Orphanet
-    "Antenatal": 0,
-    "Neonatal": 2,
-    "Infancy": 3,
-    "Childhood": 4,
-    "Adolescent": 5,
-    "Adult": 7,
-    "Elderly": 9,
-    # the HPO's onsets (aspect C also holds a course, "Progressive": not an age)
-    "Antenatal onset": 0,
-    "Embryonal onset": 0,
-    "Fetal onset": 0,
-    "Late first trimester onset": 0,
-    "Second trimester onset": 0,
-    "Third trimester onset": 0,
-    "Congenital onset": 1,
-    "Neonatal onset": 2,
-    "Infantile onset": 3,
-    "Childhood onset": 4,
-    "Pediatric onset": 4,
-    "Juvenile onset": 5,
-    "Young adult onset": 6,
-    "Early young adult onset": 6,
-    "Intermediate young adult onset": 6,
-    "Late young adult onset": 6,
-    "Adult onset": 7,
-    "Middle age onset": 8,
-    "Late onset": 9,
-}
-ALL_AGES = "All ages"
-SPAN = 4  # ages from which a sentence says the span ("from infancy to adulthood")
-
-
-class Told(NamedTuple):
-    """What the build knows of a condition, for its sentence."""
-
-    name: str
-    facts: Sequence[Fact] = ()  # Orphanet's, as written to the facts table
-    inheritance: Sequence[Said] = ()  # the HPO's inheritance annotations, with their entries
-    onsets: Sequence[Said] = ()  # the HPO's clinical course annotations (onsets among them)
-    classes: Mapping[str, int] = {}  # the classes of MONDO_CLASSES it is, by distance
-    specific: frozenset[str] = frozenset()  # of them, the nearest (see MondoKinds.specific)
-    systems: Mapping[str, float] = {}  # the weight of its features in each organ system
-    features: float = 0.0  # the weight of all its features
-    types: int = 0  # a family's annotated types
-    family: bool = False
-    genetic_types: bool = False  # a family: whether every one of its types is genetic
-
 
 class Summary(NamedTuple):
     text: str
@@ -309,8 +99,8 @@ def summary(told: Told) -> Summary:
     used: set[str] = set()
     name = _sentence_start(told.name)
     heads = frozenset(fact.code for fact in told.facts if fact.kind == "head")
-    kind = _kind(heads, told, used)
-    genetic = kind.genetic and _genetic(heads, told, used)
+    kind = kind_of(heads, told, used)
+    genetic = kind.genetic and is_genetic(heads, told, used)
     rare = _rare(told.facts)
     if rare:
         used.add(ORPHANET)
@@ -378,129 +168,6 @@ def _joiner(kind: Kind) -> str:
     return "that" if kind is not TERATOLOGIC else "and"
 
 
-# -- what it is ---------------------------------------------------------------------------------
-
-
-def _kind(heads: frozenset[str], told: Told, used: set[str]) -> Kind:
-    classes = told.classes
-    found = _what(heads, classes, told.facts)
-    if found is not None:
-        kind, whose = found
-        used.update(whose)
-        return kind
-    organs = {ORGAN_HEADS[head] for head in heads if head in ORGAN_HEADS}
-    if organs:
-        if len(organs) == 1:
-            used.add(ORPHANET)
-            return organs.pop()
-        return CONDITION  # Orphanet's organs say where it shows: the systems say that
-    organ_classes = {ORGAN_CLASSES[key] for key in told.specific if key in ORGAN_CLASSES}
-    if len(organ_classes) == 1:
-        used.add(MONDO)
-        return organ_classes.pop()
-    if organ_classes == {NERVOUS_SYSTEM, MUSCLE} or organ_classes == {NERVE, MUSCLE}:
-        used.add(MONDO)
-        return NERVE_AND_MUSCLE
-    return CONDITION
-
-
-def _what(
-    heads: frozenset[str], classes: Mapping[str, int], facts: Sequence[Fact]
-) -> tuple[Kind, set[str]] | None:
-    """The kind of disease Orphanet's heads or Mondo's classes of what it is say."""
-    keys = classes.keys()
-    tumour = _tumour(heads, classes)
-    if tumour is not None:
-        return tumour
-    if sp.TERATOLOGIC_HEAD in heads:
-        return TERATOLOGIC, {ORPHANET}
-    # A gene's susceptibility to an infection is no infection.
-    if INFECTIOUS_HEAD in heads and not _mendelian(facts):
-        return INFECTION, {ORPHANET}
-    if not heads and INFECTIOUS_CLASS in keys and not _mendelian(facts):
-        return INFECTION, {MONDO}
-    if sp.METABOLIC_HEAD in heads or (not heads and keys & METABOLIC_CLASSES):
-        return METABOLIC, {ORPHANET if heads else MONDO}
-    if AUTOIMMUNE_CLASS in keys and sp.NEOPLASTIC_HEAD not in heads:
-        return AUTOIMMUNE, {MONDO}
-    if keys & sp.INFLAMMATORY and sp.NEOPLASTIC_HEAD not in heads:
-        return INFLAMMATORY, {MONDO}
-    if IMMUNE_HEAD in heads or (not heads and keys & IMMUNE_CLASSES):
-        return IMMUNE, {ORPHANET if heads else MONDO}
-    if sp.HEMATOLOGIC_HEAD in heads or (not heads and BLOOD_CLASS in keys):
-        return BLOOD, {ORPHANET if heads else MONDO}
-    if ALLERGIC_HEAD in heads or (not heads and ALLERGIC_CLASS in keys):
-        return ALLERGIC, {ORPHANET if heads else MONDO}
-    return None
-
-
-def _tumour(heads: frozenset[str], classes: Mapping[str, int]) -> tuple[Kind, set[str]] | None:
-    """A tumour, as the specialist rules tell one (a Mondo neoplasm, not a predisposition, and
-    Orphanet's neoplastic disease where Orphanet classifies it)."""
-    keys = classes.keys()
-    if sp.NEOPLASM in keys and sp.PREDISPOSITION not in keys:
-        if heads and sp.NEOPLASTIC_HEAD not in heads:
-            return None
-        whose = {MONDO, ORPHANET} if heads else {MONDO}
-        if sp.BENIGN in keys:
-            return BENIGN_TUMOUR, whose
-        if CANCER_CLASS in keys:
-            return (BLOOD_CANCER if keys & sp.BLOOD_CANCERS else CANCER), whose
-        return TUMOUR, whose
-    if not classes and sp.NEOPLASTIC_HEAD in heads and sp.GENETIC_HEAD not in heads:
-        return TUMOUR, {ORPHANET}
-    return None
-
-
-def _genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
-    """Whether the facts say it is genetic (see the module's rules)."""
-    if told.family:
-        if sp.GENETIC_HEAD in heads and not _only_multifactorial(told.facts):
-            used.add(ORPHANET)
-            return True
-        if told.genetic_types and told.types > 1:
-            used.add(HPO)  # each of its types is, by the rules the specialists follow
-            return True
-        return False
-    if _mendelian(told.facts):
-        used.add(ORPHANET)
-        return True
-    stated = {fact.value for fact in told.facts if fact.kind == "inheritance"}
-    if heads or stated:
-        if sp.GENETIC_HEAD not in heads or _only_multifactorial(told.facts):
-            return False
-        if stated - _SILENT != {_NOT_INHERITED}:
-            used.add(ORPHANET)
-            return True
-        # Orphanet's genetic head, for a disease it says is not inherited (Whipple disease, for
-        # a susceptibility): genetic only where Mondo says so too (Down syndrome).
-        if told.classes.keys() & GENETIC_CLASSES:
-            used.update((ORPHANET, MONDO))
-            return True
-        return False
-    if any(mode(item.name) in MENDELIAN for item in told.inheritance):
-        used.add(HPO)
-        return True
-    if told.classes.keys() & GENETIC_CLASSES:
-        used.add(MONDO)
-        return True
-    return False
-
-
-def _mendelian(facts: Sequence[Fact]) -> bool:
-    """Whether Orphanet gives a Mendelian mode, or a gene whose inherited changes cause it."""
-    return any(
-        (fact.kind == "inheritance" and mode(fact.value) in MENDELIAN)
-        or (fact.kind == "gene" and fact.detail.startswith("Disease-causing germline"))
-        for fact in facts
-    )
-
-
-def _only_multifactorial(facts: Sequence[Fact]) -> bool:
-    stated = {fact.value for fact in facts if fact.kind == "inheritance"}
-    return MULTIFACTORIAL in stated and stated <= {MULTIFACTORIAL, _NOT_INHERITED, *_SILENT}
-
-
 def _rare(facts: Sequence[Fact]) -> bool:
     """Rare where the figure the key facts show is at most 1-5 / 10 000 (not a yearly
     incidence: a long disease may be common with few new cases a year), or Orphanet knows it
@@ -510,7 +177,7 @@ def _rare(facts: Sequence[Fact]) -> bool:
         return False
     if not found.values:
         return True
-    return found.kind != _INCIDENCE and all(
+    return found.kind != INCIDENCE and all(
         PREVALENCE_WORDS.get(value, ("", False))[1] for value in found.values
     )
 
@@ -548,7 +215,7 @@ def _systems(told: Told, kind: Kind) -> str:
     if not shown:
         return ""
     places = _list([words for words, _ in shown])
-    if kind.systems:  # an eye disease that also affects the skin
+    if kind.systems - {sp.TUMOURS}:  # an eye disease that also affects the skin
         return f"also {{verb}} {places}"
     many = sum(1 for share in shares.values() if share >= SOME_SHARE) >= MANY_SYSTEMS
     if sum(share for _, share in shown) >= MOSTLY:
@@ -589,19 +256,19 @@ def _inheritance(told: Told, used: set[str]) -> str:
     """Orphanet's word, where no HPO entry says otherwise; an OMIM entry's (or several that
     agree) for the families they describe, where Orphanet says nothing."""
     found = inheritance(told.facts, told.inheritance)
-    stated = set(found.stated) - _UNSAID
+    stated = set(found.stated) - UNSAID
     if stated:
-        if found.others or _UNKNOWN in stated:
+        if found.others or UNKNOWN in stated:
             return ""  # the sources differ, or Orphanet doubts: the key facts say so
         modes = list(found.modes)
-        if stated == {_NOT_INHERITED}:
+        if stated == {NOT_INHERITED}:
             used.add(ORPHANET)
             return "is not usually inherited"
-        if _NOT_INHERITED in stated:
+        if NOT_INHERITED in stated:
             return ""
-        if modes == [_MULTIFACTORIAL]:
+        if modes == [MULTIFACTORIAL_MODE]:
             used.add(ORPHANET)
-            return "comes from several genes and other factors together"
+            return "is influenced by several genes together with other factors"
         if modes and all(item in MENDELIAN for item in modes):
             used.add(ORPHANET)
             return _passed_on(modes, "")
@@ -650,9 +317,9 @@ def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
     figure = PREVALENCE_WORDS[found.values[0]][0]
     place = _place(found.area)
     used.add(ORPHANET)
-    if found.kind == _BIRTH:
+    if found.kind == BIRTH:
         return f"affects {figure} babies born{place}"
-    if found.kind == _INCIDENCE:
+    if found.kind == INCIDENCE:
         return f"newly affects {figure} people{place} each year"
     return f"affects {figure} people{place}"
 
@@ -660,7 +327,7 @@ def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
 def _place(area: str) -> str:
     if not area or area == "Worldwide":
         return ""
-    return f" in the {area}" if area.startswith(_THE) else f" in {area}"
+    return f" in the {area}" if area.startswith(THE) else f" in {area}"
 
 
 def _onset(told: Told, used: set[str]) -> str:
@@ -670,9 +337,9 @@ def _onset(told: Told, used: set[str]) -> str:
         used.add(ORPHANET)
         if named == [ALL_AGES]:
             return "can start at any age"
-        ages = sorted({_AGE_OF[age] for age in named if age in _AGE_OF})
+        ages = sorted({AGE_OF[age] for age in named if age in AGE_OF})
     else:
-        ages = sorted({_AGE_OF[item.name] for item in told.onsets if item.name in _AGE_OF})
+        ages = sorted({AGE_OF[item.name] for item in told.onsets if item.name in AGE_OF})
         if not ages:
             return ""
         used.add(HPO)
@@ -688,7 +355,7 @@ def _onset(told: Told, used: set[str]) -> str:
 def _unbroken(ages: Sequence[int], orphanet: bool) -> bool:
     """Whether the ages run without a gap, on the scale of their source (Orphanet has no
     age of its own for birth, young adulthood or middle age)."""
-    scale = sorted({_AGE_OF[age] for age in _ORPHANET_AGES}) if orphanet else range(len(AGES))
+    scale = sorted({AGE_OF[age] for age in _ORPHANET_AGES}) if orphanet else range(len(AGES))
     steps = [scale.index(age) for age in ages]
     return steps == list(range(steps[0], steps[0] + len(steps)))
 
