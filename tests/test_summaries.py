@@ -204,6 +204,14 @@ def test_genes_of_the_whole_disease_only() -> None:
     assert "TGFBR2" not in sentence and "HLA" not in sentence and "caused" not in sentence
 
 
+def test_a_gene_of_a_disease_not_called_genetic_can_cause_it() -> None:
+    # Orphanet gives TLR7 for a familial form of lupus, which it says is not inherited.
+    lupus = (fact("inheritance", "Not applicable"), fact("gene", "TLR7", CAUSES))
+    sentence = text(Told("Systemic lupus erythematosus", lupus, classes={"MONDO:0007179": 1}))
+    assert "can be caused by changes in the TLR7 gene" in sentence
+    assert "genetic" not in sentence
+
+
 def test_kinds_in_plain_words() -> None:
     cancer = {sp.NEOPLASM: 2, "MONDO:0004992": 1}
     sentence = text(Told("Retinoblastoma", (GENETIC, head(sp.NEOPLASTIC_HEAD)), classes=cancer))

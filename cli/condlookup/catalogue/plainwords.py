@@ -364,11 +364,16 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
 
 
 def mendelian(facts: Sequence[Fact]) -> bool:
-    """Whether Orphanet gives a Mendelian mode, or a gene whose inherited changes cause it."""
+    """Whether Orphanet gives a Mendelian mode, or a gene whose inherited changes cause it
+    where it does not say the disease is not inherited or multifactorial (systemic lupus
+    erythematosus has a gene of a rare familial form)."""
+    stated = {fact.value for fact in facts if fact.kind == "inheritance"}
+    if any(mode(value) in MENDELIAN for value in stated):
+        return True
+    if stated & {NOT_INHERITED, MULTIFACTORIAL}:
+        return False
     return any(
-        (fact.kind == "inheritance" and mode(fact.value) in MENDELIAN)
-        or (fact.kind == "gene" and fact.detail.startswith("Disease-causing germline"))
-        for fact in facts
+        fact.kind == "gene" and fact.detail.startswith("Disease-causing germline") for fact in facts
     )
 
 

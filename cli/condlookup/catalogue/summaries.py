@@ -100,7 +100,11 @@ def summary(told: Told) -> Summary:
     name = _sentence_start(told.name)
     heads = frozenset(fact.code for fact in told.facts if fact.kind == "head")
     kind = kind_of(heads, told, used)
-    genetic = kind.genetic and is_genetic(heads, told, used)
+    whose: set[str] = set()  # who says it is genetic, where the sentence says so
+    inherited = is_genetic(heads, told, whose)
+    genetic = kind.genetic and inherited
+    if genetic:
+        used.update(whose)
     rare = _rare(told.facts)
     if rare:
         used.add(ORPHANET)
@@ -116,7 +120,7 @@ def summary(told: Told) -> Summary:
         first = f"{name} is {article(noun)} {noun}"
         if places:
             first += f" {_joiner(kind)} {places.format(verb='affects')}"
-    clauses = _clauses(told, used)
+    clauses = _clauses(told, inherited, used)
     if not first and not clauses:
         return Summary(_fallback(name, told, used), _ordered(used))
     if not first:  # nothing to say of what it is: its facts, said of it by name
@@ -237,11 +241,11 @@ def _list(items: Sequence[str]) -> str:
 # -- the facts of the second sentence ----------------------------------------------------------
 
 
-def _clauses(told: Told, used: set[str]) -> list[str]:
+def _clauses(told: Told, genetic: bool, used: set[str]) -> list[str]:
     """What it does, each with its fact: 'is passed on in an autosomal dominant way'."""
     found = [
         _inheritance(told, used),
-        _genes(told.facts, used),
+        _genes(told.facts, genetic, used),
         _prevalence(told.facts, used),
         _onset(told, used),
     ]
@@ -293,16 +297,20 @@ def _passed_on(modes: Sequence[str], where: str) -> str:
     return f"can be passed on in {said} way{where}"
 
 
-def _genes(facts: Sequence[Fact], used: set[str]) -> str:
+def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
+    """Orphanet's genes of the whole disease: "is caused by" those of a genetic disease; "can
+    be caused by" those of one the facts do not call genetic (a familial form of lupus, a
+    tumour's own changes)."""
     genes = causal_genes(facts)
     if not genes:
         return ""
     used.add(ORPHANET)
+    caused = "is caused" if genetic else "can be caused"
     if len(genes) == 1:
-        return f"is caused by changes in the {genes[0]} gene"
+        return f"{caused} by changes in the {genes[0]} gene"
     if len(genes) <= 3:
-        return f"is caused by changes in the {alternatives(genes)} gene"
-    return f"is caused by changes in one of {len(genes)} genes"
+        return f"{caused} by changes in the {alternatives(genes)} gene"
+    return f"{caused} by changes in one of {len(genes)} genes"
 
 
 def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
