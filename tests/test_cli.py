@@ -48,7 +48,8 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
     assert (code, err) == (0, "")
     page = json.loads(out)
     assert list(page) == [
-        "id", "name", "aliases", "source", "codes", "summary", "definition", "facts", "sections",
+        "id", "name", "aliases", "source", "codes", "summary", "summary_source", "summary_from",
+        "definition", "facts", "sections",
         "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
         "broader", "narrower", "types", "mondo_version", "orphanet_version", "found_by",
     ]  # fmt: skip

@@ -9,13 +9,14 @@ it reads its files, writes its tables (see `tables`), leaves what later stages n
 
 import functools
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from condlookup.catalogue import evidence, facts, names, propagation, specialists
+from condlookup.catalogue import evidence, facts, names, propagation, specialists, summaries
 from condlookup.catalogue.identity import Disease, Entry, Feature, Share, group, shared_features
+from condlookup.catalogue.keyfacts import Said
 from condlookup.catalogue.propagation import Description
 from condlookup.catalogue.specialists import Specialist
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
@@ -167,16 +168,24 @@ def diseases(
             disease.name, disease.names, disease.synonyms, orphanet_names, known, disease.id
         )
         rowid_of[disease.id] = rowid
+        said = [fact for found in disorders for fact in facts.orphanet_facts(found, who.orphanet)]
         if disease.entries:
-            found = who.for_disease(disease)
+            seen = who.evidence_of(disease)
+            chosen = specialists.choose(seen)
+            told = who.told(disease, said, seen.systems, seen.features)
         else:
             family = shared[disease.id]
-            found = who.for_family(
-                disease, family.features, len(family.types), (kin[key] for key in family.types)
+            types = [kin[key] for key in family.types]
+            weights = who.family_weights(family.features, len(family.types))
+            chosen = who.for_family(disease, weights, types)
+            systems, total = evidence.systems_of(weights)
+            told = who.told(disease, said, systems, total)._replace(
+                family=True,
+                types=len(family.types),
+                genetic_types=all(item.genetic for item in types),
             )
-        write_disease(connection, rowid, disease, found, aliases)
-        for disorder in disorders:
-            facts.write(connection, rowid, facts.orphanet_facts(disorder, who.orphanet))
+        write_disease(connection, rowid, disease, chosen, aliases, summaries.summary(told))
+        facts.write(connection, rowid, said)
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
     connection.executemany(
         "INSERT INTO relations (broader, narrower) VALUES (?, ?)",
@@ -290,8 +299,9 @@ class _Who:
             self.kinds.of(disease.mondo),
         )
 
-    def for_disease(self, disease: Disease) -> tuple[Specialist, ...]:
-        """From its classification, and its features (the best figure of each term)."""
+    def evidence_of(self, disease: Disease) -> evidence.Evidence:
+        """What the specialist rules are told of a disease: its classification, and its
+        features (the best figure of each term)."""
         disorders = self.disorders(disease)
         best: dict[int, float] = {}
         for entry in disease.entries:
@@ -299,20 +309,28 @@ class _Who:
                 value = feature.frequency if feature.frequency is not None else 0.5
                 best[number] = max(best.get(number, 0.0), value)
         onset = self._onset(disease)
-        return specialists.choose(
-            evidence.gather(
-                frozenset(head for disorder in disorders for head in disorder.heads),
-                self.kinds.of(disease.mondo),
-                ((self._system(number), value) for number, value in best.items()),
-                onset,
-                self._genetic(disease, disorders),
-                telling=self.telling,
-                specific=self.kinds.specific(disease.mondo),
-            )
+        return evidence.gather(
+            frozenset(head for disorder in disorders for head in disorder.heads),
+            self.kinds.of(disease.mondo),
+            ((self._system(number), value) for number, value in best.items()),
+            onset,
+            self._genetic(disease, disorders),
+            telling=self.telling,
+            specific=self.kinds.specific(disease.mondo),
         )
 
+    def family_weights(
+        self, features: list[Share], types: int
+    ) -> list[tuple[tuple[str, ...], float]]:
+        """The organ systems of the features a family's types share, each weighing the share
+        of its types that show it."""
+        return [(self._system(share.term), share.types / max(types, 1)) for share in features]
+
     def for_family(
-        self, disease: Disease, features: list[Share], types: int, kin: Iterable[evidence.Kin]
+        self,
+        disease: Disease,
+        weights: list[tuple[tuple[str, ...], float]],
+        kin: Iterable[evidence.Kin],
     ) -> tuple[Specialist, ...]:
         """From its own classification, and the features its types share."""
         disorders = self.disorders(disease)
@@ -321,10 +339,40 @@ class _Who:
             self.kinds.of(disease.mondo),
             (value for disorder in disorders for value in disorder.onset),
             (mode for disorder in disorders for mode in disorder.inheritance),
-            ((self._system(share.term), share.types / max(types, 1)) for share in features),
+            weights,
             kin,
             self.telling,
             self.kinds.specific(disease.mondo),
+        )
+
+    def told(
+        self,
+        disease: Disease,
+        known: list[facts.Fact],
+        systems: Mapping[str, float],
+        features: float,
+    ) -> summaries.Told:
+        """What its first sentence is written from (see `summaries`)."""
+        terms = self.ontology.terms
+
+        def said(aspect: Callable[[Entry], set[int]]) -> list[Said]:
+            found = {
+                Said(terms[term].name, entry.id)
+                for entry in disease.entries
+                for term in aspect(entry)
+                if term in terms
+            }
+            return sorted(found, key=lambda item: (item.origin, item.name))
+
+        return summaries.Told(
+            disease.name,
+            known,
+            said(lambda entry: entry.inheritance),
+            said(lambda entry: entry.onsets),
+            self.kinds.of(disease.mondo),
+            self.kinds.specific(disease.mondo),
+            systems,
+            features,
         )
 
     def _system(self, term: int) -> tuple[str, ...]:
@@ -340,25 +388,24 @@ def write_disease(
     disease: Disease,
     found: tuple[Specialist, ...],
     aliases: Sequence[str] | None = None,
+    summary: summaries.Summary | None = None,
 ) -> None:
     """A catalogue condition's rows: who to see is `found`, what it is also called `aliases`
-    (by default, what its own names say)."""
-    if disease.entries:
-        count = len({number for entry in disease.entries for number in entry.phenotypes})
-        entries = ", ".join(entry.id for entry in disease.entries)
-        summary = f"A disease in the HPO catalogue ({entries}), with {count} phenotype terms."
-    else:
-        summary = "A family of diseases in the HPO catalogue, with no annotations of its own."
+    (by default, what its own names say), its first sentence `summary` (by default, what a
+    family without facts is)."""
+    if summary is None:
+        summary = summaries.summary(summaries.Told(disease.name, family=not disease.entries))
     if aliases is None:
         aliases = disease.aliases
     connection.execute(
-        "INSERT INTO conditions (rowid, id, name, source, summary, aliases, specialists, because, "
-        "codes) VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?, ?)",
+        "INSERT INTO conditions (rowid, id, name, source, summary, summary_from, aliases, "
+        "specialists, because, codes) VALUES (?, ?, ?, 'hpo', ?, ?, ?, ?, ?, ?)",
         (
             rowid,
             disease.id,
             disease.name,
-            summary,
+            summary.text,
+            join_list(summary.sources),
             join_list(aliases),
             join_list(item.name for item in found),
             join_list(item.because for item in found),

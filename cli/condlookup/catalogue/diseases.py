@@ -78,6 +78,10 @@ class CataloguePage(Record):
     facts: "tuple[Fact, ...]" = ()
     key_facts: "tuple[KeyFact, ...]" = ()
     orphanet_version: str | None = None  # set when it shows Orphanet's facts
+    # condlookup's own first sentence, written from its facts when the index was built (see
+    # catalogue.summaries), and whose facts it says ("Orphanet", "HPO", "Mondo").
+    summary: str = ""
+    summary_from: tuple[str, ...] = ()
     # Another source's definition (Orphanet's, else DO's), where `update` fetched one.
     definition: "Definition | None" = None
 
@@ -182,8 +186,9 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     from condlookup.catalogue import definitions, facts  # noqa: PLC0415 - a catalogue page only
     from condlookup.catalogue.keyfacts import key_facts  # noqa: PLC0415
 
-    cond_id, name, aliases, specialists, because, codes = db.execute(
-        "SELECT id, name, aliases, specialists, because, codes FROM conditions WHERE rowid = ?",
+    cond_id, name, aliases, specialists, because, codes, summary, summary_from = db.execute(
+        "SELECT id, name, aliases, specialists, because, codes, summary, summary_from "
+        "FROM conditions WHERE rowid = ?",
         (rowid,),
     ).fetchone()
     meta = dict(
@@ -215,6 +220,8 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         key_facts=key_facts(known, said(db, rowid, "I"), said(db, rowid, "C")),
         orphanet_version=meta.get("orphanet_version") if known else None,
         definition=definitions.definition(db, rowid, every, meta),
+        summary=summary,
+        summary_from=split_list(summary_from),
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from condlookup.catalogue import evidence, specialists
+from condlookup.catalogue import evidence, facts, specialists, summaries
 from condlookup.catalogue.build import HEAD_WEIGHTS, INSERT_NAME, write_disease
 from condlookup.catalogue.identity import (
     family,
@@ -173,22 +173,48 @@ def refresh(connection: sqlite3.Connection, pages: Iterable[int], mondo: Path | 
         )
         told = _orphanet(connection, [rowid]).get(rowid, _Told())
         shares = found.features
-        (cond_id,) = connection.execute(
-            "SELECT id FROM conditions WHERE rowid = ?", (rowid,)
+        cond_id, name = connection.execute(
+            "SELECT id, name FROM conditions WHERE rowid = ?", (rowid,)
         ).fetchone()
+        weights = [
+            (system_of.get(share.term, ()), share.types / len(found.types)) for share in shares
+        ]
+        their = [kin[key] for key in found.types if key in kin]
         who = specialists.for_family(
             frozenset(told.heads),
             kinds.of(cond_id),
             told.onsets,
             told.inheritance,
-            ((system_of.get(share.term, ()), share.types / len(found.types)) for share in shares),
-            (kin[key] for key in found.types if key in kin),
+            weights,
+            their,
             telling,
             kinds.specific(cond_id),
         )
+        systems, total = evidence.systems_of(weights)
+        said = summaries.summary(
+            summaries.Told(
+                name,
+                facts.read(connection, rowid),
+                classes=kinds.of(cond_id),
+                specific=kinds.specific(cond_id),
+                systems=systems,
+                features=total,
+                types=len(found.types),
+                family=True,
+                # the pages among its types are not counted, as the specialists do not count them
+                genetic_types=len(their) == len(found.types) and all(k.genetic for k in their),
+            )
+        )
         connection.execute(
-            "UPDATE conditions SET specialists = ?, because = ? WHERE rowid = ?",
-            (join_list(item.name for item in who), join_list(item.because for item in who), rowid),
+            "UPDATE conditions SET specialists = ?, because = ?, summary = ?, summary_from = ? "
+            "WHERE rowid = ?",
+            (
+                join_list(item.name for item in who),
+                join_list(item.because for item in who),
+                said.text,
+                join_list(said.sources),
+                rowid,
+            ),
         )
 
 

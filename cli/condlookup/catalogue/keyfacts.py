@@ -61,9 +61,20 @@ def key_facts(
     return tuple(fact for fact in found if fact.text)
 
 
-def _prevalence(facts: Sequence[Fact]) -> str:
+class Figure(NamedTuple):
+    """The prevalence a page shows: its kind and area as Orphanet names them, and its classes
+    (more than one where Orphanet gives one kind for one place more than once, and they
+    disagree); no classes where Orphanet knows it from single cases or families only."""
+
+    kind: str  # Point prevalence, Prevalence at birth, Annual incidence; "" for cases only
+    area: str  # Worldwide, Europe, a country
+    values: tuple[str, ...]  # "1-5 / 10 000", in Orphanet's order
+
+
+def prevalence(facts: Sequence[Fact]) -> Figure | None:
     """The most telling figure: a point prevalence worldwide or in Europe first, else a
-    prevalence at birth or an incidence, with its kind and place named."""
+    prevalence at birth or an incidence, with its kind and place; else whether Orphanet knows
+    it from single cases or families only."""
     ranked = []
     for fact in facts:
         if fact.kind != "prevalence" or fact.value in _NO_FIGURE:
@@ -78,20 +89,34 @@ def _prevalence(facts: Sequence[Fact]) -> str:
         kind, area = best[-2:]
         # Orphanet may give one kind of figure for one place more than once, and the figures
         # may disagree: then all of them are shown, in Orphanet's order, not one picked.
-        values = dict.fromkeys(item[-1] for item in ranked if item[:-1] == best)
-        return f"{' or '.join(values)} ({kind.lower()}, {area}; Orphanet)"
+        values = tuple(dict.fromkeys(item[-1] for item in ranked if item[:-1] == best))
+        return Figure(kind, area, values)
     if any(
         fact.kind == "prevalence" and fact.detail.startswith("Cases/families") for fact in facts
     ):
+        return Figure("", "", ())
+    return None
+
+
+def _prevalence(facts: Sequence[Fact]) -> str:
+    found = prevalence(facts)
+    if found is None:
+        return ""
+    if not found.values:
         return "Known from single cases or families only (Orphanet)"
-    return ""
+    return f"{' or '.join(found.values)} ({found.kind.lower()}, {found.area}; Orphanet)"
+
+
+def orphanet_onsets(facts: Sequence[Fact]) -> list[str]:
+    """Orphanet's ages of onset, in life order: ["All ages"] alone where it gives that."""
+    ages = {fact.value for fact in facts if fact.kind == "onset"}
+    if "All ages" in ages:
+        return ["All ages"]
+    return [age for age in _LIFE if age in ages]
 
 
 def _onset(facts: Sequence[Fact], onsets: Sequence[Said]) -> str:
-    ages = {fact.value for fact in facts if fact.kind == "onset"}
-    named = [age for age in _LIFE if age in ages]
-    if "All ages" in ages:
-        named = ["All ages"]
+    named = orphanet_onsets(facts)
     if named:
         return _first_upper(", ".join(age.lower() for age in named)) + " (Orphanet)"
     by_entry = _by_origin(onsets)
@@ -101,33 +126,53 @@ def _onset(facts: Sequence[Fact], onsets: Sequence[Said]) -> str:
     )
 
 
-def _inheritance(facts: Sequence[Fact], inheritance: Sequence[Said]) -> str:
-    stated = list(dict.fromkeys(fact.value for fact in facts if fact.kind == "inheritance"))
-    modes = [_mode(value) for value in stated if value not in _NOT_A_MODE]
-    # Orphanet's modes are alternatives (autosomal dominant or recessive forms); its other
-    # words (not applicable, multifactorial as well as a mode) are said each in turn.
-    orphanet = [_alternatives(modes)] if modes else []
-    orphanet += [_NOT_A_MODE[value] for value in stated if _NOT_A_MODE.get(value)]
-    parts = [f"{'; '.join(orphanet)} (Orphanet)"] if orphanet else []
-    for origin, names in _by_origin(inheritance).items():
-        said = [_mode(name) for name in names]
+class Inheritance(NamedTuple):
+    """What the sources say of how a disease is inherited, as the key facts line says it."""
+
+    stated: tuple[str, ...]  # Orphanet's words, as it gives them ("Autosomal dominant", ...)
+    modes: tuple[str, ...]  # of them, the modes ("autosomal dominant", "multigenic/...")
+    # The HPO entries that add to Orphanet's word, or speak alone: (entry, its words, how):
+    # "some" (in some families, beside Orphanet's word), "omim" (the families an OMIM entry
+    # describes, Orphanet silent), "" (the entry's word for the disease: Orphanet's own)
+    others: tuple[tuple[str, tuple[str, ...], str], ...]
+
+
+def inheritance(facts: Sequence[Fact], said: Sequence[Said]) -> Inheritance:
+    stated = tuple(dict.fromkeys(fact.value for fact in facts if fact.kind == "inheritance"))
+    modes = tuple(mode(value) for value in stated if value not in _NOT_A_MODE)
+    others = []
+    for origin, names in _by_origin(said).items():
         if origin.startswith("ORPHA:") and stated:
-            continue  # Orphanet's own word, through the HPO: said above
-        entry_modes = [_mode(name) for name in names if name.endswith(" inheritance")]
+            continue  # Orphanet's own word, through the HPO: said by Orphanet
+        entry_modes = [mode(name) for name in names if name.endswith(" inheritance")]
         if stated and set(entry_modes) <= set(modes):
             # It agrees with Orphanet, or only qualifies ("sporadic", "typically de novo")
             # what Orphanet says of the whole disease.
             continue
-        if stated:
-            parts.append(f"in some families ({_source(origin)}): {', '.join(said)}")
-        elif origin.startswith("OMIM:"):
-            parts.append(f"in the families {_source(origin)} describes: {', '.join(said)}")
+        how = "some" if stated else "omim" if origin.startswith("OMIM:") else ""
+        others.append((origin, tuple(names), how))
+    return Inheritance(stated, modes, tuple(others))
+
+
+def _inheritance(facts: Sequence[Fact], said: Sequence[Said]) -> str:
+    found = inheritance(facts, said)
+    # Orphanet's modes are alternatives (autosomal dominant or recessive forms); its other
+    # words (not applicable, multifactorial as well as a mode) are said each in turn.
+    orphanet = [alternatives(found.modes)] if found.modes else []
+    orphanet += [_NOT_A_MODE[value] for value in found.stated if _NOT_A_MODE.get(value)]
+    parts = [f"{'; '.join(orphanet)} (Orphanet)"] if orphanet else []
+    for origin, names, how in found.others:
+        modes = ", ".join(mode(name) for name in names)
+        if how == "some":
+            parts.append(f"in some families ({_source(origin)}): {modes}")
+        elif how == "omim":
+            parts.append(f"in the families {_source(origin)} describes: {modes}")
         else:
-            parts.append(f"{', '.join(said)} ({_source(origin)})")
+            parts.append(f"{modes} ({_source(origin)})")
     return _first_upper("; ".join(parts))
 
 
-def _alternatives(items: Sequence[str]) -> str:
+def alternatives(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
@@ -146,14 +191,7 @@ def _genes(facts: Sequence[Fact]) -> str:
         if role is not None and fact.value not in roles.setdefault(role, []):
             roles[role].append(fact.value)
     parts = []
-    # A gene that causes every subtype Orphanet gives genes for causes the disease: PAH for
-    # both forms of phenylketonuria.
-    subtypes = {part for where in causing.values() for part in where if part}
-    whole = [
-        gene
-        for gene, where in causing.items()
-        if "" in where or (len(subtypes) > 1 and where >= subtypes)
-    ]
+    whole = _whole(causing)
     if whole:
         parts.append("caused by changes in " + _some(whole))
     by_part: dict[str, list[str]] = {}
@@ -170,6 +208,27 @@ def _genes(facts: Sequence[Fact]) -> str:
     if not parts:
         return ""
     return _first_upper("; ".join(parts)) + " (Orphanet)"
+
+
+def causal_genes(facts: Sequence[Fact]) -> list[str]:
+    """The genes whose changes cause the disease as a whole (not only a subtype of it), as the
+    key facts name them first."""
+    causing: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.kind == "gene" and fact.detail.startswith(_CAUSES):
+            causing.setdefault(fact.value, set()).add(fact.part)
+    return _whole(causing)
+
+
+def _whole(causing: dict[str, set[str]]) -> list[str]:
+    # A gene that causes every subtype Orphanet gives genes for causes the disease: PAH for
+    # both forms of phenylketonuria.
+    subtypes = {part for where in causing.values() for part in where if part}
+    return [
+        gene
+        for gene, where in causing.items()
+        if "" in where or (len(subtypes) > 1 and where >= subtypes)
+    ]
 
 
 def _some(genes: list[str], last: str = "and") -> str:
@@ -191,7 +250,7 @@ def _by_origin(said: Iterable[Said]) -> dict[str, list[str]]:
     return found
 
 
-def _mode(name: str) -> str:
+def mode(name: str) -> str:
     """'Autosomal dominant inheritance' -> 'autosomal dominant', 'X-linked' as it is."""
     shown = name.removesuffix(" inheritance").removesuffix(" Inheritance")
     return shown if shown[1:2] == "-" else shown[:1].lower() + shown[1:]

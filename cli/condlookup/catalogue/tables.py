@@ -25,6 +25,9 @@ CREATE TABLE conditions (
     name TEXT NOT NULL,
     source TEXT NOT NULL,
     summary TEXT NOT NULL,
+    -- whose facts a catalogue condition's summary (condlookup's own sentence) says: Orphanet,
+    -- HPO, Mondo; '' for a page's own summary
+    summary_from TEXT NOT NULL DEFAULT '',
     aliases TEXT NOT NULL,
     specialists TEXT NOT NULL,
     -- why each specialist is named, in the same order ("Orphanet classifies it as ...")

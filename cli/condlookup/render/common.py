@@ -253,6 +253,17 @@ def family_note(entry: "CataloguePage") -> str:
     )
 
 
+# How the mark under a catalogue page's first sentence names the sources of its facts.
+_SOURCE_NAMES = {"Orphanet": "Orphanet", "HPO": "the HPO", "Mondo": "Mondo"}
+
+
+def generated_mark(sources: tuple[str, ...]) -> str:
+    """The quiet line under condlookup's own first sentence: who wrote it, from whose facts."""
+    named = [_SOURCE_NAMES.get(source, source) for source in sources]
+    whose = f" of {_and(named)}" if named else ""
+    return f"condlookup's own summary, written from the facts{whose}."
+
+
 def codes_label(codes: tuple[str, ...]) -> str:
     return ("Codes: " if len(codes) > 1 else "Code: ") + ", ".join(codes)
 

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from condlookup.search import SearchResult
 
 
+# Whose words a page's `summary` is: the page's own (its authors'), or condlookup's, written by
+# its templates from the facts of the sources `summary_from` names.
+PAGE_WORDS = "page"
+GENERATED = "generated"
+
+
 def page(view: PageView) -> dict[str, Any]:
     """A page under the same keys whatever its source; its credits are the view's."""
     if view.page.source == "hpo":  # by its source: see render.outline
@@ -104,6 +110,8 @@ _PAGE_KEYS = (
     "source",
     "codes",
     "summary",
+    "summary_source",
+    "summary_from",
     "definition",
     "facts",
     "source_facts",
@@ -135,6 +143,8 @@ def _curated_page(condition: Condition) -> dict[str, Any]:
     data = to_dict(condition)
     keys = ("id", "name", "aliases", "source", "summary", "facts", "sections")
     out = {key: data[key] for key in keys}
+    out["summary_source"] = PAGE_WORDS
+    out["summary_from"] = []
     out["definition"] = None  # a curated page's own words say what it is
     out["symptoms"] = [
         {
@@ -163,7 +173,9 @@ def _catalogue_page(entry: CataloguePage) -> dict[str, Any]:
         "name": entry.name,
         "aliases": list(entry.aliases),
         "source": "hpo",
-        "summary": None,
+        "summary": entry.summary or None,
+        "summary_source": GENERATED if entry.summary else None,
+        "summary_from": list(entry.summary_from),
         "definition": _definition(entry.definition),
         # The key facts, each a line naming its sources, under a curated page's keys; then
         # every fact of another source's they come from, with the entry that says it.
@@ -220,6 +232,8 @@ def _common_page(entry: CommonPage) -> dict[str, Any]:
         "aliases": list(entry.aliases),
         "source": "do",
         "summary": entry.summary,
+        "summary_source": GENERATED,
+        "summary_from": ["Human Disease Ontology"],
         "definition": _definition(entry.definition),
         "facts": {},
         "sections": {},

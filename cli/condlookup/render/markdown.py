@@ -54,8 +54,9 @@ def _block(block: outline.Block) -> list[str]:
             return [*(f"{line}  " for line in lines[:-1]), lines[-1], ""]
         case outline.Origin():
             return []  # a path on the user's machine: not for a page published elsewhere
-        case outline.Lead(text):
-            return [f"> {escape(text)}", ""]
+        case outline.Lead(text, mark):
+            quoted = [f"> {escape(text)}", ""]
+            return [*quoted, f"*{escape(mark)}*", ""] if mark else quoted
         case outline.Note(text):
             return [escape(text), ""]
         case outline.Quoted(title, text, credit):

@@ -3,8 +3,9 @@ styled, plain and Markdown renderers only format the blocks, so a page cannot sh
 one thing on a terminal and another in a file.
 
 A curated page: its names, summary, key facts, sections and symptoms, who to see, related
-conditions, its family, the HPO's annotations, sources and credits. A catalogue page: its names
-and facts, the family it heads, its features, who to see, sources and credits.
+conditions, its family, the HPO's annotations, sources and credits. A catalogue page: its names,
+condlookup's own first sentence (marked as such), its facts, the family it heads, its features,
+who to see, sources and credits.
 """
 
 from typing import TYPE_CHECKING, cast
@@ -78,12 +79,14 @@ class Origin(_Block):
 
 
 class Lead(_Block):
-    """The page's first sentence."""
+    """The page's first sentence; `mark` says, quietly, that condlookup wrote it from the
+    facts (None for a page's own words)."""
 
-    __slots__ = __match_args__ = ("text",)
+    __slots__ = __match_args__ = ("text", "mark")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, mark: str | None = None) -> None:
         self.text = text
+        self.mark = mark
 
 
 class Quoted(_Block):
@@ -272,6 +275,8 @@ def _catalogue(view: "PageView", page: "CataloguePage") -> tuple[Block, ...]:
     if kind:
         fields.append(Field("A kind of", kind))
     blocks: list[Block] = [Title(page.name), Header(tuple(fields))]
+    if page.summary:
+        blocks.append(Lead(page.summary, common.generated_mark(page.summary_from)))
     if page.definition is not None:
         blocks.append(_what_it_is(page.definition))
     if page.key_facts:

@@ -38,7 +38,12 @@ def _block(out: list[str], block: outline.Block) -> None:
                 out += _wrap(f"{field.label}: {safe(field.value)}")
         case outline.Origin(text):
             out += _wrap(safe(text))
-        case outline.Lead(text) | outline.Note(text):
+        case outline.Lead(text, mark):
+            out.append("")
+            out += _wrap(safe(text))
+            if mark:
+                out += _wrap(safe(f"({mark})"))
+        case outline.Note(text):
             out.append("")
             out += _wrap(safe(text))
         case outline.Quoted(title, text, credit):

@@ -44,8 +44,9 @@ def _block(block: outline.Block) -> list[Any]:
             return [_line(f"{field.label}: ", field.value) for field in fields]
         case outline.Origin(text):
             return [Text(safe(text), style="dim")]
-        case outline.Lead(text):
-            return [Padding(Text(safe(text), style="italic"), (1, 0, 0, 0))]
+        case outline.Lead(text, mark):
+            lead = [Padding(Text(safe(text), style="italic"), (1, 0, 0, 0))]
+            return [*lead, Text(safe(mark), style="dim")] if mark else lead
         case outline.Note(text):
             return [Padding(Text(safe(text), style="dim"), (1, 0, 0, 0))]
         case outline.Quoted(title, text, credit):
