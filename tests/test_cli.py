@@ -51,7 +51,8 @@ def test_show_json_has_the_stable_keys(runner: CliRunner, fixture_pages: object)
         "id", "name", "aliases", "source", "codes", "summary", "summary_source", "summary_from",
         "definition", "facts", "sections",
         "symptoms", "specialists", "related", "sources", "reviewed", "hpo_version", "origin", "annotations",
-        "broader", "narrower", "types", "mondo_version", "orphanet_version", "found_by",
+        "broader", "narrower", "types", "mondo_version", "orphanet_version", "found_by", "genes",
+        "gene_named",
     ]  # fmt: skip
     assert page["codes"] == ["ORPHA:999999"]
     assert page["symptoms"][1] == {

@@ -95,7 +95,8 @@ def test_marfan_syndrome_has_its_heads_inheritance_and_gene(shipped: orphanet.Or
     )
     assert len(marfan.prevalences) == 6
     # Orphanet gives FBN1 for Marfan syndrome type 1, a clinical subtype of Marfan syndrome.
-    fbn1 = Gene("FBN1", "HGNC:3603", DISEASE_CAUSING, "", "ORPHA:284963")
+    # with the gene's name: "Name" in a disorder's own packet, "Label" in its parent's Children
+    fbn1 = Gene("FBN1", "HGNC:3603", DISEASE_CAUSING, "", "ORPHA:284963", "fibrillin 1")
     assert marfan.genes[0] == fbn1
     assert shipped.disorders["ORPHA:284963"].genes == (fbn1._replace(subtype=""),)
     assert shipped.disorders["ORPHA:284963"].label == "Marfan syndrome type 1"
@@ -113,9 +114,21 @@ def test_huntington_disease_is_a_rare_neurologic_disease(shipped: orphanet.Orpha
     assert huntington.onset == ("Adolescent", "Adult", "Childhood", "Elderly")
     assert huntington.genes == (
         Gene(
-            "HTT", "HGNC:4851", "Disease-causing germline mutation(s) (gain of function) in", "", ""
+            "HTT",
+            "HGNC:4851",
+            "Disease-causing germline mutation(s) (gain of function) in",
+            "",
+            "",
+            "huntingtin",
         ),
-        Gene("SLC2A3", "HGNC:11007", "Modifying germline mutation in", "", ""),
+        Gene(
+            "SLC2A3",
+            "HGNC:11007",
+            "Modifying germline mutation in",
+            "",
+            "",
+            "solute carrier family 2 member 3",
+        ),
     )
     assert len(huntington.prevalences) == 32
 
@@ -325,7 +338,7 @@ def test_a_small_archive_gives_exactly_its_facts(archive: Path, tmp_path: Path) 
         "E": "Exact mapping: the two concepts are equivalent",
     }
     neuro = ("ORPHA:98006",)
-    ep300 = Gene("EP300", "HGNC:3373", LOSS_OF_FUNCTION, "", "")
+    ep300 = Gene("EP300", "HGNC:3373", LOSS_OF_FUNCTION, "", "", "EP300 lysine acetyltransferase")
     assert data.disorders == {
         "ORPHA:783": Disorder(
             "ORPHA:783",
@@ -400,7 +413,7 @@ def test_a_small_archive_gives_exactly_its_facts(archive: Path, tmp_path: Path) 
         "\tOMIM:180849;BTNT|OMIM:610543;BTNT|OMIM:613684;BTNT\tAutosomal dominant|Unknown"
         "\tAntenatal|Neonatal\tPrevalence at birth;Value and class;1-9 / 1 000 000;no data;"
         "Netherlands;|Point prevalence;Class only;1-9 / 100 000;no data;Europe;"
-        f"\tEP300;HGNC:3373;{LOSS_OF_FUNCTION};;ORPHA:353284"
+        f"\tEP300;HGNC:3373;{LOSS_OF_FUNCTION};;ORPHA:353284;EP300 lysine acetyltransferase"
     )
 
 

@@ -33,7 +33,11 @@ def release(date: str, extra: str) -> dict[str, bytes]:
     hpoa = (FIXTURE_HPO / "phenotype.hpoa").read_text().replace("2099-01-01", date)
     hpoa += f"OMIM:100009\t{extra}\t\tHP:0001251\tPMID:9\tPCS\t\tHP:0040281\t\t\tP\ttest\n"
     genes = (FIXTURE_HPO / "genes_to_phenotype.txt").read_bytes()
-    return {"hp.obo": obo.encode(), "phenotype.hpoa": hpoa.encode(), "genes_to_phenotype.txt": genes}
+    return {
+        "hp.obo": obo.encode(),
+        "phenotype.hpoa": hpoa.encode(),
+        "genes_to_phenotype.txt": genes,
+    }
 
 
 class Server:

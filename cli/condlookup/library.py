@@ -24,7 +24,6 @@ from condlookup.paths import (
 from condlookup.text import fold, split_list
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.definitions import CommonPage
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
     from condlookup.catalogue.view import AnnotationCounts, PageView
     from condlookup.matching.cases import CaseResult
@@ -115,8 +114,7 @@ class Library:
     def identify(self, query: str) -> str:
         """The id of the condition `query` names, without building its page; never a guess."""
         row = self._db.execute("SELECT id FROM conditions WHERE rowid = ?", (self._resolve(query),))
-        found: str = row.fetchone()[0]
-        return found
+        return str(row.fetchone()[0])
 
     def annotations(self, condition_id: str) -> "tuple[Phenotype, ...]":
         """The HPO annotations of a condition: its catalogue entry's and its page's own."""
@@ -148,20 +146,17 @@ class Library:
         """The page of the condition `query` names, with what the index adds to it and what it
         credits: the one result `show`, `export` and `--json` take. A curated page lists its
         HPO annotations only when `annotations` is set, and counts them otherwise."""
-        from condlookup.catalogue import genes, lookup, view  # noqa: PLC0415
+        from condlookup.catalogue import definitions, genes, lookup, view  # noqa: PLC0415
 
-        asked, _, symbol = " ".join(query.split()).partition(":")
-        if asked.casefold() == "gene" and symbol:  # `show gene:DMD`: the gene, not the disease
-            gene = genes.gene_rowid(self._db, symbol)
-            if gene is None:
-                raise self._miss(query)
-            return view.gene_view(genes.gene_page(self._db, gene))
-        rowid = self._lookup(query)
-        if rowid is None:
-            gene = genes.gene_rowid(self._db, query)
+        named_gene = genes.named_gene(query)  # `show gene:DMD`: the gene, not the disease
+        rowid = None if named_gene else self._lookup(query)
+        if rowid is None:  # a gene's page; else a common disease's, after `update`
+            gene = genes.gene_rowid(self._db, named_gene or query)
             if gene is not None:
                 return view.gene_view(genes.gene_page(self._db, gene))
-            common = self._common(query)
+            if named_gene:
+                raise genes.no_gene(named_gene)
+            common = definitions.common_for(self._db, query)
             if common is None:
                 raise self._miss(query)
             names = [common.name, *common.aliases]
@@ -170,8 +165,7 @@ class Library:
         found_by = lookup.found_by(query, found.name, found.id, self._all_names(rowid))
         tied = genes.of_condition(self._db, rowid)
         # A gene of the same name: the condition's page wins, and says how to open the gene's.
-        same = genes.gene_rowid(self._db, query)
-        gene_named = genes.gene_key(query) if same is not None else None
+        gene_named = genes.symbol_of(self._db, query)
         # By its source, not isinstance: importing both kinds of page would slow every `show`.
         if found.source == "hpo":
             return view.catalogue_view(cast("CataloguePage", found), found_by, tied, gene_named)
@@ -282,15 +276,6 @@ class Library:
         if code is not None:  # a code is never guessed at: say which release lacks it
             return misses.missing_code(self._db, code)
         return misses.miss(self._db, query, self.has_catalogue)
-
-    def _common(self, query: str) -> "CommonPage | None":
-        """The short page of a disease the Disease Ontology defines and the catalogue lacks,
-        if `update` fetched DO and the query names one."""
-        from condlookup.catalogue import definitions, lookup  # noqa: PLC0415
-
-        keys = lookup.keys_to_try(query, lookup.code_in(query))
-        rowid = definitions.common_rowid(self._db, keys)
-        return definitions.common_page(self._db, rowid) if rowid is not None else None
 
     def search(
         self,

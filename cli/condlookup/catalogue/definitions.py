@@ -240,6 +240,15 @@ def definition(
     return Definition(text, origin, code, meta.get(f"{origin}_definitions", "unknown"))
 
 
+def common_for(db: sqlite3.Connection, query: str) -> CommonPage | None:
+    """The short page of a disease the Disease Ontology defines and the catalogue lacks, if
+    `update` fetched DO and the query names one."""
+    from condlookup.catalogue import lookup  # noqa: PLC0415
+
+    rowid = common_rowid(db, lookup.keys_to_try(query, lookup.code_in(query)))
+    return common_page(db, rowid) if rowid is not None else None
+
+
 def common_rowid(db: sqlite3.Connection, keys: Iterable[str]) -> int | None:
     """The short page a query's keys name, if exactly one does."""
     for key in keys:

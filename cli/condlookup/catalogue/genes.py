@@ -13,7 +13,9 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from condlookup.errors import NotFoundError
 from condlookup.records import Record, model
+from condlookup.text import quoted
 
 ORPHANET = "Orphanet"
 HPO = "HPO"
@@ -61,6 +63,19 @@ def gene_key(query: str) -> str:
         prefix = "HGNC" if found.group(1).lower() == "hgnc" else "NCBIGene"
         return f"{prefix}:{int(found.group(2))}"
     return " ".join(query.split()).upper()
+
+
+def named_gene(query: str) -> str | None:
+    """The gene a query asks for by name ("gene:DMD", "gene: fbn1"), else None."""
+    asked, colon, symbol = " ".join(query.split()).partition(":")
+    return symbol.strip() or None if colon and asked.casefold() == "gene" else None
+
+
+def no_gene(symbol: str) -> NotFoundError:
+    return NotFoundError(
+        f"no gene {quoted(symbol)} in the data in use",
+        hint="give a gene's HGNC symbol (FBN1), or HGNC:3603 or NCBIGene:2200",
+    )
 
 
 class Tie(NamedTuple):
@@ -191,6 +206,15 @@ class GenePage(Record):
 def gene_rowid(db: sqlite3.Connection, query: str) -> int | None:
     row = db.execute("SELECT gene FROM gene_keys WHERE key = ?", (gene_key(query),)).fetchone()
     return int(row[0]) if row else None
+
+
+def symbol_of(db: sqlite3.Connection, query: str) -> str | None:
+    """The symbol of the gene a query names, if it names one."""
+    row = db.execute(
+        "SELECT g.symbol FROM gene_keys k JOIN genes g ON g.rowid = k.gene WHERE k.key = ?",
+        (gene_key(query),),
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 def gene_page(db: sqlite3.Connection, rowid: int) -> GenePage:

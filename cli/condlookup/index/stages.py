@@ -153,6 +153,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("Reading the everyday words", "", _everyday, _everyday_phrases, 0.01),
     Stage("Writing the diseases", "", _none, _diseases, 0.5),
     # After the diseases: a gene, and a definition, join the condition its code names.
-    Stage("Reading the genes", "the HPO's genes", _genes, _genes_step, 0.03),
+    Stage("Reading the genes", "the HPO files", _genes, _genes_step, 0.03),
     Stage("Reading the definitions", "the definitions", _definitions, _definitions_step, 0.02),
 )

@@ -60,7 +60,7 @@ def read_file(path: Path) -> list[str]:
 
 def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
     """The genes the index knows among `given`, by symbol (any case) or id, each once."""
-    from condlookup.catalogue.genes import gene_key  # noqa: PLC0415
+    from condlookup.catalogue.genes import symbol_of  # noqa: PLC0415
 
     symbols: dict[str, None] = {}
     unknown: list[str] = []
@@ -74,16 +74,13 @@ def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
         if not _SYMBOL.fullmatch(entry):
             malformed.append(entry)
             continue
-        row = db.execute(
-            "SELECT g.symbol FROM gene_keys k JOIN genes g ON g.rowid = k.gene WHERE k.key = ?",
-            (gene_key(entry),),
-        ).fetchone()
-        if row is None:
+        symbol = symbol_of(db, entry)
+        if symbol is None:
             unknown.append(entry)
-        elif row[0] in symbols:
+        elif symbol in symbols:
             repeats += 1
         else:
-            symbols[row[0]] = None
+            symbols[symbol] = None
     notes = []
     if unknown:
         notes.append(

@@ -7,7 +7,6 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
-    from condlookup.catalogue.genes import GeneDisease, GenePage, Tie
     from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.ranking import Contribution, MatchHit, MatchResult
@@ -147,45 +146,6 @@ def mondo_statement(version: str | None) -> str:
 
 
 ORPHANET_SITE = "https://www.orpha.net"
-
-
-def gene_line(symbol: str, tie: "Tie") -> str:
-    """A gene on a condition's page: 'FBN1: disease-causing (Orphanet); `condlookup show
-    gene:FBN1`'."""
-    where = f" in {tie.part}" if tie.part else ""
-    return f"{symbol}: {tie.involvement}{where} ({tie.source}); `condlookup show gene:{symbol}`"
-
-
-def gene_search_line(symbol: str) -> str:
-    return f"{symbol} is a gene: `condlookup show gene:{symbol}` shows it; its conditions first."
-
-
-def gene_named_note(symbol: str) -> str:
-    return f"A gene is also named {symbol}: `condlookup show gene:{symbol}` shows it."
-
-
-def gene_lead(page: "GenePage") -> str:
-    """A gene page's first sentence, from its ties alone."""
-    count = len(page.diseases)
-    causes = sum(item.ties[0].involvement.startswith("disease-causing") for item in page.diseases)
-    said = f"{page.symbol} is a gene tied to {count} condition{'s' if count != 1 else ''}"
-    if causes:
-        said += f"; Orphanet says changes in it cause {causes} of them"
-    return said + ". Each is listed with how the gene is involved and whose word that is."
-
-
-def gene_disease_line(item: "GeneDisease") -> str:
-    return f"{item.name} ({item.id}): {item.involvement}. {item.summary}"
-
-
-def gene_link(code: str) -> tuple[str, str]:
-    prefix, _, number = code.partition(":")
-    if prefix == "HGNC":
-        return (
-            f"HGNC, {code}",
-            f"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/{code}",
-        )
-    return f"NCBI Gene, {code}", f"https://www.ncbi.nlm.nih.gov/gene/{number}"
 
 
 DO_SITE = "https://disease-ontology.org"

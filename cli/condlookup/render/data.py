@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from condlookup.pages.models import NAMED_BY_PAGE
 from condlookup.pages.serialize import to_dict
-from condlookup.render import common
+from condlookup.render import common, genes
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
@@ -65,13 +65,13 @@ def _tie(symbol: str, tie: Tie) -> dict[str, str | None]:
 
 def _gene_page(gene: GenePage) -> dict[str, Any]:
     """A gene, under the keys of a condition where they apply, and its conditions."""
-    links = [common.gene_link(code) for code in gene.codes]
+    links = [genes.gene_link(code) for code in gene.codes]
     return {
         "id": gene.id,
         "name": gene.symbol,
         "aliases": [],
         "source": "gene",
-        "summary": common.gene_lead(gene),
+        "summary": genes.gene_lead(gene),
         "definition": None,
         "gene": {
             "symbol": gene.symbol,

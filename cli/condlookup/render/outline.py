@@ -10,7 +10,7 @@ who to see, sources and credits.
 
 from typing import TYPE_CHECKING, cast
 
-from condlookup.render import common
+from condlookup.render import common, genes
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
@@ -217,10 +217,10 @@ def outline(view: "PageView") -> tuple[Block, ...]:
         blocks = _curated(view, cast("Condition", view.page))
     if view.genes:  # before who to see: the genes are what the page says of the condition
         at = next(i for i, block in enumerate(blocks) if isinstance(block, WhoToSee))
-        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in view.genes)
+        lines = tuple(genes.gene_line(symbol, tie) for symbol, tie in view.genes)
         blocks = (*blocks[:at], Bullets("Genes", lines), *blocks[at:])
     if view.gene_named is not None:
-        blocks = (Note(common.gene_named_note(view.gene_named)), *blocks)
+        blocks = (Note(genes.gene_named_note(view.gene_named)), *blocks)
     if view.found_by is None:
         return blocks
     return (FoundBy(f"{view.found_by} is one of the names of {view.page.name}."), *blocks)
@@ -335,14 +335,14 @@ def _gene(view: "PageView", page: "GenePage") -> tuple[Block, ...]:
         fields.append(Field("Name", f"{page.name} (Orphanet)"))
     if page.codes:
         fields.append(Field("Codes", ", ".join(page.codes)))
-    blocks: list[Block] = [Title(page.symbol), Header(tuple(fields)), Lead(common.gene_lead(page))]
+    blocks: list[Block] = [Title(page.symbol), Header(tuple(fields)), Lead(genes.gene_lead(page))]
     blocks.append(
         Bullets(
             f"Conditions ({len(page.diseases)})",
-            tuple(common.gene_disease_line(item) for item in page.diseases),
+            tuple(genes.gene_disease_line(item) for item in page.diseases),
         )
     )
-    links = [common.gene_link(code) for code in page.codes]
+    links = [genes.gene_link(code) for code in page.codes]
     blocks.append(Sources(tuple(Link(title, url) for title, url in links)))
     blocks.append(Footer(tuple(_credits(view))))
     return tuple(blocks)
