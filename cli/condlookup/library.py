@@ -380,45 +380,30 @@ class Library:
         absent: Sequence[str] = (),
         source: "Scope" = "all",
         limit: int = 10,
+        genes: Sequence[str] = (),
     ) -> "MatchResult":
         """Conditions ranked by how well they fit the symptoms and the findings looked for and
-        not found (see `matching.scoring`)."""
+        not found (see `matching.scoring`); with candidate `genes`, only those tied to them."""
         self._need_catalogue()
-        from condlookup.matching import ranking, reading  # noqa: PLC0415
+        from condlookup.matching import question  # noqa: PLC0415
 
-        found = reading.read_findings(self._db, symptoms)
-        lacking = reading.read_findings(self._db, absent) if absent else None
-        both = ranking.both(found.findings, lacking.findings if lacking else ())
-        if both is not None:
-            raise CondlookupError(f"{both} is given both as present and as absent")
-        return ranking.rank(
-            self._db,
-            found.findings,
-            lacking.findings if lacking else (),
-            source=source,
-            limit=limit,
-            skipped=found.skipped + (lacking.skipped if lacking else ()),
-        )
+        return question.match(self._db, symptoms, absent, source, limit, genes)
 
     def match_files(
-        self, paths: Sequence[Path], *, source: "Scope" = "all", limit: int = 10
+        self,
+        paths: Sequence[Path],
+        *,
+        source: "Scope" = "all",
+        limit: int = 10,
+        genes: bool = False,
     ) -> "Iterator[CaseResult | CondlookupError]":
-        """One ranking for each phenopacket in `paths` (files or folders), in order; a path
-        that gives no file, or a file that cannot be ranked, gives its error instead, and the
-        others go on."""
+        """One ranking for each phenopacket in `paths` (files or folders), in order (with
+        `genes`, its interpretations' genes as candidates); a path that gives no file, or a
+        file that cannot be ranked, gives its error instead, and the others go on."""
         self._need_catalogue()
-        from condlookup.matching import cases, scoring  # noqa: PLC0415
+        from condlookup.matching import question  # noqa: PLC0415
 
-        memo = scoring.Memo()  # terms repeat between cases
-        for found in cases.phenopacket_files(paths):
-            if isinstance(found, CondlookupError):
-                yield found
-                continue
-            try:
-                case = cases.read_case(found)
-                yield cases.rank_case(self._db, case, source=source, limit=limit, memo=memo)
-            except CondlookupError as err:
-                yield err
+        return question.match_files(self._db, paths, source, limit, genes)
 
     def _need_catalogue(self) -> None:
         if not self.has_catalogue:

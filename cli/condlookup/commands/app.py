@@ -243,6 +243,32 @@ def match(
             show_default=False,
         ),
     ] = None,
+    gene: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gene",
+            metavar="SYMBOL",
+            help="A candidate gene (repeatable): rank only the conditions tied to one.",
+            show_default=False,
+        ),
+    ] = None,
+    gene_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--genes",
+            metavar="FILE",
+            help="A file of candidate genes, one symbol a line (# comments), as a panel or "
+            "exome pipeline gives them.",
+            show_default=False,
+        ),
+    ] = None,
+    phenopacket_genes: Annotated[
+        bool,
+        typer.Option(
+            "--use-phenopacket-genes",
+            help="With --phenopacket: the genes its interpretations name as the candidates.",
+        ),
+    ] = False,
     source: Annotated[Source, typer.Option("--source", help="Which conditions.")] = Source.all,
     limit: LimitOption = 10,
     as_json: JsonOption = False,
@@ -265,15 +291,35 @@ def match(
             "findings, present and excluded",
             param_hint="'--phenopacket'",
         )
+    if (gene or gene_file) and not symptoms:
+        raise typer.BadParameter(
+            "give findings with --gene or --genes: the genes choose among the conditions that "
+            "fit them" + (" (with --phenopacket, --use-phenopacket-genes)" if phenopackets else ""),
+            param_hint="'--gene'",
+        )
+    if phenopacket_genes and not phenopackets:
+        raise typer.BadParameter("only with --phenopacket", param_hint="'--use-phenopacket-genes'")
     library = open_library()
     if not phenopackets:
-        found = library.match(symptoms or [], absent=absent or (), source=source.scope, limit=limit)
+        from condlookup.matching.candidates import read_file  # noqa: PLC0415
+
+        genes = [*(gene or ()), *(read_file(gene_file) if gene_file else ())]
+        if gene_file and not genes:
+            raise CondlookupError(f"{gene_file}: no gene in it", hint="one gene symbol a line")
+        found = library.match(
+            symptoms or [], absent=absent or (), source=source.scope, limit=limit, genes=genes
+        )
         for skipped in found.skipped:  # the rest goes on: said on stderr, before the results
             output.notice(f"note: {skipped.line}")
+        for note in found.gene_notes:
+            output.notice(f"note: candidate genes: {note}")
         emit(found, as_json=as_json, pager=pager)
         return
     failed = 0
-    for ranked in library.match_files(phenopackets, source=source.scope, limit=limit):
+    ranked_files = library.match_files(
+        phenopackets, source=source.scope, limit=limit, genes=phenopacket_genes
+    )
+    for ranked in ranked_files:
         if isinstance(ranked, CondlookupError):  # the file is named; the others go on
             output.error(ranked.message, ranked.hint)
             failed += 1

@@ -8,14 +8,18 @@ used: an unknown or withdrawn symbol, an Ensembl id, a repeat. A file that is no
 larger than any gene list, is refused whole.
 """
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from condlookup.errors import CondlookupError
 from condlookup.text import quoted
+
+if TYPE_CHECKING:
+    from condlookup.matching.ranking import MatchResult
 
 MAX_FILE = 8 * 1024 * 1024  # bytes: 60,000 genes of 20 characters and a comment each, and more
 SHOWN = 8  # unknown symbols named in a line; the rest counted
@@ -100,3 +104,32 @@ def _some(items: Sequence[str]) -> str:
     shown = ", ".join(quoted(item) for item in items[:SHOWN])
     more = len(items) - SHOWN
     return f"{shown} and {more} more" if more > 0 else shown
+
+
+class Chosen(NamedTuple):
+    """Candidate genes as a ranking takes them: the genes, and each condition tied to one of
+    them, with the genes that tie it."""
+
+    candidates: Candidates
+    tied: dict[int, list[str]]
+
+
+def choose(db: sqlite3.Connection, given: Iterable[str]) -> Chosen:
+    """The candidates among `given`, and their conditions; an error when the data knows none."""
+    from condlookup.catalogue.genes import conditions_of  # noqa: PLC0415
+
+    given = list(given)
+    found = resolve(db, given)
+    if not found.symbols:
+        raise CondlookupError(
+            f"none of the {len(given)} candidate genes is a gene the data in use knows",
+            hint="; ".join(found.notes) or None,
+        )
+    return Chosen(found, conditions_of(db, found.symbols))
+
+
+def with_genes(result: "MatchResult", chosen: Chosen) -> "MatchResult":
+    """A ranking that says which candidate genes it used and what was said of the others."""
+    return dataclasses.replace(
+        result, genes=chosen.candidates.symbols, gene_notes=chosen.candidates.notes
+    )

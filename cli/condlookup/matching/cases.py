@@ -30,6 +30,8 @@ class Case(Record):
     file: str
     present: tuple[str, ...]
     absent: tuple[str, ...]
+    # The genes its interpretations name (their symbols): in a published case, the answer.
+    genes: tuple[str, ...] = ()
 
 
 class CaseError(CondlookupError):
@@ -116,11 +118,17 @@ def read_case(path: Path) -> Case:
         raise CaseError(f"{path}: no phenotypic features: nothing to rank")
     if not present:
         raise CaseError(f"{path}: every phenotypic feature is excluded: nothing to rank by")
+    genes = [
+        found.gene.symbol or found.variant_interpretation.variation_descriptor.gene_context.symbol
+        for interpretation in packet.interpretations
+        for found in interpretation.diagnosis.genomic_interpretations
+    ]
     return Case(
         id=packet.id or path.stem,
         file=str(path),
         present=tuple(dict.fromkeys(present)),
         absent=tuple(dict.fromkeys(absent)),
+        genes=tuple(dict.fromkeys(symbol for symbol in genes if symbol)),
     )
 
 
@@ -145,9 +153,11 @@ def rank_case(
     source: Scope = "all",
     limit: int = 10,
     memo: Memo | None = None,
+    use_genes: bool = False,
 ) -> CaseResult:
     """A phenopacket's ranking: its observed features as symptoms (all of them, however many),
-    its excluded ones as absent findings; ids this release does not know are skipped, and said."""
+    its excluded ones as absent findings; ids this release does not know are skipped, and said.
+    With `use_genes`, the genes its interpretations name are the candidate genes."""
     present, unknown = resolve_ids(db, case.present)
     absent, unknown_absent = resolve_ids(db, case.absent)
     if not present:
@@ -158,5 +168,20 @@ def rank_case(
     conflict = both(present, absent)
     if conflict is not None:
         raise CaseError(f"{case.file}: {conflict} is both observed and excluded")
-    result = rank(db, present, absent, source=source, limit=limit, memo=memo)
-    return CaseResult(case=case, result=result, skipped=(*unknown, *unknown_absent))
+    if not use_genes:
+        result = rank(db, present, absent, source=source, limit=limit, memo=memo)
+        return CaseResult(case=case, result=result, skipped=(*unknown, *unknown_absent))
+    from condlookup.matching import candidates  # noqa: PLC0415 - genes only
+
+    if not case.genes:
+        raise CaseError(f"{case.file}: its interpretations name no gene, to use as a candidate")
+    chosen = candidates.choose(db, case.genes)
+    result = rank(
+        db, present, absent, source=source, limit=limit, memo=memo, candidates=chosen.tied
+    )
+    notes = tuple(f"candidate genes: {note}" for note in chosen.candidates.notes)
+    return CaseResult(
+        case=case,
+        result=candidates.with_genes(result, chosen),
+        skipped=(*unknown, *unknown_absent, *notes),
+    )

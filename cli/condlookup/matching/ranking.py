@@ -2,7 +2,7 @@
 finding added to it, and a word of advice when the findings cannot tell conditions apart."""
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
 from condlookup.matching.reading import Skipped
@@ -40,6 +40,7 @@ class MatchHit(Record):
     codes: tuple[str, ...]
     features: int = 0  # how many terms the description that counted has
     prior: float = 0.0  # the points that gave it (PRIOR)
+    genes: tuple[str, ...] = ()  # the candidate genes (match --gene) that tie it to the case
 
 
 @model
@@ -57,6 +58,11 @@ class MatchResult(Record):
     # say so; else None.
     advice: str | None = None
     skipped: tuple[Skipped, ...] = ()  # what the text held that named no finding
+    # With candidate genes (match --gene): those the data knows, what was said of the others,
+    # and how many conditions fit the findings but are tied to none of them.
+    genes: tuple[str, ...] = ()
+    gene_notes: tuple[str, ...] = ()
+    unlinked: int = 0
 
 
 def both(present: Sequence[SymptomTerm], absent: Sequence[SymptomTerm]) -> str | None:
@@ -80,9 +86,16 @@ def rank(
     limit: int = 10,
     memo: Memo | None = None,
     skipped: Sequence[Skipped] = (),
+    candidates: Mapping[int, Sequence[str]] | None = None,
+    others: Literal["out", "below"] = "out",
 ) -> MatchResult:
     """Every condition that explains at least one symptom, best fit first. `skipped` is what
-    the text held that named no finding, carried to the result."""
+    the text held that named no finding, carried to the result.
+
+    With `candidates` (each condition tied to a candidate gene, with the genes that tie it):
+    those conditions, by how well they fit the findings (one that explains none of them last,
+    as explaining nothing); the others are left out and counted (`others="out"`, what `match
+    --gene` does), or ranked below them all (`"below"`)."""
     symptoms = tuple({symptom.terms: symptom for symptom in symptoms}.values())
     absent = tuple({finding.terms: finding for finding in absent}.values())
     terms = [symptom.terms for symptom in symptoms]
@@ -90,6 +103,7 @@ def rank(
     scoring = score(db, terms, absent_terms, memo)
     scores = scoring.scores
     ranked = list(scores)
+    taken: set[int] = set()
     if source != "all":
         taken = {
             rowid
@@ -98,22 +112,36 @@ def rank(
             )
         }
         ranked = [rowid for rowid in ranked if rowid in taken]
-    ranked.sort(key=scores.__getitem__, reverse=True)
+    unlinked = 0
+    if candidates is not None:
+        # A condition tied to a candidate that explains no finding scores as explaining none.
+        nothing = sum(scoring.unexplained(choice) for choice in dict.fromkeys(terms))
+        scores = {rowid: scores.get(rowid, nothing) for rowid in candidates} | {
+            rowid: value for rowid, value in scores.items() if rowid not in candidates
+        }
+        unlinked = sum(1 for rowid in ranked if rowid not in candidates)
+        linked = [rowid for rowid in candidates if source == "all" or rowid in taken]
+        rest = [rowid for rowid in ranked if rowid not in candidates]
+        # "below": every tied condition first, then the rest as they score.
+        ranked = linked if others == "out" else [*linked, *rest]
+    tied = candidates or {}
+    ranked.sort(key=lambda rowid: (rowid in tied, scores[rowid]), reverse=True)
     # Only the best `limit` are read, with those tied with the last: names order equal scores.
     cut = ranked[: max(limit, 0)]
     if cut:
-        last = scores[cut[-1]]
-        cut += [rowid for rowid in ranked[len(cut) :] if scores[rowid] == last]
+        last = (cut[-1] in tied, scores[cut[-1]])
+        cut += [rowid for rowid in ranked[len(cut) :] if (rowid in tied, scores[rowid]) == last]
     rows = _conditions(db, cut)
-    ordered = sorted(rows, key=lambda r: (-scores[r], rows[r].name, rows[r].id))
+    ordered = sorted(rows, key=lambda r: (r not in tied, -scores[r], rows[r].name, rows[r].id))
     # A score is shown as what the condition adds over one that explains nothing (the same
     # for every condition, so the order is the same).
     baseline = sum(scoring.unexplained(choice) for choice in dict.fromkeys(terms))
     hits = []
     for position, rowid in enumerate(ordered[: max(limit, 0)], start=1):
         row = rows[rowid]
-        matched = tuple(_contributions(db, rowid, scoring, terms, absent_terms))
-        features, prior = scoring.prior(rowid)
+        explains = rowid in scoring.chosen  # else only a candidate gene ties it to the case
+        matched = tuple(_contributions(db, rowid, scoring, terms, absent_terms)) if explains else ()
+        features, prior = scoring.prior(rowid) if explains else (0, 0.0)
         hits.append(
             MatchHit(
                 rank=position,
@@ -125,6 +153,7 @@ def rank(
                 codes=split_list(row.codes),
                 features=features,
                 prior=round(prior, 3),
+                genes=tuple(candidates.get(rowid, ())) if candidates is not None else (),
             )
         )
     return MatchResult(
@@ -134,6 +163,7 @@ def rank(
         absent=absent,
         advice=_advice(db, symptoms, scoring.total),
         skipped=tuple(skipped),
+        unlinked=unlinked,
     )
 
 

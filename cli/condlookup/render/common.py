@@ -361,10 +361,28 @@ def symptom_notes(item: "SymptomTerm") -> list[str]:
 
 def match_heading(result: "MatchResult") -> str:
     shown = len(result.hits)
+    if result.genes:
+        genes = ", ".join(result.genes[:GENES_NAMED])
+        more = len(result.genes) - GENES_NAMED
+        genes += f" and {more} more" if more > 0 else ""
+        return (
+            f"Best fits among the {result.total} conditions tied to the candidate genes "
+            f"({genes}): {shown} shown; {result.unlinked} other conditions that explain a "
+            "symptom are tied to none of them and left out (score: sum of the points below; "
+            "higher fits better)"
+        )
     return (
         f"Best fits: {shown} of the {result.total} conditions that explain at least one "
         "symptom (score: sum of the points below; higher fits better)"
     )
+
+
+GENES_NAMED = 10
+
+
+def hit_genes(hit: "MatchHit") -> str:
+    """'gene: FBN1' for a result a candidate gene ties to the case."""
+    return f"gene{'s' if len(hit.genes) > 1 else ''}: {', '.join(hit.genes)}" if hit.genes else ""
 
 
 def contributions(hit: "MatchHit") -> str:

@@ -280,6 +280,15 @@ def match(result: MatchResult) -> dict[str, Any]:
         ],
         "advice": result.advice,
         "total": result.total,
+        # Candidate genes (match --gene): those used, what was said of the others, and how
+        # many conditions fit but are tied to none; null without candidates.
+        "genes": {
+            "used": list(result.genes),
+            "notes": list(result.gene_notes),
+            "left_out": result.unlinked,
+        }
+        if result.genes
+        else None,
         "results": [
             {
                 "rank": hit.rank,
@@ -301,6 +310,7 @@ def match(result: MatchResult) -> dict[str, Any]:
                     for part in hit.matched
                 ],
                 "prior": {"features": hit.features, "points": hit.prior},
+                "genes": list(hit.genes),
             }
             for hit in result.hits
         ],

@@ -183,7 +183,7 @@ def match(result: "MatchResult") -> str:
     out += _wrap(common.match_heading(result))
     for hit in result.hits:
         label = f"{hit.rank:>3}. {safe(hit.name)} ({safe(hit.id)})  score {hit.score:.1f}"
-        out.append(label)
+        out.append(label + (f"  {safe(common.hit_genes(hit))}" if hit.genes else ""))
         out += _wrap(safe(common.contributions(hit)), indent="       ")
     out.append("")
     out += _wrap(common.MATCH_DISCLAIMER)

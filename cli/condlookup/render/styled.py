@@ -347,6 +347,8 @@ def match(result: MatchResult) -> RenderableType:
     for hit in result.hits:
         name = Text(safe(hit.name), style="bold")
         name.append(f"\n{safe(hit.id)}", style="dim")
+        if hit.genes:
+            name.append(f"\n{safe(common.hit_genes(hit))}", style=ACCENT)
         parts = Text()
         for index, part in enumerate(hit.matched):
             if index:
