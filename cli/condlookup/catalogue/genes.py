@@ -129,8 +129,11 @@ def write(
         found = ties.setdefault((symbol, condition), [])
         if not found:  # Orphanet's word, where it has one, says more than "associated"
             found.append(Tie(ASSOCIATED, HPO))
+    # Only a gene tied to a condition of the index is one: it has a page, and ranks something.
+    tied_genes = {symbol for symbol, _condition in ties}
     rowids: dict[str, int] = {}
-    for rowid, gene in enumerate(sorted(genes.values()), start=1):
+    listed = sorted(gene for gene in genes.values() if gene.symbol in tied_genes)
+    for rowid, gene in enumerate(listed, start=1):
         rowids[gene.symbol] = rowid
         connection.execute(
             "INSERT INTO genes (rowid, symbol, name, hgnc, ncbi) VALUES (?, ?, ?, ?, ?)",
@@ -150,7 +153,7 @@ def write(
             for tie in found
         ],
     )
-    return {"genes": str(len(genes))}
+    return {"genes": str(len(listed))}
 
 
 # -- reading ----------------------------------------------------------------------------------

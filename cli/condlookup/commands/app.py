@@ -283,6 +283,12 @@ def match(
     features are the symptoms and its excluded ones the absent findings. See the README.
     """
     # Usage errors first: they exit 2, and never wait for an index to be built.
+    if (gene or gene_file) and not symptoms:
+        raise typer.BadParameter(
+            "give findings with --gene or --genes: the genes choose among the conditions that "
+            "fit them" + (" (with --phenopacket, --use-phenopacket-genes)" if phenopackets else ""),
+            param_hint="'--gene'",
+        )
     if not symptoms and not phenopackets:
         raise typer.BadParameter("give symptoms, or --phenopacket PATH", param_hint="SYMPTOMS")
     if phenopackets and (symptoms or absent):
@@ -290,12 +296,6 @@ def match(
             "give symptoms (and --not) or --phenopacket, not both: a phenopacket brings its own "
             "findings, present and excluded",
             param_hint="'--phenopacket'",
-        )
-    if (gene or gene_file) and not symptoms:
-        raise typer.BadParameter(
-            "give findings with --gene or --genes: the genes choose among the conditions that "
-            "fit them" + (" (with --phenopacket, --use-phenopacket-genes)" if phenopackets else ""),
-            param_hint="'--gene'",
         )
     if phenopacket_genes and not phenopackets:
         raise typer.BadParameter("only with --phenopacket", param_hint="'--use-phenopacket-genes'")

@@ -33,7 +33,9 @@ def gene_lead(page: "GenePage") -> str:
 
 
 def gene_disease_line(item: "GeneDisease") -> str:
-    return f"{item.name} ({item.id}): {item.involvement}. {item.summary}"
+    """A condition on a gene's page, with the first sentence of its own summary: what it is."""
+    first = item.summary.split(". It ", 1)[0].rstrip(".")
+    return f"{item.name} ({item.id}): {item.involvement}. {first}."
 
 
 def gene_link(code: str) -> tuple[str, str]:
