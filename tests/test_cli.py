@@ -335,7 +335,7 @@ def test_match_shows_the_mapping_then_the_ranking(
     check_golden("match-tiny.plain.txt", out, update_goldens)
     code, out, _ = run(runner, "match", "dry mouth", "--json")
     data = json.loads(out)
-    assert list(data) == ["symptoms", "absent", "not_read", "advice", "total", "results"]
+    assert list(data) == ["symptoms", "absent", "not_read", "advice", "total", "genes", "results"]
     assert data["symptoms"][0] == {
         "input": "dry mouth",
         "hpo": "HP:0000217",

@@ -150,6 +150,7 @@ def test_each_case_is_ranked_and_a_broken_file_does_not_stop_the_others(
         "not_read",
         "advice",
         "total",
+        "genes",
         "results",
         "skipped",
     ]

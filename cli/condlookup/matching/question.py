@@ -4,11 +4,14 @@ and a set of phenopacket files. The library hands them its connection."""
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from condlookup.errors import CondlookupError
 from condlookup.matching import candidates, ranking, reading
-from condlookup.matching.cases import CaseResult
 from condlookup.records import Scope
+
+if TYPE_CHECKING:  # phenopackets only: `match` with symptoms must not load them
+    from condlookup.matching.cases import CaseResult
 
 
 def match(
@@ -41,7 +44,7 @@ def match(
 
 def match_files(
     db: sqlite3.Connection, paths: Sequence[Path], source: Scope, limit: int, genes: bool
-) -> Iterator[CaseResult | CondlookupError]:
+) -> "Iterator[CaseResult | CondlookupError]":
     """One ranking for each phenopacket in `paths` (files or folders), in order (with `genes`,
     its interpretations' genes as candidates); a path that gives no file, or a file that
     cannot be ranked, gives its error instead, and the others go on."""
