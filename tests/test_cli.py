@@ -353,6 +353,7 @@ def test_match_shows_the_mapping_then_the_ranking(
         "score",
         "matched",
         "prior",
+        "genes",
     ]
     first = data["results"][0]
     assert list(first["prior"]) == ["features", "points"]
