@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[list[str], float, float | None]] = {
     "show sjogrens (folded)": (["show", "sjogrens", "--no-pager"], 1.3, None),
     # A miss exits 1, with its suggestions: found through the names' full-text index.
     "show migraine (a miss)": (["show", "migraine", "--no-pager"], 1.3, None),
+    "show FBN1 (a gene)": (["show", "FBN1", "--no-pager"], 1.3, None),
     "search marfan": (["search", "marfan", "--no-pager"], 1.5, None),
     "search ataxia (all)": (["search", "ataxia", "--no-pager"], 1.5, None),
     "match 5 symptoms": (
@@ -77,6 +78,9 @@ COMMANDS: dict[str, tuple[list[str], float, float | None]] = {
         None,
     ),
 }
+# match with 5 symptoms and a panel of 100 candidate genes (written into the work folder).
+PANEL = "panel.txt"
+PANEL_GENES = 100
 MISS_EXIT = 1
 # After `condlookup update` fetched the definitions (from a local server, the shared data's
 # files): the page with Orphanet's definition, and a disease of the Disease Ontology's alone.
@@ -119,6 +123,27 @@ def expected_exit(argv: list[str], env: dict[str, str]) -> int:
 
 def run_piped(argv: list[str], env: dict[str, str]) -> float:
     return measure(argv, env)[0]
+
+
+def write_panel(path: Path) -> Path:
+    """A gene panel of PANEL_GENES symbols: CHD7 (CHARGE syndrome's), and the first others the
+    HPO's genes_to_phenotype.txt names, as a pipeline's list would mix the right gene in."""
+    from condlookup.paths import hpo_dir  # noqa: PLC0415
+
+    symbols = ["CHD7"]
+    folder = hpo_dir()
+    genes = folder / "genes_to_phenotype.txt" if folder else None
+    if genes is not None and genes.is_file():
+        with genes.open(encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                symbol = line.split("\t")[1]
+                if symbol not in symbols and symbol != "-":
+                    symbols.append(symbol)
+                if len(symbols) == PANEL_GENES:
+                    break
+    path.write_text("# candidate genes\n" + "\n".join(symbols) + "\n")
+    return path
 
 
 def with_definitions(
@@ -245,6 +270,13 @@ def main() -> int:
         "hello-world": ([sys.executable, str(hello), "hello"], 1.0, 1.0)
     }
     cases |= {name: ([*tool, *argv], piped, tty) for name, (argv, piped, tty) in COMMANDS.items()}
+    panel = write_panel(workdir / PANEL)
+    five = COMMANDS["match 5 symptoms"][0]
+    cases[f"match 5 symptoms, {PANEL_GENES} genes"] = (
+        [*tool, *five, "--genes", str(panel)],
+        2.0,
+        None,
+    )
     # The same `list`, with a folder of many pages of one's own (built into the index first).
     many = workdir / "many"
     many.mkdir()
