@@ -47,6 +47,21 @@ def test_agreeing_sources_are_one_statement_and_qualifiers_do_not_contradict() -
     assert as_dict(facts, said, [])["inheritance"] == (
         "Not applicable: not inherited as a rule (Orphanet)"
     )
+    # A broader word for Orphanet's mode agrees with it (hemophilia A: the HPO's "X-linked",
+    # Orphanet's "X-linked recessive"); a narrower one, or another mode, does not.
+    facts = facts_of(("inheritance", "X-linked recessive", "", "ORPHA:98878", ""))
+    said = [Said("X-linked inheritance", "OMIM:306700")]
+    assert as_dict(facts, said, [])["inheritance"] == "X-linked recessive (Orphanet)"
+    facts = facts_of(("inheritance", "X-linked", "", "ORPHA:1", ""))
+    said = [Said("X-linked recessive inheritance", "OMIM:1")]
+    assert as_dict(facts, said, [])["inheritance"] == (
+        "X-linked (Orphanet); in some families (OMIM 1): X-linked recessive"
+    )
+    facts = facts_of(("inheritance", "Autosomal recessive", "", "ORPHA:2", ""))
+    said = [Said("Autosomal dominant inheritance", "OMIM:2")]
+    assert (
+        "in some families (OMIM 2): autosomal dominant" in as_dict(facts, said, [])["inheritance"]
+    )
     # Several modes are alternatives; words that are not modes are said each in turn.
     facts = facts_of(
         ("inheritance", "Autosomal dominant", "", "ORPHA:791", ""),

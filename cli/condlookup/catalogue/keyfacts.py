@@ -145,13 +145,19 @@ def inheritance(facts: Sequence[Fact], said: Sequence[Said]) -> Inheritance:
         if origin.startswith("ORPHA:") and stated:
             continue  # Orphanet's own word, through the HPO: said by Orphanet
         entry_modes = [mode(name) for name in names if name.endswith(" inheritance")]
-        if stated and set(entry_modes) <= set(modes):
+        if stated and all(_agrees(entry, modes) for entry in entry_modes):
             # It agrees with Orphanet, or only qualifies ("sporadic", "typically de novo")
             # what Orphanet says of the whole disease.
             continue
         how = "some" if stated else "omim" if origin.startswith("OMIM:") else ""
         others.append((origin, tuple(names), how))
     return Inheritance(stated, modes, tuple(others))
+
+
+def _agrees(entry: str, modes: Sequence[str]) -> bool:
+    """Whether an entry's mode is one of Orphanet's, or a broader word for one: the HPO's
+    "X-linked" for Orphanet's "X-linked recessive" says less, not otherwise."""
+    return any(entry == found or found.startswith(entry + " ") for found in modes)
 
 
 def _inheritance(facts: Sequence[Fact], said: Sequence[Said]) -> str:
