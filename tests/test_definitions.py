@@ -24,6 +24,7 @@ from condlookup.paths import data_dir, definition_digests, source_dir
 from condlookup.sources import update as updates
 from condlookup.sources.definitions import read_obo, read_packets
 from conftest import FIXTURE_HPO, FIXTURE_PAGES
+from test_json_schemas import errors
 from test_update import Server, run, server  # noqa: F401 - the local server and its fixture
 
 CREATED = "2025-12-09"
@@ -411,6 +412,7 @@ def test_real_pages_after_an_update_from_the_real_files(
     assert defined["code"].startswith("DOID:")
     assert defined["code"] in json.loads(run(runner, "show", only_do, "--json")[1])["codes"]
     migraine = json.loads(run(runner, "show", "migraine", "--json")[1])
+    assert errors("show", migraine) == [] and errors("show", page) == []
     assert (migraine["source"], migraine["id"], migraine["kind_of"]) == (
         "do",
         "DOID:6364",

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from condlookup.commands.app import app
 from condlookup.matching.cases import read_case
 from conftest import DATA
+from test_json_schemas import errors
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -220,6 +221,7 @@ def test_a_phenopackets_genes_are_used_only_when_asked(
 
 def test_real_genes_pages_and_their_conditions(runner: CliRunner, real_catalogue: Path) -> None:
     page = json.loads(run(runner, "show", "fbn1", "--json")[1])
+    assert errors("show", page) == []
     assert page["gene"] == {
         "symbol": "FBN1",
         "name": "fibrillin 1",

@@ -174,7 +174,10 @@ class GeneDisease(Record):
         """'disease-causing (Orphanet)', 'disease-causing in Marfan syndrome type 2
         (Orphanet)', 'associated (HPO)'."""
         said = []
+        whole = {tie.involvement for tie in self.ties if not tie.part}
         for tie in self.ties:
+            if tie.part and tie.involvement in whole:
+                continue  # true of the whole disease: of each subtype too
             where = f" in {tie.part}" if tie.part else ""
             said.append(f"{tie.involvement}{where}")
         return f"{'; '.join(dict.fromkeys(said))} ({self.ties[0].source})"

@@ -72,6 +72,8 @@ def _gene_page(gene: GenePage) -> dict[str, Any]:
         "aliases": [],
         "source": "gene",
         "summary": genes.gene_lead(gene),
+        "summary_source": GENERATED,
+        "summary_from": sorted({tie.source for item in gene.diseases for tie in item.ties}),
         "definition": None,
         "gene": {
             "symbol": gene.symbol,
@@ -99,6 +101,8 @@ def _gene_page(gene: GenePage) -> dict[str, Any]:
         "specialists": [],
         "related": [],
         "sources": [{"title": title, "url": url} for title, url in links],
+        "reviewed": None,
+        "types": None,
     }
 
 
