@@ -153,7 +153,9 @@ class Library:
         if rowid is None:  # a gene's page; else a common disease's, after `update`
             gene = genes.gene_rowid(self._db, named_gene or query)
             if gene is not None:
-                return view.gene_view(genes.gene_page(self._db, gene))
+                from condlookup.catalogue.gene_pages import gene_page  # noqa: PLC0415
+
+                return view.gene_view(gene_page(self._db, gene))
             if named_gene:
                 raise genes.no_gene(named_gene)
             common = definitions.common_for(self._db, query)

@@ -114,7 +114,7 @@ def genes(
 ) -> dict[str, str]:
     """The genes: Orphanet's, with how each is involved (from the facts the diseases' stage
     wrote), and the HPO's genes_to_phenotype.txt, joined to conditions by their codes."""
-    from condlookup.catalogue import genes as gene_table  # noqa: PLC0415
+    from condlookup.catalogue import gene_table  # noqa: PLC0415
     from condlookup.sources.hpo import read_genes  # noqa: PLC0415
 
     names: dict[str, tuple[str, str]] = {}

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from condlookup.catalogue.evidence import article
 from condlookup.records import Record, model
 from condlookup.sources.codes import Link, disease_source
 from condlookup.text import OWN_NAME, SYNONYM, join_list, name_tiers, split_list
@@ -116,6 +115,8 @@ class CommonPage(Record):
     @property
     def summary(self) -> str:
         """condlookup's first sentence, from DO's facts alone: what it is a kind of."""
+        from condlookup.catalogue.evidence import article  # noqa: PLC0415 - a DO page only
+
         name = self.name[:1].upper() + self.name[1:]
         if not self.kind_of:
             return f"{name} is a condition the Human Disease Ontology defines."
@@ -197,6 +198,8 @@ def _write_common(
 def _specialists(code: str, every: Mapping[str, object]) -> list[tuple[str, str]]:
     """Who to see, from the nearest of DO_CLASSES above a disease (itself included), with
     why; none where no class above it names one."""
+    from condlookup.catalogue.evidence import article  # noqa: PLC0415 - a build only
+
     level = [code]
     seen = {code}
     while level:

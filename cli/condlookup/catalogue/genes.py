@@ -1,7 +1,8 @@
-"""Genes and the conditions they are tied to, in the index: written by the build from
-Orphanet's facts (how a gene is involved: disease-causing, a susceptibility factor, a modifier,
-...) and the HPO's genes_to_phenotype.txt (which says only that a gene is associated); read
-back for a gene's page, a condition's page, `search` and `match --gene`.
+"""Genes and the conditions they are tied to, in the index: written by the build (see
+`gene_table`) from Orphanet's facts (how a gene is involved: disease-causing, a susceptibility
+factor, a modifier, ...) and the HPO's genes_to_phenotype.txt (which says only that a gene is
+associated); looked up here for a condition's page, `search` and `match --gene`, and read
+whole for a gene's page (`gene_pages`).
 
 A gene is one row by its symbol, with its HGNC id and name (Orphanet's) and its NCBI Gene id
 (the HPO's), whichever the sources give. It is found by its symbol in any case, by "HGNC:3603"
@@ -10,27 +11,15 @@ and by "NCBIGene:2200".
 
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from condlookup.errors import NotFoundError
-from condlookup.records import Record, model
 from condlookup.text import quoted
 
 ORPHANET = "Orphanet"
 HPO = "HPO"
 ASSOCIATED = "associated"
-# Orphanet's association types, in a few words each; the first words decide.
-_INVOLVEMENT = (
-    ("Disease-causing somatic", "disease-causing (somatic)"),
-    ("Disease-causing", "disease-causing"),
-    ("Major susceptibility factor", "susceptibility factor"),
-    ("Modifying", "modifier"),
-    ("Candidate gene", "candidate"),
-    ("Role in the phenotype", "plays a part"),
-    ("Part of a fusion gene", "part of a fusion gene"),
-    ("Biomarker", "biomarker"),
-)
 # The order a page lists a gene's ties in: the causes first.
 ORDER = (
     "disease-causing",
@@ -43,22 +32,15 @@ ORDER = (
     "biomarker",
     ASSOCIATED,
 )
-_GENE_ID = re.compile(r"\s*(hgnc|ncbigene|ncbi gene|entrez)\s*[:_ ]?\s*([0-9]{1,9})\s*", re.I)
-
-
-def involvement(association: str) -> str:
-    """'Disease-causing germline mutation(s) (loss of function) in' -> 'disease-causing'."""
-    return next(
-        (words for start, words in _INVOLVEMENT if association.startswith(start)),
-        association.removesuffix(" in").lower(),
-    )
+_GENE_ID = r"\s*(hgnc|ncbigene|ncbi gene|entrez)\s*[:_ ]?\s*([0-9]{1,9})\s*"
 
 
 def gene_key(query: str) -> str:
     """The key a gene is looked up by: 'HGNC:3603', 'NCBIGene:2200', or its symbol upper-cased
     (symbols are written upper case for human genes; C1orf112's lower letters are kept apart
     by the table, which stores the key of each)."""
-    found = _GENE_ID.fullmatch(query)
+    # Only an id has a digit: a symbol alone costs no pattern (this runs on every `show`).
+    found = re.fullmatch(_GENE_ID, query, re.I) if any(c.isdigit() for c in query) else None
     if found:
         prefix = "HGNC" if found.group(1).lower() == "hgnc" else "NCBIGene"
         return f"{prefix}:{int(found.group(2))}"
@@ -86,127 +68,7 @@ class Tie(NamedTuple):
     part: str = ""
 
 
-# -- the build --------------------------------------------------------------------------------
-
-
-class GeneRow(NamedTuple):
-    symbol: str
-    name: str
-    hgnc: str
-    ncbi: str
-
-
-def write(
-    connection: sqlite3.Connection,
-    orphanet_names: Mapping[str, tuple[str, str]],
-    hpo_links: Iterable[tuple[str, str, str]],
-) -> dict[str, str]:
-    """The genes and their ties. `orphanet_names` is each symbol's (HGNC id, name) from
-    Orphanet's digest; the ties of Orphanet's come from the index's facts; `hpo_links` is the
-    HPO's (NCBI id, symbol, disease code) triples."""
-    codes = dict(connection.execute("SELECT code, condition FROM codes"))
-    genes: dict[str, GeneRow] = {}
-    ties: dict[tuple[str, int], list[Tie]] = {}
-    rows = connection.execute(
-        "SELECT condition, value, detail, code, part FROM facts WHERE kind = 'gene' ORDER BY rowid"
-    )
-    for condition, symbol, association, hgnc, part in rows:
-        hgnc_id, name = orphanet_names.get(symbol, (hgnc, ""))
-        genes.setdefault(symbol, GeneRow(symbol, name, hgnc or hgnc_id, ""))
-        tie = Tie(involvement(association), ORPHANET, part)
-        found = ties.setdefault((symbol, condition), [])
-        if tie not in found:
-            found.append(tie)
-    for ncbi, symbol, disease in hpo_links:
-        condition = codes.get(disease)
-        known = genes.get(symbol)
-        if known is None:
-            genes[symbol] = GeneRow(symbol, "", "", ncbi)
-        elif not known.ncbi:
-            genes[symbol] = known._replace(ncbi=ncbi)
-        if condition is None:
-            continue
-        found = ties.setdefault((symbol, condition), [])
-        if not found:  # Orphanet's word, where it has one, says more than "associated"
-            found.append(Tie(ASSOCIATED, HPO))
-    # Only a gene tied to a condition of the index is one: it has a page, and ranks something.
-    tied_genes = {symbol for symbol, _condition in ties}
-    rowids: dict[str, int] = {}
-    listed = sorted(gene for gene in genes.values() if gene.symbol in tied_genes)
-    for rowid, gene in enumerate(listed, start=1):
-        rowids[gene.symbol] = rowid
-        connection.execute(
-            "INSERT INTO genes (rowid, symbol, name, hgnc, ncbi) VALUES (?, ?, ?, ?, ?)",
-            (rowid, *gene),
-        )
-        keys = {gene_key(gene.symbol), *(gene_key(code) for code in (gene.hgnc, gene.ncbi) if code)}
-        connection.executemany(
-            "INSERT OR IGNORE INTO gene_keys (key, gene) VALUES (?, ?)",
-            [(key, rowid) for key in keys],
-        )
-    connection.executemany(
-        "INSERT INTO gene_conditions (gene, condition, involvement, source, part) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [
-            (rowids[symbol], condition, *tie)
-            for (symbol, condition), found in ties.items()
-            for tie in found
-        ],
-    )
-    return {"genes": str(len(listed))}
-
-
 # -- reading ----------------------------------------------------------------------------------
-
-
-@model
-class GeneDisease(Record):
-    """A condition a gene page lists."""
-
-    id: str
-    name: str
-    codes: tuple[str, ...]
-    ties: tuple[Tie, ...]
-    summary: str  # the condition's first sentence: why one would open it
-
-    @property
-    def involvement(self) -> str:
-        """'disease-causing (Orphanet)', 'disease-causing in Marfan syndrome type 2
-        (Orphanet)', 'associated (HPO)'."""
-        said = []
-        whole = {tie.involvement for tie in self.ties if not tie.part}
-        for tie in self.ties:
-            if tie.part and tie.involvement in whole:
-                continue  # true of the whole disease: of each subtype too
-            where = f" in {tie.part}" if tie.part else ""
-            said.append(f"{tie.involvement}{where}")
-        return f"{'; '.join(dict.fromkeys(said))} ({self.ties[0].source})"
-
-
-@model
-class GenePage(Record):
-    """A gene's page: its names and ids, and the conditions it is tied to."""
-
-    symbol: str
-    name: str
-    hgnc: str
-    ncbi: str
-    diseases: tuple[GeneDisease, ...]
-    hpo_release: str | None
-    orphanet_version: str | None  # set when an Orphanet tie is shown
-    source: str = "gene"
-
-    @property
-    def id(self) -> str:
-        return self.hgnc or self.ncbi or self.symbol
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(code for code in (self.hgnc, self.ncbi) if code)
-
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        return ()
 
 
 def gene_rowid(db: sqlite3.Connection, query: str) -> int | None:
@@ -221,42 +83,6 @@ def symbol_of(db: sqlite3.Connection, query: str) -> str | None:
         (gene_key(query),),
     ).fetchone()
     return str(row[0]) if row else None
-
-
-def gene_page(db: sqlite3.Connection, rowid: int) -> GenePage:
-    symbol, name, hgnc, ncbi = db.execute(
-        "SELECT symbol, name, hgnc, ncbi FROM genes WHERE rowid = ?", (rowid,)
-    ).fetchone()
-    meta = dict(
-        db.execute("SELECT key, value FROM meta WHERE key IN ('hpo_release', 'orphanet_version')")
-    )
-    found: dict[int, list[Tie]] = {}
-    for condition, *tie in db.execute(
-        "SELECT condition, involvement, source, part FROM gene_conditions WHERE gene = ? "
-        "ORDER BY rowid",
-        (rowid,),
-    ):
-        found.setdefault(condition, []).append(Tie(*tie))
-    diseases = []
-    for condition, ties in found.items():
-        cond_id, cond_name, codes, summary = db.execute(
-            "SELECT id, name, codes, summary FROM conditions WHERE rowid = ?", (condition,)
-        ).fetchone()
-        ordered = tuple(sorted(ties, key=lambda tie: rank(tie.involvement)))
-        diseases.append(
-            GeneDisease(cond_id, cond_name, tuple(codes.split("\x1f")), ordered, summary)
-        )
-    diseases.sort(key=lambda item: (rank(item.ties[0].involvement), item.name.casefold()))
-    orphanet = any(tie.source == ORPHANET for item in diseases for tie in item.ties)
-    return GenePage(
-        symbol,
-        name,
-        hgnc,
-        ncbi,
-        tuple(diseases),
-        meta.get("hpo_release"),
-        meta.get("orphanet_version") if orphanet else None,
-    )
 
 
 def rank(words: str) -> int:

@@ -11,7 +11,8 @@ from condlookup.render import common, genes
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
-    from condlookup.catalogue.genes import GenePage, Tie
+    from condlookup.catalogue.gene_pages import GenePage
+    from condlookup.catalogue.genes import Tie
     from condlookup.catalogue.view import PageView
     from condlookup.library import Summary
     from condlookup.matching.cases import CaseResult

@@ -4,7 +4,8 @@ search by a gene's symbol starts with."""
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.genes import GeneDisease, GenePage, Tie
+    from condlookup.catalogue.gene_pages import GeneDisease, GenePage
+    from condlookup.catalogue.genes import Tie
 
 
 def gene_line(symbol: str, tie: "Tie") -> str:

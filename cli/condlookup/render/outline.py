@@ -15,7 +15,7 @@ from condlookup.render import common, genes
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import CommonPage, Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
-    from condlookup.catalogue.genes import GenePage
+    from condlookup.catalogue.gene_pages import GenePage
     from condlookup.catalogue.view import PageView
     from condlookup.pages.models import Condition, Symptom
     from condlookup.sources.codes import Link
