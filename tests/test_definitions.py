@@ -18,6 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup import library
+from condlookup.catalogue.do_pages import DO_CLASSES
+from condlookup.catalogue.specialties import SPECIALTIES
 from condlookup.index.sources import HpoFiles, Sources
 from condlookup.pages.folders import PageFolder
 from condlookup.paths import data_dir, definition_digests, source_dir
@@ -432,3 +434,19 @@ def test_what_a_definition_says_reaches_the_terminal_as_inert_text(
     assert code == 0
     # The escape character goes (what follows it stays, as text); markup is shown as written.
     assert "[red]Loud[/red] words [2J with tabs." in out and "\x1b" not in out
+
+
+def test_each_do_class_that_names_a_specialist_is_does_own() -> None:
+    """Every DOID of do_pages.DO_CLASSES is a current DO disease with that label (DO's own
+    list of diseases, the 2026-07-31 release), and names a specialty the rules know."""
+    listing = SHARED / "disease-ontology" / "HumanDO.tsv.gz"
+    if not listing.is_file():
+        pytest.skip(f"the shared data is not beside this checkout: {SHARED}")
+    labels = {}
+    for line in gzip.decompress(listing.read_bytes()).decode().splitlines()[1:]:
+        code, label, _parent = (cell.strip('"') for cell in line.split("\t"))
+        labels[code] = label
+    known = {*SPECIALTIES, *(item.pediatric for item in SPECIALTIES.values()), "psychiatrist"}
+    for code, (label, specialist) in DO_CLASSES.items():
+        assert labels.get(code) == label, code
+        assert specialist in known, specialist

@@ -146,7 +146,7 @@ class Library:
         """The page of the condition `query` names, with what the index adds to it and what it
         credits: the one result `show`, `export` and `--json` take. A curated page lists its
         HPO annotations only when `annotations` is set, and counts them otherwise."""
-        from condlookup.catalogue import definitions, genes, lookup, view  # noqa: PLC0415
+        from condlookup.catalogue import genes, lookup, view  # noqa: PLC0415
 
         named_gene = genes.named_gene(query)  # `show gene:DMD`: the gene, not the disease
         rowid = None if named_gene else self._lookup(query)
@@ -158,7 +158,9 @@ class Library:
                 return view.gene_view(gene_page(self._db, gene))
             if named_gene:
                 raise genes.no_gene(named_gene)
-            common = definitions.common_for(self._db, query)
+            from condlookup.catalogue import do_pages  # noqa: PLC0415 - a miss only
+
+            common = do_pages.common_for(self._db, query)
             if common is None:
                 raise self._miss(query)
             names = [common.name, *common.aliases]

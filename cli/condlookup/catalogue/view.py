@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Literal, Self
 from condlookup.records import Record, model
 
 if TYPE_CHECKING:  # types only: `show` of one kind of page need not load the other's model
-    from condlookup.catalogue.definitions import CommonPage
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.do_pages import CommonPage
     from condlookup.catalogue.gene_pages import GenePage
     from condlookup.catalogue.genes import Tie
     from condlookup.pages.models import Condition

@@ -9,8 +9,9 @@ from condlookup.pages.serialize import to_dict
 from condlookup.render import common, genes
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.definitions import CommonPage, Definition
+    from condlookup.catalogue.definitions import Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.do_pages import CommonPage
     from condlookup.catalogue.gene_pages import GenePage
     from condlookup.catalogue.genes import Tie
     from condlookup.catalogue.view import PageView

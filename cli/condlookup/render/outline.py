@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, cast
 from condlookup.render import common, genes
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.definitions import CommonPage, Definition
+    from condlookup.catalogue.definitions import Definition
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.do_pages import CommonPage
     from condlookup.catalogue.gene_pages import GenePage
     from condlookup.catalogue.view import PageView
     from condlookup.pages.models import Condition, Symptom
