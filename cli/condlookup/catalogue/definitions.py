@@ -12,8 +12,12 @@ installed (see `condlookup.sources.definitions`), read back for a page.
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from condlookup.records import Record, model
+
+if TYPE_CHECKING:
+    from condlookup.sources.definitions import Definitions
 
 ORPHANET = "orphanet"
 DO = "do"
@@ -58,19 +62,27 @@ class Definition(Record):
 # -- the build --------------------------------------------------------------------------------
 
 
-def write(connection: sqlite3.Connection, files: Sequence[Path]) -> dict[str, str]:
-    """The definitions of the digests `files`, joined to the catalogue's conditions, and the
-    DO diseases it lacks as short pages; facts for `meta`."""
+def read(files: Sequence[Path]) -> "list[Definitions]":
+    """The digests `files` that are whole; one that is not is not used (`update` fetches it
+    again)."""
     from condlookup.errors import DataError  # noqa: PLC0415
     from condlookup.sources.definitions import read_digest  # noqa: PLC0415
 
-    meta: dict[str, str] = {}
-    codes = dict(connection.execute("SELECT code, condition FROM codes"))
+    found = []
     for path in files:
         try:
-            found = read_digest(path)
+            found.append(read_digest(path))
         except DataError:
-            continue  # a digest that is not whole is not used: `update` will fetch it again
+            continue
+    return found
+
+
+def write(connection: sqlite3.Connection, digests: "Sequence[Definitions]") -> dict[str, str]:
+    """The definitions of the digests, joined to the catalogue's conditions by their codes;
+    facts for `meta`."""
+    meta: dict[str, str] = {}
+    codes = dict(connection.execute("SELECT code, condition FROM codes"))
+    for found in digests:
         meta[f"{found.origin}_definitions"] = found.version
         rows = [
             (codes[entry.code], found.origin, entry.code, entry.definition)
@@ -80,10 +92,6 @@ def write(connection: sqlite3.Connection, files: Sequence[Path]) -> dict[str, st
         connection.executemany(
             "INSERT INTO definitions (condition, origin, code, text) VALUES (?, ?, ?, ?)", rows
         )
-        if found.origin == DO:
-            from condlookup.catalogue import do_pages  # noqa: PLC0415 - a build with DO's
-
-            do_pages.write(connection, found.entries, codes)
     return meta
 
 

@@ -6,11 +6,15 @@ where the nearest DO class above it names a specialist.
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from condlookup.catalogue.definitions import DO, Definition
 from condlookup.records import Record, model
 from condlookup.sources.codes import Link, disease_source
 from condlookup.text import OWN_NAME, SYNONYM, join_list, name_tiers, split_list
+
+if TYPE_CHECKING:
+    from condlookup.sources.definitions import Entry
 
 # The Disease Ontology's classes that say who looks after a disease, by DOID with DO's own
 # label (checked against DO's files by a test). The nearest class above a disease decides.
@@ -84,12 +88,11 @@ class CommonPage(Record):
 # -- the build --------------------------------------------------------------------------------
 
 
-def write(
-    connection: sqlite3.Connection, entries: Sequence[object], codes: Mapping[str, int]
-) -> None:
-    from condlookup.sources.definitions import Entry  # noqa: PLC0415
-
-    every = {entry.code: entry for entry in entries if isinstance(entry, Entry)}
+def write(connection: sqlite3.Connection, entries: "Sequence[Entry]") -> None:
+    """DO's diseases that no catalogue condition is (by its DOID or a code DO gives), as short
+    pages with the names that find them."""
+    codes = dict(connection.execute("SELECT code, condition FROM codes"))
+    every = {entry.code: entry for entry in entries}
     rowid = 0
     for entry in every.values():
         if entry.code in codes or any(code in codes for code in entry.xrefs):

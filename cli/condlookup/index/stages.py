@@ -132,9 +132,13 @@ def _diseases(
 def _definitions_step(
     connection: sqlite3.Connection, catalogue: "Catalogue", files: tuple[Path, ...]
 ) -> dict[str, str]:
-    from condlookup.catalogue import definitions  # noqa: PLC0415
+    from condlookup.catalogue import definitions, do_pages  # noqa: PLC0415
 
-    return definitions.write(connection, files)
+    digests = definitions.read(files)
+    for found in digests:
+        if found.origin == definitions.DO:  # its diseases the catalogue lacks: short pages
+            do_pages.write(connection, found.entries)
+    return definitions.write(connection, digests)
 
 
 def _genes_step(
