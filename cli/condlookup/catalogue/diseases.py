@@ -183,7 +183,7 @@ def said(db: sqlite3.Connection, rowid: int, aspect: str) -> "tuple[Said, ...]":
 
 def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
     """The page of the catalogue condition in row `rowid`."""
-    from condlookup.catalogue import definitions, facts  # noqa: PLC0415 - a catalogue page only
+    from condlookup.catalogue import facts  # noqa: PLC0415 - a catalogue page only
     from condlookup.catalogue.keyfacts import key_facts  # noqa: PLC0415
 
     cond_id, name, aliases, specialists, because, codes, summary, summary_from = db.execute(
@@ -199,6 +199,11 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         )
     )
     known = facts.read(db, rowid)
+    definition = None
+    if "orphanet_definitions" in meta or "do_definitions" in meta:  # fetched by `update`
+        from condlookup.catalogue import definitions  # noqa: PLC0415
+
+        definition = definitions.definition(db, rowid, split_list(codes) or (cond_id,), meta)
     types, shared = family_features(db, rowid)
     every = split_list(codes) or (cond_id,)
     return CataloguePage(
@@ -219,7 +224,7 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         facts=known,
         key_facts=key_facts(known, said(db, rowid, "I"), said(db, rowid, "C")),
         orphanet_version=meta.get("orphanet_version") if known else None,
-        definition=definitions.definition(db, rowid, every, meta),
+        definition=definition,
         summary=summary,
         summary_from=split_list(summary_from),
     )

@@ -17,7 +17,7 @@ from condlookup.errors import CondlookupError
 from condlookup.library import Library
 from condlookup.render import plain
 
-more = typer.Typer(rich_markup_mode=None)
+commands = typer.Typer(rich_markup_mode=None)
 
 
 class UpdateSource(StrEnum):
@@ -28,7 +28,7 @@ class UpdateSource(StrEnum):
     do = "do"
 
 
-@more.command()
+@commands.command()
 def info() -> None:
     """Show the version, data folders, counts and credits."""
     import platform  # noqa: PLC0415
@@ -77,7 +77,7 @@ def info() -> None:
         output.write(plain.info(facts, thanks))
 
 
-@more.command()
+@commands.command()
 def update(
     check: Annotated[
         bool, typer.Option("--check", help="Only say whether newer releases exist.")
@@ -156,7 +156,7 @@ def _catalogue_counts(library: Library, conditions: int) -> str:
     )
 
 
-@more.command()
+@commands.command()
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -184,7 +184,7 @@ def validate(
     output.write(f"ok: {report.files} page(s), no problems\n")
 
 
-@more.command()
+@commands.command()
 def new(
     page_id: Annotated[
         str, typer.Argument(metavar="ID", help="The new page's id, e.g. my-condition.")
@@ -219,7 +219,7 @@ class ExportFormat(StrEnum):
     markdown = "markdown"
 
 
-@more.command()
+@commands.command()
 def export(
     query: QueryArgument,
     export_format: Annotated[
@@ -255,7 +255,7 @@ def export(
     output.write(f"wrote {target}\n")
 
 
-@more.command()
+@commands.command()
 def schema() -> None:
     """Print the JSON Schema of a condition page, for editors.
 
@@ -273,7 +273,7 @@ class CacheAction(StrEnum):
     clear = "clear"
 
 
-@more.command()
+@commands.command()
 def cache(
     action: Annotated[
         CacheAction,

@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.genes import Tie
     from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.ranking import Contribution, MatchHit, MatchResult
@@ -146,6 +147,17 @@ def mondo_statement(version: str | None) -> str:
 
 
 ORPHANET_SITE = "https://www.orpha.net"
+
+
+def gene_line(symbol: str, tie: "Tie") -> str:
+    """A gene on a condition's page: 'FBN1: disease-causing (Orphanet); `condlookup show
+    gene:FBN1`'."""
+    where = f" in {tie.part}" if tie.part else ""
+    return f"{symbol}: {tie.involvement}{where} ({tie.source}); `condlookup show gene:{symbol}`"
+
+
+def gene_named_note(symbol: str) -> str:
+    return f"A gene is also named {symbol}: `condlookup show gene:{symbol}` shows it."
 
 
 DO_SITE = "https://disease-ontology.org"

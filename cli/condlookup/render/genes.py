@@ -5,22 +5,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.catalogue.gene_pages import GeneDisease, GenePage
-    from condlookup.catalogue.genes import Tie
-
-
-def gene_line(symbol: str, tie: "Tie") -> str:
-    """A gene on a condition's page: 'FBN1: disease-causing (Orphanet); `condlookup show
-    gene:FBN1`'."""
-    where = f" in {tie.part}" if tie.part else ""
-    return f"{symbol}: {tie.involvement}{where} ({tie.source}); `condlookup show gene:{symbol}`"
 
 
 def gene_search_line(symbol: str) -> str:
     return f"{symbol} is a gene: `condlookup show gene:{symbol}` shows it; its conditions first."
-
-
-def gene_named_note(symbol: str) -> str:
-    return f"A gene is also named {symbol}: `condlookup show gene:{symbol}` shows it."
 
 
 def gene_lead(page: "GenePage") -> str:

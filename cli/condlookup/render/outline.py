@@ -10,7 +10,7 @@ who to see, sources and credits.
 
 from typing import TYPE_CHECKING, cast
 
-from condlookup.render import common, genes
+from condlookup.render import common
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import Definition
@@ -218,10 +218,10 @@ def outline(view: "PageView") -> tuple[Block, ...]:
         blocks = _curated(view, cast("Condition", view.page))
     if view.genes:  # before who to see: the genes are what the page says of the condition
         at = next(i for i, block in enumerate(blocks) if isinstance(block, WhoToSee))
-        lines = tuple(genes.gene_line(symbol, tie) for symbol, tie in view.genes)
+        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in view.genes)
         blocks = (*blocks[:at], Bullets("Genes", lines), *blocks[at:])
     if view.gene_named is not None:
-        blocks = (Note(genes.gene_named_note(view.gene_named)), *blocks)
+        blocks = (Note(common.gene_named_note(view.gene_named)), *blocks)
     if view.found_by is None:
         return blocks
     return (FoundBy(f"{view.found_by} is one of the names of {view.page.name}."), *blocks)
@@ -329,6 +329,7 @@ def _common(page: "CommonPage") -> tuple[Block, ...]:
 def _gene(view: "PageView", page: "GenePage") -> tuple[Block, ...]:
     """A gene: its names and ids, and the conditions it is tied to, each with how and a line
     saying what it is."""
+    from condlookup.render import genes  # noqa: PLC0415 - a gene's page only
     from condlookup.sources.codes import Link  # noqa: PLC0415 - see _curated
 
     fields = []
