@@ -92,9 +92,10 @@ def update(
 ) -> None:
     """Fetch the newest HPO release and definitions (online).
 
-    The one command that opens a network connection. Downloads hp.obo and phenotype.hpoa
-    (from CONDLOOKUP_HPO_URL if set), Orphanet's ORPHApackets (CONDLOOKUP_ORPHANET_URL) and
-    the Disease Ontology's doid.obo (CONDLOOKUP_DO_URL); checks each, keeps only what
+    The one command that opens a network connection. Downloads hp.obo, phenotype.hpoa and
+    genes_to_phenotype.txt (from CONDLOOKUP_HPO_URL if set), Orphanet's ORPHApackets
+    (CONDLOOKUP_ORPHANET_URL) and the Disease Ontology's doid.obo (CONDLOOKUP_DO_URL); checks
+    each, keeps only what
     condlookup uses, and only then switches to it. A failure leaves that source's copy in use
     as it was. The index is rebuilt by the next command. --hpo-dir and CONDLOOKUP_HPO_DIR
     still come first for the HPO files.
