@@ -1,0 +1,155 @@
+"""Candidate genes on published cases, for `accuracy.py --decoys`: each case's candidate list is
+its causal genes (the cases file's `genes`) and N genes drawn at random (`random.Random(case
+id)`) from every gene the index ties to a condition; a case's rank is that of its diagnosis
+among the OMIM conditions tied to a candidate, ranked as `match --gene` ranks them (those that
+explain no finding last, as explaining nothing), or, with `below`, among all the OMIM
+conditions, the tied ones first (what leaving the untied ones in would give).
+
+The phenotype ranking is computed once per case (`scoring.score`) and each N filters it, so a
+figure for N = 0, 20 and 100 costs one ranking per case.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from condlookup.matching import scoring
+
+Case = dict[str, object]
+
+
+class Index(NamedTuple):
+    """What the figures need from the index, read once."""
+
+    omim: frozenset[int]  # the conditions with an OMIM code: the diseases ranked
+    holder: dict[str, int]  # an OMIM code's condition
+    names: dict[int, str]  # a condition's id, to order equal scores
+    current: frozenset[int]  # the current terms
+    alias: dict[int, int]  # an obsolete or alternative term's current one
+    tied: dict[str, frozenset[int]]  # a gene's conditions
+    pool: tuple[str, ...]  # every gene tied to a condition, sorted: the decoys' pool
+
+
+def read_index(db: sqlite3.Connection) -> Index:
+    omim: set[int] = set()
+    holder: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for rowid, cond_id, codes in db.execute("SELECT rowid, id, codes FROM conditions"):
+        names[rowid] = cond_id
+        for code in codes.split("\x1f"):
+            if code.startswith("OMIM:"):
+                omim.add(rowid)
+                holder.setdefault(code, rowid)
+    tied: dict[str, set[int]] = {}
+    rows = db.execute(
+        "SELECT g.symbol, c.condition FROM gene_conditions c JOIN genes g ON g.rowid = c.gene"
+    )
+    for symbol, condition in rows:
+        tied.setdefault(symbol, set()).add(condition)
+    return Index(
+        frozenset(omim),
+        holder,
+        names,
+        frozenset(term for (term,) in db.execute("SELECT id FROM terms WHERE obsolete = 0")),
+        dict(db.execute("SELECT alias, id FROM term_alias")),
+        {symbol: frozenset(found) for symbol, found in tied.items()},
+        tuple(sorted(tied)),
+    )
+
+
+def candidates(case: Case, index: Index, decoys: int) -> list[str]:
+    """The case's causal genes and `decoys` others drawn from the pool, seeded by its id."""
+    causal = [str(gene) for gene in case.get("genes", [])]  # type: ignore[attr-defined]
+    others = [gene for gene in index.pool if gene not in causal]
+    return causal + random.Random(str(case["case"])).sample(others, min(decoys, len(others)))
+
+
+def _terms(ids: Iterable[object], index: Index) -> list[int]:
+    found = []
+    for hpo in ids:
+        number = int(str(hpo)[3:])
+        number = index.alias.get(number, number)
+        if number in index.current:
+            found.append(number)
+    return list(dict.fromkeys(found))
+
+
+def _rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: Index) -> int | None:
+    mine = scores[truth]
+    better = sum(
+        1
+        for other in allowed
+        if other != truth
+        and (
+            scores[other] > mine
+            or (scores[other] == mine and index.names[other] < index.names[truth])
+        )
+    )
+    return better + 1
+
+
+class Ranks(NamedTuple):
+    phenotype: dict[str, int | None]  # the case's rank without genes
+    genes: dict[tuple[int, str], dict[str, int | None]]  # (N, "out" | "below") -> case -> rank
+    per_case_ms: float  # the median time of a case's phenotype ranking
+    filter_ms: float  # the median time of one N's filter, per case
+
+
+def decoy_ranks(
+    db: sqlite3.Connection, cases: Sequence[Case], counts: Sequence[int], index: Index
+) -> Ranks:
+    phenotype: dict[str, int | None] = {}
+    by_gene: dict[tuple[int, str], dict[str, int | None]] = {
+        (count, how): {} for count in counts for how in ("out", "below")
+    }
+    memo = scoring.Memo()
+    timing, filtering = [], []
+    for case in cases:
+        key = str(case["case"])
+        present = _terms(case["present"], index)  # type: ignore[arg-type]
+        absent = _terms(case["excluded"], index)  # type: ignore[arg-type]
+        truth = index.holder.get(str(case["disease"]))
+        start = time.perf_counter()
+        found = scoring.score(db, present, absent, memo) if present else None
+        timing.append(time.perf_counter() - start)
+        scores = dict(found.scores) if found else {}
+        explained = {rowid for rowid in scores if rowid in index.omim}
+        phenotype[key] = (
+            _rank(truth, scores, explained, index)
+            if truth is not None and truth in scores
+            else None
+        )
+        nothing = sum(found.unexplained((term,)) for term in present) if found else 0.0
+        for count in counts:
+            start = time.perf_counter()
+            tied: set[int] = set()
+            for gene in candidates(case, index, count):
+                tied |= index.tied.get(gene, frozenset())
+            tied &= index.omim
+            ranked = {rowid: scores.get(rowid, nothing) for rowid in tied}
+            if truth is None or truth not in tied:
+                by_gene[(count, "out")][key] = None
+                # Below: the tied conditions first, then the rest by score.
+                below = (
+                    len(tied) + _rank(truth, scores, explained - tied | {truth}, index)
+                    if truth is not None and truth in scores
+                    else None
+                )
+                by_gene[(count, "below")][key] = below
+            else:
+                rank = _rank(truth, ranked, tied, index)
+                by_gene[(count, "out")][key] = rank
+                by_gene[(count, "below")][key] = rank
+            filtering.append(time.perf_counter() - start)
+    timing.sort()
+    filtering.sort()
+    return Ranks(
+        phenotype,
+        by_gene,
+        1000 * timing[len(timing) // 2] if timing else 0.0,
+        1000 * filtering[len(filtering) // 2] if filtering else 0.0,
+    )
