@@ -69,7 +69,8 @@ def _clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def _is_date(text: str) -> bool:
+def is_date(text: str) -> bool:
+    """Whether `text` is a real date written YYYY-MM-DD (a release's name)."""
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         return False
     try:
@@ -151,7 +152,7 @@ def _packet(data: bytes, where: str) -> tuple[Entry, tuple[str, str]]:
     if not re.fullmatch(r"[0-9]{1,7}", code):
         raise DataError(f'{where}: "ORPHAcode" is not an ORPHA number')
     created = _value(packet.get("creationDate"))[:10]
-    if not _is_date(created):
+    if not is_date(created):
         raise DataError(f'{where}: "creationDate" is not a date')
     texts = [
         _value(item.get("Contents"))
@@ -206,7 +207,7 @@ def read_obo(path: Path) -> Definitions:
         if line.startswith("data-version:"):
             found = _RELEASE.search(line + "/")
             version = found.group(1) if found else ""
-    if not _is_date(version):
+    if not is_date(version):
         raise DataError("no release date in its data-version: not a release of doid.obo")
     entries = [entry for entry in _terms("[" + body if body else "") if entry is not None]
     if len(entries) < MIN_TERMS:
@@ -335,7 +336,7 @@ def read_digest(path: Path) -> Definitions:
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
         raise DataError(f"{path}: not a readable digest of definitions ({error})") from None
     origin = meta.get("origin")
-    if origin not in ("orphanet", "do") or not _is_date(meta.get("version", "")):
+    if origin not in ("orphanet", "do") or not is_date(meta.get("version", "")):
         raise DataError(f"{path}: not a digest of definitions (no origin or version)")
     return Definitions(origin, meta["version"], meta.get("detail", ""), tuple(entries))  # type: ignore[arg-type]
 

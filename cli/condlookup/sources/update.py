@@ -123,7 +123,7 @@ def definitions_in_use(key: str) -> tuple[str | None, str | None]:
         lines = (root / CURRENT).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-    fetched = lines[2] if len(lines) > 2 and _is_date(lines[2]) else None
+    fetched = lines[2] if len(lines) > 2 and definitions.is_date(lines[2]) else None
     return (found.group(1) if found else None), fetched
 
 
@@ -179,7 +179,7 @@ def _obo_release(url: str, title: str) -> str:
     for line in head.splitlines():
         if line.startswith("data-version:"):
             found = re.search(r"releases/([0-9]{4}-[0-9]{2}-[0-9]{2})/", line)
-            if found and _is_date(found.group(1)):
+            if found and definitions.is_date(found.group(1)):
                 return found.group(1)
     raise UpdateError(f"{title} from {url}: no release date in its first lines")
 
@@ -217,23 +217,14 @@ def newest_release(url: str | None = None) -> str:
     for line in head.splitlines():
         if line.startswith("data-version:"):
             found = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
-            if not _is_date(found):  # it names a folder, and is shown: nothing else passes
+            # It names a folder, and is shown: nothing but a date passes.
+            if not definitions.is_date(found):
                 raise UpdateError(
                     f"{target}: its release {found[:40]!r} is not a date (YYYY-MM-DD): "
                     "not an HPO release"
                 )
             return found
     raise UpdateError(f"{target}: no data-version in its first lines: not an hp.obo file")
-
-
-def _is_date(text: str) -> bool:
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def update(progress: Progress | None = None, check: bool = False) -> Outcome:
