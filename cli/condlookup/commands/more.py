@@ -54,6 +54,7 @@ def info() -> None:
         *_definitions(),
         ("Catalogue", _catalogue_counts(library, counts.get("hpo", 0))),
         ("HPO terms", library.meta("hpo_terms") or "0"),
+        ("Genes", library.meta("genes") or "0"),
         ("Index", str(index_path())),
     ]
     facts += [("Replaced", f"{cond_id} by {path}") for cond_id, path in library.replaced()]
