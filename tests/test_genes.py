@@ -258,3 +258,12 @@ def test_real_genes_pages_and_their_conditions(runner: CliRunner, real_catalogue
     assert found["gene"] == "CHD7" and found["results"][0]["id"] == "charge-syndrome"
     found = json.loads(run(runner, "search", "FBN1", "--json")[1])
     assert "MONDO:0007947" in [hit["id"] for hit in found["results"]]
+
+
+def test_a_long_list_of_genes_is_cut_and_counted(runner: CliRunner, real_catalogue: Path) -> None:
+    page = json.loads(run(runner, "show", "primary ciliary dyskinesia", "--json")[1])
+    out = run(runner, "show", "primary ciliary dyskinesia")[1]
+    listed = out.split("\nGenes\n-----\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(page["genes"]) > 13
+    assert len(listed) == 13
+    assert listed[-1] == f"  - and {len(page['genes']) - 12} more (`--json` lists them all)"

@@ -149,6 +149,9 @@ def mondo_statement(version: str | None) -> str:
 ORPHANET_SITE = "https://www.orpha.net"
 
 
+GENES_LISTED = 12  # a condition's genes listed on its page; the rest counted
+
+
 def gene_line(symbol: str, tie: "Tie") -> str:
     """A gene on a condition's page: 'FBN1: disease-causing (Orphanet); `condlookup show
     gene:FBN1`'."""

@@ -218,7 +218,10 @@ def outline(view: "PageView") -> tuple[Block, ...]:
         blocks = _curated(view, cast("Condition", view.page))
     if view.genes:  # before who to see: the genes are what the page says of the condition
         at = next(i for i, block in enumerate(blocks) if isinstance(block, WhoToSee))
-        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in view.genes)
+        shown = view.genes[: common.GENES_LISTED]
+        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in shown)
+        if len(view.genes) > len(shown):  # a family of hearing losses has 132: the causes first
+            lines += (f"and {len(view.genes) - len(shown)} more (`--json` lists them all)",)
         blocks = (*blocks[:at], Bullets("Genes", lines), *blocks[at:])
     if view.gene_named is not None:
         blocks = (Note(common.gene_named_note(view.gene_named)), *blocks)
