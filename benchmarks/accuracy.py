@@ -239,7 +239,9 @@ def compare_payload(python: str, payload: dict[str, list[list[object]]]) -> None
     print(f"  {python}: ontology loaded in {load_s:.1f} s, {each_ms:.0f} ms per patient")
     for label, ranks in result["ranks"].items():
         worst = [rank if rank is not None else 10**6 for rank in ranks]
-        print(f"    {label:<40} {summary(worst)}")
+        parent, _, part = label.partition(" | ")
+        shown = " " * (len(parent) - len(parent.lstrip()) + 2) + part if part else label
+        print(f"    {shown:<40} {summary(worst)}")
 
 
 Case = dict[str, object]  # a line of the cases file
