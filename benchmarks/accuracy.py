@@ -23,6 +23,13 @@ cases (the PMID of the case's id is cited for its own disease in the `reference`
 phenotype.hpoa the index was built from: the case was, in effect, part of the answer key) and
 non-circular ones (what a new patient looks like). `--json` prints the figures as one JSON
 object instead.
+
+`--decoys N [N ...]` (with `--phenopackets`) adds candidate genes, as `match --gene` takes them:
+each case's causal genes (the file's `genes`) and N genes drawn at random (random.Random(case
+id)) from every gene the index ties to a condition; the diagnosis is ranked among the OMIM
+conditions tied to a candidate (those that fit no finding last), beside the phenotype-only
+figure, for the same groups. "below" ranks every OMIM condition, the tied ones first (what
+keeping the untied ones would give). With `--compare`, hpo3's ranking is filtered the same way.
 """
 
 from __future__ import annotations
@@ -187,8 +194,9 @@ out = {"load_s": loaded, "ranks": {}}
 start = time.perf_counter()
 for label, group in patients.items():
     ranks = []
-    for disease, namespace, terms in group:
+    for disease, namespace, terms, *allowed in group:
         wanted = int(disease.split(":")[1])
+        keep = set(allowed[0]) if allowed else None  # the candidates' diseases, with --decoys
         known = []
         for term in terms:  # a term its release lacks is left out, as ours leaves them out
             try:
@@ -203,6 +211,8 @@ for label, group in patients.items():
             ranks.append(None)
             continue
         ids = [int(item["item"].id) for item in found]
+        if keep is not None:
+            ids = [number for number in ids if number in keep]
         ranks.append(ids.index(wanted) + 1 if wanted in ids else None)
     out["ranks"][label] = ranks
 out["per_query_s"] = (time.perf_counter() - start) / max(sum(len(g) for g in patients.values()), 1)
@@ -437,6 +447,61 @@ def report_real(
         compare_payload(compare_with, payload)
 
 
+def report_decoys(
+    db: sqlite3.Connection, path: Path, counts: list[int], compare_with: str | None
+) -> None:
+    """Candidate genes: the causal genes and N decoys, for each N, beside phenotype only."""
+    import decoys  # noqa: PLC0415 - beside this script
+
+    folder = hpo_dir()
+    assert folder is not None
+    cited = references(folder / "phenotype.hpoa")
+    known = {
+        code
+        for (code,) in db.execute(
+            "SELECT DISTINCT origin FROM annotations WHERE origin LIKE 'OMIM:%'"
+        )
+    }
+    five = [c for c in at_most_five(read_cases(path)) if c["disease"] in known]
+    groups = {
+        "at most 5 per disease, known": five,
+        "  circular": [c for c in five if circular(c, cited)],
+        "  non-circular": [c for c in five if not circular(c, cited)],
+        "    half A (tuned on)": [c for c in five if not circular(c, cited) and half(c) == "A"],
+        "    half B (held out)": [c for c in five if not circular(c, cited) and half(c) == "B"],
+    }
+    index = decoys.read_index(db)
+    found = decoys.decoy_ranks(db, five, counts, index)
+    print(
+        f"\ncandidate genes: the causal genes and N decoys from {len(index.pool)} genes; "
+        f"{found.per_case_ms:.1f} ms per case's ranking (median), {found.filter_ms:.2f} ms per "
+        "filter"
+    )
+    print(f"  {'':<32}{'cases':>5}")
+    for label, group in groups.items():
+        keys = [str(c["case"]) for c in group]
+        print(f"  {label:<32}{real_summary([found.phenotype[k] for k in keys])}  phenotype only")
+        for count in counts:
+            for how in ("out", "below"):
+                ranks = [found.genes[(count, how)][k] for k in keys]
+                print(f"  {'':<32}{real_summary(ranks)}  N={count}, untied {how}")
+    if compare_with:
+        print("the same through hpo3 (its own HPO data), filtered to the candidates' diseases:")
+        payload: dict[str, list[list[object]]] = {}
+        for label, group in groups.items():
+            for count in counts:
+                payload[f"{label.strip()}, N={count}"] = [
+                    [
+                        str(c["disease"]),
+                        "OMIM",
+                        list(c["present"]),  # type: ignore[call-overload]
+                        decoys.allowed_omim(c, index, count),
+                    ]
+                    for c in group
+                ]
+        compare_payload(compare_with, payload)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=300)
@@ -444,11 +509,17 @@ def main() -> int:
     parser.add_argument("--compare", metavar="PYTHON", help="an interpreter with hpo3 or pyhpo")
     parser.add_argument("--phenopackets", type=Path, metavar="FILE", help="real cases, JSON Lines")
     parser.add_argument("--json", action="store_true", help="the figures as JSON (--phenopackets)")
+    parser.add_argument(
+        "--decoys", type=int, nargs="+", metavar="N", help="candidate genes: N decoys each"
+    )
     args = parser.parse_args()
     library = Library.open()
     db = library._db
     if args.phenopackets:
-        report_real(db, args.phenopackets, args.compare, args.json)
+        if not args.decoys:
+            report_real(db, args.phenopackets, args.compare, args.json)
+        else:
+            report_decoys(db, args.phenopackets, args.decoys, args.compare)
         return 0
     namespaces, _terms, names = load(db)
     exact, noisy = simulate(db, args.patients, args.seed)

@@ -32,18 +32,21 @@ class Index(NamedTuple):
     alias: dict[int, int]  # an obsolete or alternative term's current one
     tied: dict[str, frozenset[int]]  # a gene's conditions
     pool: tuple[str, ...]  # every gene tied to a condition, sorted: the decoys' pool
+    omim_numbers: dict[int, tuple[int, ...]]  # a condition's OMIM numbers (for hpo3's lists)
 
 
 def read_index(db: sqlite3.Connection) -> Index:
     omim: set[int] = set()
     holder: dict[str, int] = {}
     names: dict[int, str] = {}
+    numbers: dict[int, tuple[int, ...]] = {}
     for rowid, cond_id, codes in db.execute("SELECT rowid, id, codes FROM conditions"):
         names[rowid] = cond_id
         for code in codes.split("\x1f"):
             if code.startswith("OMIM:"):
                 omim.add(rowid)
                 holder.setdefault(code, rowid)
+                numbers[rowid] = (*numbers.get(rowid, ()), int(code[5:]))
     tied: dict[str, set[int]] = {}
     rows = db.execute(
         "SELECT g.symbol, c.condition FROM gene_conditions c JOIN genes g ON g.rowid = c.gene"
@@ -58,7 +61,17 @@ def read_index(db: sqlite3.Connection) -> Index:
         dict(db.execute("SELECT alias, id FROM term_alias")),
         {symbol: frozenset(found) for symbol, found in tied.items()},
         tuple(sorted(tied)),
+        numbers,
     )
+
+
+def allowed_omim(case: Case, index: Index, decoys: int) -> list[int]:
+    """The OMIM numbers of the conditions tied to the case's candidates (for hpo3, which ranks
+    OMIM entries)."""
+    tied: set[int] = set()
+    for gene in candidates(case, index, decoys):
+        tied |= index.tied.get(gene, frozenset())
+    return sorted({number for rowid in tied for number in index.omim_numbers.get(rowid, ())})
 
 
 def candidates(case: Case, index: Index, decoys: int) -> list[str]:
@@ -78,7 +91,7 @@ def _terms(ids: Iterable[object], index: Index) -> list[int]:
     return list(dict.fromkeys(found))
 
 
-def _rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: Index) -> int | None:
+def _rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: Index) -> int:
     mine = scores[truth]
     better = sum(
         1
