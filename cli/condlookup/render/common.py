@@ -159,24 +159,12 @@ def gene_line(symbol: str, tie: "Tie") -> str:
     return f"{symbol}: {tie.involvement}{where} ({tie.source}); `condlookup show gene:{symbol}`"
 
 
+def gene_search_line(symbol: str) -> str:
+    return f"{symbol} is a gene: `condlookup show gene:{symbol}` shows it; its conditions first."
+
+
 def gene_named_note(symbol: str) -> str:
     return f"A gene is also named {symbol}: `condlookup show gene:{symbol}` shows it."
-
-
-DO_SITE = "https://disease-ontology.org"
-OUTSIDE_CATALOGUE = (
-    "This condition is outside condlookup's rare-disease catalogue: this short page gives "
-    "the Human Disease Ontology's definition, names and class, and there is no symptom list "
-    "for it, so `condlookup match` cannot suggest it."
-)
-
-
-def do_statement(version: str | None) -> str:
-    """The credit the Disease Ontology asks for (CC0 1.0: a custom, not a condition)."""
-    return (
-        f"Definition, names and class from the Human Disease Ontology (release "
-        f"{version or 'unknown'}, CC0 1.0), {DO_SITE}."
-    )
 
 
 def orphanet_statement(version: str | None) -> str:

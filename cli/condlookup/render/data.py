@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from condlookup.pages.models import NAMED_BY_PAGE
 from condlookup.pages.serialize import to_dict
-from condlookup.render import common, genes
+from condlookup.render import common
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import Definition
@@ -67,6 +67,8 @@ def _tie(symbol: str, tie: Tie) -> dict[str, str | None]:
 
 def _gene_page(gene: GenePage) -> dict[str, Any]:
     """A gene, under the keys of a condition where they apply, and its conditions."""
+    from condlookup.render import genes  # noqa: PLC0415 - a gene's page only
+
     links = [genes.gene_link(code) for code in gene.codes]
     return {
         "id": gene.id,
@@ -232,6 +234,8 @@ def _definition(found: Definition | None) -> dict[str, str] | None:
 
 def _common_page(entry: CommonPage) -> dict[str, Any]:
     """A disease the Disease Ontology defines and the catalogue lacks, under the same keys."""
+    from condlookup.render import disease_ontology  # noqa: PLC0415 - such a page only
+
     return {
         "id": entry.id,
         "name": entry.name,
@@ -248,7 +252,10 @@ def _common_page(entry: CommonPage) -> dict[str, Any]:
         "related": [],
         "sources": [
             *({"title": title, "url": url} for title, url in entry.sources),
-            {"title": f"Human Disease Ontology, release {entry.do_version}", "url": common.DO_SITE},
+            {
+                "title": f"Human Disease Ontology, release {entry.do_version}",
+                "url": disease_ontology.DO_SITE,
+            },
         ],
         "kind_of": list(entry.kind_of),
         "reviewed": None,

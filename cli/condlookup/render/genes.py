@@ -7,10 +7,6 @@ if TYPE_CHECKING:
     from condlookup.catalogue.gene_pages import GeneDisease, GenePage
 
 
-def gene_search_line(symbol: str) -> str:
-    return f"{symbol} is a gene: `condlookup show gene:{symbol}` shows it; its conditions first."
-
-
 def gene_lead(page: "GenePage") -> str:
     """A gene page's first sentence, from its ties alone."""
     count = len(page.diseases)

@@ -309,6 +309,7 @@ def _what_it_is(definition: "Definition") -> Quoted:
 def _common(page: "CommonPage") -> tuple[Block, ...]:
     """A disease the Disease Ontology defines and the catalogue lacks: what DO says, and
     plainly what condlookup cannot say of it."""
+    from condlookup.render import disease_ontology  # noqa: PLC0415 - such a page only
     from condlookup.sources.codes import Link  # noqa: PLC0415 - see _curated
 
     fields = []
@@ -320,12 +321,12 @@ def _common(page: "CommonPage") -> tuple[Block, ...]:
     blocks: list[Block] = [Title(page.name), Header(tuple(fields)), Lead(page.summary)]
     if page.definition is not None:
         blocks.append(_what_it_is(page.definition))
-    blocks.append(Note(common.OUTSIDE_CATALOGUE))
+    blocks.append(Note(disease_ontology.OUTSIDE_CATALOGUE))
     why = common.specialist_note(page.specialists, page.because) if page.specialists else None
     blocks.append(WhoToSee(common.specialist_hint(page.specialists), why))
-    release = Link(f"Human Disease Ontology, release {page.do_version}", common.DO_SITE)
+    release = Link(f"Human Disease Ontology, release {page.do_version}", disease_ontology.DO_SITE)
     blocks.append(Sources((*page.sources, release)))
-    blocks.append(Footer((common.do_statement(page.do_version), common.DISCLAIMER)))
+    blocks.append(Footer((disease_ontology.do_statement(page.do_version), common.DISCLAIMER)))
     return tuple(blocks)
 
 

@@ -3,7 +3,7 @@
 import textwrap
 from typing import TYPE_CHECKING
 
-from condlookup.render import common, genes, outline
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def search(result: "SearchResult") -> str:
     out = []
     id_width = max((len(hit.id) for hit in result.hits), default=0) + 2
     if result.gene is not None:
-        out.append(safe(genes.gene_search_line(result.gene)))
+        out.append(safe(common.gene_search_line(result.gene)))
     for hit in result.hits:
         out.append(f"{safe(hit.id).ljust(id_width)}{safe(hit.name)}")
         out.append(f"{' ' * id_width}{hit.matched_field}: {safe(hit.line)}")

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from condlookup.render import common, genes, outline
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def search(result: SearchResult) -> RenderableType:
         table.add_row(name, line)
     parts: list[RenderableType] = [table]
     if result.gene is not None:
-        parts.insert(0, Text(safe(genes.gene_search_line(result.gene)), style="italic"))
+        parts.insert(0, Text(safe(common.gene_search_line(result.gene)), style="italic"))
     more = result.total - len(result.hits)
     if more > 0:
         parts.append(Text(f"... and {more} more (use --limit to see them)", style="dim"))
