@@ -24,7 +24,8 @@ from condlookup.paths import (
 from condlookup.text import fold, split_list
 
 if TYPE_CHECKING:
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
+    from condlookup.catalogue.links import Links
     from condlookup.catalogue.view import AnnotationCounts, PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.ranking import MatchResult
@@ -250,13 +251,13 @@ class Library:
 
     def links(self, condition_id: str) -> "Links":
         """What a condition is a kind of (broader), and which kinds it has (narrower)."""
-        from condlookup.catalogue import diseases  # noqa: PLC0415
+        from condlookup.catalogue import links  # noqa: PLC0415
 
         row = self._db.execute("SELECT rowid FROM conditions WHERE id = ?", (condition_id,))
         found = row.fetchone()
         if not self.has_catalogue or found is None:
-            return diseases.Links()
-        return diseases.links(self._db, found[0])
+            return links.Links()
+        return links.links(self._db, found[0])
 
     def _resolve(self, query: str) -> int:
         """The condition a query names (see `_lookup`); a miss is an error that suggests

@@ -2,35 +2,17 @@
 
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from condlookup.catalogue.definitions import Definition
     from condlookup.catalogue.facts import Fact
     from condlookup.catalogue.keyfacts import KeyFact, Said
 
+from condlookup.catalogue.links import Links, links
 from condlookup.records import Kind, Record, model
 from condlookup.sources.codes import Link, disease_source, hpo_id
 from condlookup.text import plain_name, split_list
-
-
-class Named(NamedTuple):
-    """Another condition, as a page names it."""
-
-    id: str
-    name: str
-
-
-class Links(NamedTuple):
-    """A condition's place among the others: what it is a kind of, and which kinds it has."""
-
-    broader: tuple[Named, ...] = ()
-    narrower: tuple[Named, ...] = ()
-
-    @property
-    def family(self) -> bool:
-        """Whether it has a family to show: something broader or narrower."""
-        return bool(self.broader or self.narrower)
 
 
 @model
@@ -227,25 +209,6 @@ def catalogue_page(db: sqlite3.Connection, rowid: int) -> CataloguePage:
         definition=definition,
         summary=summary,
         summary_from=split_list(summary_from),
-    )
-
-
-def links(db: sqlite3.Connection, rowid: int) -> Links:
-    """What the condition in row `rowid` is a kind of, and which kinds it has, by name."""
-
-    def named(sql: str) -> tuple[Named, ...]:
-        rows = db.execute(sql, (rowid,)).fetchall()
-        return tuple(sorted((Named(*row) for row in rows), key=lambda n: n.name.casefold()))
-
-    return Links(
-        broader=named(
-            "SELECT c.id, c.name FROM relations r JOIN conditions c ON c.rowid = r.broader "
-            "WHERE r.narrower = ?"
-        ),
-        narrower=named(
-            "SELECT c.id, c.name FROM relations r JOIN conditions c ON c.rowid = r.narrower "
-            "WHERE r.broader = ?"
-        ),
     )
 
 

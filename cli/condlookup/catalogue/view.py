@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Literal, Self
 from condlookup.records import Record, model
 
 if TYPE_CHECKING:  # types only: `show` of one kind of page need not load the other's model
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
     from condlookup.catalogue.do_pages import CommonPage
     from condlookup.catalogue.gene_pages import GenePage
     from condlookup.catalogue.genes import Tie
+    from condlookup.catalogue.links import Links
     from condlookup.pages.models import Condition
 
 
@@ -139,14 +140,14 @@ def catalogue_view(
 def common_view(page: "CommonPage", found_by: str | None = None) -> PageView:
     """A short page of a disease the Disease Ontology defines and the catalogue lacks: it
     shows no data of the HPO's, Mondo's or Orphanet's (its definition carries its credit)."""
-    from condlookup.catalogue.diseases import Links  # noqa: PLC0415
+    from condlookup.catalogue.links import Links  # noqa: PLC0415
 
     return PageView(page, (), AnnotationCounts(), Links(), Credits(), page.codes, found_by)
 
 
 def gene_view(page: "GenePage") -> PageView:
     """A gene's page: it credits the HPO and Orphanet where it shows their ties."""
-    from condlookup.catalogue.diseases import Links  # noqa: PLC0415
+    from condlookup.catalogue.links import Links  # noqa: PLC0415
 
     shown = Credits(page.hpo_release, None, page.orphanet_version)
     return PageView(page, (), AnnotationCounts(), Links(), shown, page.codes)

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from condlookup.catalogue.diseases import CataloguePage, Links, Phenotype
+    from condlookup.catalogue.diseases import CataloguePage, Phenotype
     from condlookup.catalogue.genes import Tie
+    from condlookup.catalogue.links import Links
     from condlookup.catalogue.view import PageView
     from condlookup.matching.cases import CaseResult
     from condlookup.matching.ranking import Contribution, MatchHit, MatchResult
