@@ -383,7 +383,7 @@ def _genes(lines: Iterator[str], where: str) -> Iterator[GeneLink]:
             raise DataError(f"{where}:{number}: expected {len(_GENES_COLUMNS)} columns")
         ncbi, symbol, disease = columns[0], columns[1], columns[5]
         if symbol == "-":
-            continue  # a gene the release names by no symbol (7467 in 2025-01-16): not findable
+            continue  # a gene the release names by no symbol (six in 2025-01-16): not findable
         if not ncbi.isdigit() or not _SYMBOL.fullmatch(symbol):
             raise DataError(f"{where}:{number}: not a gene's NCBI id and symbol")
         if not _DISEASE_ID.fullmatch(disease):
