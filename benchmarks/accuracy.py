@@ -283,51 +283,27 @@ def half(case: Case) -> str:
 
 
 def real_ranks(db: sqlite3.Connection, cases: list[Case]) -> tuple[dict[str, int | None], int]:
-    """Each case's rank (None when its diagnosis is nowhere in the index), and how many HP ids
-    the release does not know (skipped)."""
-    current = {term for (term,) in db.execute("SELECT id FROM terms WHERE obsolete = 0")}
-    alias = dict(db.execute("SELECT alias, id FROM term_alias"))
-    omim_rows: set[int] = set()
-    holder: dict[str, int] = {}
-    names: dict[int, str] = {}
-    for rowid, cond_id, codes in db.execute("SELECT rowid, id, codes FROM conditions"):
-        names[rowid] = cond_id
-        for code in codes.split("\x1f"):
-            if code.startswith("OMIM:"):
-                omim_rows.add(rowid)
-                holder.setdefault(code, rowid)
+    """Each case's rank among the OMIM conditions (None when its diagnosis is nowhere in the
+    index, or explains none of its findings), and how many HP ids the release does not know
+    (skipped)."""
+    import decoys  # noqa: PLC0415 - beside this script
+
+    index = decoys.read_index(db)
     unknown = 0
-
-    def terms(ids: object) -> list[int]:
-        nonlocal unknown
-        found = []
-        for hpo in ids:  # type: ignore[attr-defined]
-            number = int(str(hpo)[3:])
-            number = alias.get(number, number)
-            if number in current:
-                found.append(number)
-            else:
-                unknown += 1
-        return list(dict.fromkeys(found))
-
     ranks: dict[str, int | None] = {}
     memo = scoring.Memo()
     for case in cases:
-        present, absent = terms(case["present"]), terms(case["excluded"])
-        truth = holder.get(str(case["disease"]))
+        given = [*case["present"], *case["excluded"]]  # type: ignore[misc]
+        present = decoys.terms(case["present"], index)  # type: ignore[arg-type]
+        absent = decoys.terms(case["excluded"], index)  # type: ignore[arg-type]
+        unknown += sum(1 for hpo in given if not decoys.terms([hpo], index))
+        truth = index.holder.get(str(case["disease"]))
         scores = scoring.score(db, present, absent, memo).scores if present else {}
         if truth is None or truth not in scores:
             ranks[str(case["case"])] = None
             continue
-        mine = scores[truth]
-        better = sum(
-            1
-            for other, value in scores.items()
-            if other != truth
-            and other in omim_rows
-            and (value > mine or (value == mine and names[other] < names[truth]))
-        )
-        ranks[str(case["case"])] = better + 1
+        explained = [rowid for rowid in scores if rowid in index.omim]
+        ranks[str(case["case"])] = decoys.rank(truth, scores, explained, index)
     return ranks, unknown
 
 

@@ -81,7 +81,8 @@ def candidates(case: Case, index: Index, decoys: int) -> list[str]:
     return causal + random.Random(str(case["case"])).sample(others, min(decoys, len(others)))
 
 
-def _terms(ids: Iterable[object], index: Index) -> list[int]:
+def terms(ids: Iterable[object], index: Index) -> list[int]:
+    """The current terms of HP ids, each once; ids the release does not know left out."""
     found = []
     for hpo in ids:
         number = int(str(hpo)[3:])
@@ -91,7 +92,8 @@ def _terms(ids: Iterable[object], index: Index) -> list[int]:
     return list(dict.fromkeys(found))
 
 
-def _rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: Index) -> int:
+def rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: Index) -> int:
+    """The place of `truth` among `allowed` by score; equal scores by the conditions' ids."""
     mine = scores[truth]
     better = sum(
         1
@@ -123,8 +125,8 @@ def decoy_ranks(
     timing, filtering = [], []
     for case in cases:
         key = str(case["case"])
-        present = _terms(case["present"], index)  # type: ignore[arg-type]
-        absent = _terms(case["excluded"], index)  # type: ignore[arg-type]
+        present = terms(case["present"], index)  # type: ignore[arg-type]
+        absent = terms(case["excluded"], index)  # type: ignore[arg-type]
         truth = index.holder.get(str(case["disease"]))
         start = time.perf_counter()
         found = scoring.score(db, present, absent, memo) if present else None
@@ -132,9 +134,7 @@ def decoy_ranks(
         scores = dict(found.scores) if found else {}
         explained = {rowid for rowid in scores if rowid in index.omim}
         phenotype[key] = (
-            _rank(truth, scores, explained, index)
-            if truth is not None and truth in scores
-            else None
+            rank(truth, scores, explained, index) if truth is not None and truth in scores else None
         )
         nothing = sum(found.unexplained((term,)) for term in present) if found else 0.0
         for count in counts:
@@ -148,15 +148,15 @@ def decoy_ranks(
                 by_gene[(count, "out")][key] = None
                 # Below: the tied conditions first, then the rest by score.
                 below = (
-                    len(tied) + _rank(truth, scores, explained - tied | {truth}, index)
+                    len(tied) + rank(truth, scores, explained - tied | {truth}, index)
                     if truth is not None and truth in scores
                     else None
                 )
                 by_gene[(count, "below")][key] = below
             else:
-                rank = _rank(truth, ranked, tied, index)
-                by_gene[(count, "out")][key] = rank
-                by_gene[(count, "below")][key] = rank
+                place = rank(truth, ranked, tied, index)
+                by_gene[(count, "out")][key] = place
+                by_gene[(count, "below")][key] = place
             filtering.append(time.perf_counter() - start)
     timing.sort()
     filtering.sort()

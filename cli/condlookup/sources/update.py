@@ -171,8 +171,7 @@ def update_definitions(
 
 def _obo_release(url: str, title: str) -> str:
     """The release an OBO file names in its header, from its first bytes."""
-    with Session() as session:
-        head = session.head(url, HEADER_BYTES).decode("utf-8", errors="replace")
+    head = _head(url)
     if not head.startswith("format-version:"):
         first = " ".join(head.lstrip()[:40].split())
         raise UpdateError(f"{title} from {url}: not an OBO file (it starts {first!r})")
@@ -212,8 +211,7 @@ def newest_release(url: str | None = None) -> str:
     """The release the server has, from the first bytes of its hp.obo (asked as a range, so a
     server that can answers with a few kB)."""
     target = f"{url or base_url()}/{OBO_NAME}"
-    with Session() as session:
-        head = session.head(target, HEADER_BYTES).decode("utf-8", errors="replace")
+    head = _head(target)
     for line in head.splitlines():
         if line.startswith("data-version:"):
             found = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]
@@ -225,6 +223,13 @@ def newest_release(url: str | None = None) -> str:
                 )
             return found
     raise UpdateError(f"{target}: no data-version in its first lines: not an hp.obo file")
+
+
+def _head(url: str) -> str:
+    """The first bytes of a file, as text (asked as a range, so a server that can answers with
+    a few kB): an OBO file's header, which names its release."""
+    with Session() as session:
+        return session.head(url, HEADER_BYTES).decode("utf-8", errors="replace")
 
 
 def update(progress: Progress | None = None, check: bool = False) -> Outcome:
