@@ -267,3 +267,30 @@ def test_a_long_list_of_genes_is_cut_and_counted(runner: CliRunner, real_catalog
     assert len(page["genes"]) > 13
     assert len(listed) == 13
     assert listed[-1] == f"  - and {len(page['genes']) - 12} more (`--json` lists them all)"
+
+
+def test_a_genes_ties_to_one_condition_are_said_once() -> None:
+    from condlookup.catalogue.genes import Tie, by_gene, ties_words
+
+    causing = "disease-causing"
+    # A tie of the whole condition stands for its subtypes' of the same kind.
+    assert ties_words([Tie(causing, "Orphanet", "Type 1"), Tie(causing, "Orphanet")]) == (
+        "disease-causing (Orphanet)"
+    )
+    assert (
+        ties_words([Tie(causing, "Orphanet", "Type 2")]) == "disease-causing in Type 2 (Orphanet)"
+    )
+    # Several subtypes are counted; another kind of tie is said beside.
+    ties = [
+        Tie(causing, "Orphanet", "Type 1"),
+        Tie(causing, "Orphanet", "Type 2"),
+        Tie("plays a part", "Orphanet", "Type 3"),
+    ]
+    assert ties_words(ties) == (
+        "disease-causing in 2 of its types; plays a part in Type 3 (Orphanet)"
+    )
+    assert ties_words([Tie("associated", "HPO")]) == "associated (HPO)"
+    assert by_gene([("A", ties[0]), ("B", ties[2]), ("A", ties[1])]) == [
+        ("A", [ties[0], ties[1]]),
+        ("B", [ties[2]]),
+    ]

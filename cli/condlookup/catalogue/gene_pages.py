@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from condlookup.catalogue.genes import ORPHANET, Tie, rank
+from condlookup.catalogue.genes import ORPHANET, Tie, rank, ties_words
 from condlookup.records import Record, model
 
 
@@ -19,15 +19,8 @@ class GeneDisease(Record):
     @property
     def involvement(self) -> str:
         """'disease-causing (Orphanet)', 'disease-causing in Marfan syndrome type 2
-        (Orphanet)', 'associated (HPO)'."""
-        said = []
-        whole = {tie.involvement for tie in self.ties if not tie.part}
-        for tie in self.ties:
-            if tie.part and tie.involvement in whole:
-                continue  # true of the whole disease: of each subtype too
-            where = f" in {tie.part}" if tie.part else ""
-            said.append(f"{tie.involvement}{where}")
-        return f"{'; '.join(dict.fromkeys(said))} ({self.ties[0].source})"
+        (Orphanet)', 'associated (HPO)' (see genes.ties_words)."""
+        return ties_words(self.ties)
 
 
 @model

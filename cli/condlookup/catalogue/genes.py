@@ -84,6 +84,37 @@ class Tie(tuple[str, str, str]):
         return self[2]
 
 
+def ties_words(ties: Sequence[Tie]) -> str:
+    """How a gene is tied to one condition, in a few words with whose they are:
+    'disease-causing (Orphanet)', 'disease-causing in Marfan syndrome type 2 (Orphanet)',
+    'plays a part in 4 of its types (Orphanet)', 'associated (HPO)'. A tie true of the whole
+    condition stands for its subtypes' of the same kind; several subtypes are counted."""
+    whole = {tie.involvement for tie in ties if not tie.part}
+    parts: dict[str, list[str]] = {}
+    for tie in ties:
+        if not (tie.part and tie.involvement in whole):
+            parts.setdefault(tie.involvement, []).append(tie.part)
+    said = []
+    for kind, where in parts.items():
+        named = [part for part in dict.fromkeys(where) if part]
+        if not named:
+            said.append(kind)
+        elif len(named) == 1:
+            said.append(f"{kind} in {named[0]}")
+        else:
+            said.append(f"{kind} in {len(named)} of its types")
+    sources = " and ".join(dict.fromkeys(tie.source for tie in ties))
+    return f"{'; '.join(said)} ({sources})"
+
+
+def by_gene(ties: Sequence[tuple[str, Tie]]) -> list[tuple[str, list[Tie]]]:
+    """A condition's ties, gathered by gene, in their order (causes first)."""
+    found: dict[str, list[Tie]] = {}
+    for symbol, tie in ties:
+        found.setdefault(symbol, []).append(tie)
+    return list(found.items())
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import TypeAlias
 
     from condlookup.catalogue.diseases import CataloguePage, Phenotype
@@ -153,11 +154,12 @@ ORPHANET_SITE = "https://www.orpha.net"
 GENES_LISTED = 12  # a condition's genes listed on its page; the rest counted
 
 
-def gene_line(symbol: str, tie: "Tie") -> str:
+def gene_line(symbol: str, ties: "Sequence[Tie]") -> str:
     """A gene on a condition's page: 'FBN1: disease-causing (Orphanet); `condlookup show
     gene:FBN1`'."""
-    where = f" in {tie.part}" if tie.part else ""
-    return f"{symbol}: {tie.involvement}{where} ({tie.source}); `condlookup show gene:{symbol}`"
+    from condlookup.catalogue.genes import ties_words  # noqa: PLC0415 - a page with genes
+
+    return f"{symbol}: {ties_words(ties)}; `condlookup show gene:{symbol}`"
 
 
 def gene_search_line(symbol: str) -> str:

@@ -217,11 +217,14 @@ def outline(view: "PageView") -> tuple[Block, ...]:
     else:
         blocks = _curated(view, cast("Condition", view.page))
     if view.genes:  # before who to see: the genes are what the page says of the condition
+        from condlookup.catalogue.genes import by_gene  # noqa: PLC0415 - a page with genes
+
+        every = by_gene(view.genes)
         at = next(i for i, block in enumerate(blocks) if isinstance(block, WhoToSee))
-        shown = view.genes[: common.GENES_LISTED]
-        lines = tuple(common.gene_line(symbol, tie) for symbol, tie in shown)
-        if len(view.genes) > len(shown):  # a family of hearing losses has 132: the causes first
-            lines += (f"and {len(view.genes) - len(shown)} more (`--json` lists them all)",)
+        shown = every[: common.GENES_LISTED]
+        lines = tuple(common.gene_line(symbol, ties) for symbol, ties in shown)
+        if len(every) > len(shown):  # a family of hearing losses has 132: the causes first
+            lines += (f"and {len(every) - len(shown)} more (`--json` lists them all)",)
         blocks = (*blocks[:at], Bullets("Genes", lines), *blocks[at:])
     if view.gene_named is not None:
         blocks = (Note(common.gene_named_note(view.gene_named)), *blocks)
