@@ -368,6 +368,7 @@ def test_match_shows_the_mapping_then_the_ranking(
         "points",
         "absent",
         "query_name",
+        "together",
     ]
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import math
+import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from condlookup.commands.app import app
 from condlookup.errors import CondlookupError
+from condlookup.index.sources import HpoFiles, Sources
 from condlookup.library import Library
+from condlookup.matching import together
+from condlookup.matching.ranking import Together
 from condlookup.matching.symptoms import SymptomError, resolve
+from conftest import FIXTURE_HPO, use_sources
 
 
 @pytest.fixture
@@ -190,3 +198,80 @@ def test_search_ataxia_finds_narrower_terms_too(real_catalogue: Path) -> None:
     assert 1100 < result.total < 1250
     assert library.search("dry mouth").hits[0].id == "sjogren-syndrome"
     assert library.search("high arched foot").hits[0].id == "hmsn-type-1"
+
+
+# Findings recorded together (matching.together), on a release made for it: Xerostomia and
+# Coloboma go together in two diseases of three that record Coloboma.
+TOGETHER = [
+    ("OMIM:200001", "Alpha disease", ["HP:0000217", "HP:0000589"]),
+    ("OMIM:200002", "Beta disease", ["HP:0000217", "HP:0000589"]),
+    ("OMIM:200003", "Gamma disease", ["HP:0000589"]),
+    ("OMIM:200004", "Delta disease", ["HP:0001251"]),
+    ("OMIM:200005", "Epsilon disease", ["HP:0002066", "HP:0000589"]),
+    ("OMIM:200006", "Zeta disease", ["HP:0002066", "HP:0000589"]),
+]
+
+
+@pytest.fixture
+def together_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
+    folder = tmp_path / "release"
+    folder.mkdir()
+    shutil.copy(FIXTURE_HPO / "hp.obo", folder / "hp.obo")
+    lines = [
+        "#description: findings recorded together",
+        "#version: 2099-01-01",
+        "database_id\tdisease_name\tqualifier\thpo_id\treference\tevidence\tonset\tfrequency"
+        "\tsex\tmodifier\taspect\tbiocuration",
+    ]
+    for code, name, terms in TOGETHER:
+        lines += [f"{code}\t{name}\t\t{term}\tPMID:1\tPCS\t\t\t\t\tP\ttest" for term in terms]
+    (folder / "phenotype.hpoa").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    use_sources(monkeypatch, Sources((), HpoFiles.in_folder(folder)))
+    # Every finding of a release this small is common; read them all.
+    monkeypatch.setattr(together, "MAX_SHARE", 1.0)
+    return Library.open()
+
+
+def test_a_finding_counts_through_a_term_recorded_with_it(together_release: Library) -> None:
+    hits = {hit.name.split()[0]: hit for hit in together_release.match(["HP:0000217"]).hits}
+    # Gamma lacks dry mouth but has coloboma, which 2 of the 5 conditions recording it have.
+    assert set(hits) == {"Alpha", "Beta", "Gamma", "Epsilon", "Zeta"}
+    (part,) = hits["Gamma"].matched
+    assert (part.disease_hpo, part.name, part.together) == (
+        "HP:0000589",
+        "Coloboma",
+        Together(shared=2, recorded=5),
+    )
+    assert 0 < part.points < hits["Alpha"].matched[0].points
+    assert hits["Alpha"].matched[0].together is None
+    assert "Delta" not in hits  # records nothing that goes with dry mouth
+
+
+def test_the_ontology_comes_before_a_term_recorded_together(together_release: Library) -> None:
+    # Delta records Ataxia, one step above Gait ataxia: the ontology's credit, not a tie,
+    # although Coloboma goes with Gait ataxia in Epsilon and Zeta.
+    hits = {hit.name: hit for hit in together_release.match(["HP:0002066"]).hits}
+    (part,) = hits["Delta disease"].matched
+    assert (part.disease_hpo, part.together) == ("HP:0001251", None)
+    assert hits["Gamma disease"].matched[0].together == Together(shared=2, recorded=5)
+
+
+def test_a_common_finding_is_not_read_for_ties(
+    together_release: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(together, "MAX_SHARE", 0.03)
+    names = {hit.name for hit in Library.open().match(["HP:0000217"]).hits}
+    assert names == {"Alpha disease", "Beta disease"}
+
+
+def test_a_tie_is_said_with_its_counts(together_release: Library, runner: CliRunner) -> None:
+    plain = runner.invoke(app, ["match", "HP:0000217"])
+    assert plain.exit_code == 0, plain.output
+    assert (
+        "Xerostomia: not recorded for this disease, which has Coloboma; 2 of the 5 conditions "
+        "that record Coloboma have Xerostomia +"
+    ) in " ".join(plain.stdout.split())
+    data = json.loads(runner.invoke(app, ["match", "HP:0000217", "--json"]).stdout)
+    ties = {hit["name"]: part["together"] for hit in data["results"] for part in hit["matched"]}
+    assert ties["Gamma disease"] == {"shared": 2, "recorded": 5}
+    assert ties["Alpha disease"] is None

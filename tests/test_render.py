@@ -11,7 +11,7 @@ from rich.console import Console, RenderableType
 from condlookup.catalogue.view import PageView
 from condlookup.library import Library
 from condlookup.pages.models import Condition
-from condlookup.render import common, plain, styled
+from condlookup.render import common, match_words, plain, styled
 from conftest import check_golden
 
 
@@ -143,7 +143,7 @@ def test_the_advice_line_stands_alone_and_undimmed(library: Library) -> None:
 def test_the_match_advice_line_is_not_dimmed(fixture_catalogue: object) -> None:
     found = Library.open().match(["dry mouth"])
     out = coloured(styled.match(found), width=200)
-    assert f"\n{common.MATCH_DISCLAIMER}\n" in out  # its own line, no style codes around it
+    assert f"\n{match_words.MATCH_DISCLAIMER}\n" in out  # its own line, no style codes around it
 
 
 def test_list_neither_cuts_names_nor_wraps_specialists_a_word_a_line() -> None:

@@ -200,10 +200,7 @@ def diseases(
             "INSERT INTO shared (condition, term, types) VALUES (?, ?, ?)",
             ((rowid_of[disease_id], share.term, share.types) for share in family.features),
         )
-    counts = propagation.write(connection, described, ontology.ancestors)
-    connection.executemany(
-        "UPDATE terms SET diseases = ? WHERE id = ?", ((n, term) for term, n in counts.items())
-    )
+    propagation.write(connection, described, ontology.ancestors)
     with_rows = sum(
         1 for found in described.values() if any(item.weights for item in found)
     )  # the conditions that have propagated rows, counted without reading them back

@@ -71,17 +71,23 @@ def join_pages(
     alias = _aliases(connection, pages)
     ancestors = _ancestors(connection, set(alias.values()))
     changes: dict[int, int] = {}  # term -> change in how many conditions reach it
+    recorded: dict[int, int] = {}  # term -> change in how many conditions record it itself
     families_taken = annotated = 0
     bare: set[str] = set()
     for rowid, page in pages:
         held = taken.get(rowid, [])
         reached: set[int] = set()
+        exact: set[int] = set()
         for found in held:
             lost = {row.term for row in moved.get(found.rowid, [])}
+            lost_exact = {row.term for row in moved.get(found.rowid, []) if row.exact}
             for term in lost:
                 changes[term] = changes.get(term, 0) - 1
+            for term in lost_exact:
+                recorded[term] = recorded.get(term, 0) - 1
             annotated -= bool(lost)
             reached |= lost
+            exact |= lost_exact
         # The page's descriptions: those it takes over, then its own list.
         number = _move_descriptions(connection, rowid, held, moved)
         for found in held:
@@ -95,15 +101,22 @@ def join_pages(
             connection.executemany(INSERT_PROPAGATED, rows)
             connection.execute(INSERT_DESCRIPTION, (rowid, number, "page", len(own)))
             reached.update(row.term for row in rows)
+            exact.update(own)
         for term in reached:
             changes[term] = changes.get(term, 0) + 1
+        for term in exact:
+            recorded[term] = recorded.get(term, 0) + 1
         annotated += bool(reached)
         write_phrases(connection, _phrases(page, alias))
         if rowid in taken:
             _add_codes(connection, rowid, [code for held in taken[rowid] for code in held.codes])
     connection.executemany(
-        "UPDATE terms SET diseases = diseases + ? WHERE id = ?",
-        ((change, term) for term, change in changes.items() if change),
+        "UPDATE terms SET diseases = diseases + ?, annotated = annotated + ? WHERE id = ?",
+        (
+            (change, recorded.get(term, 0), term)
+            for term, change in changes.items()
+            if change or recorded.get(term)
+        ),
     )
     held_ids = {held.id: rowid for rowid, found in taken.items() for held in found}
     gained, made = families.place_pages(connection, pages, held_ids, bare, mondo)

@@ -86,19 +86,25 @@ def write(
     connection: sqlite3.Connection,
     described: Mapping[int, Sequence[Description]],
     ancestors: Ancestors,
-) -> dict[int, int]:
-    """The propagated and description rows of these conditions' descriptions. Returns, for
-    each term, how many of the conditions have it or a narrower term."""
+) -> None:
+    """The propagated and description rows of these conditions' descriptions, and each term's
+    counts among them: how many conditions have it or a narrower term (`terms.diseases`), and
+    how many record the term itself (`terms.annotated`)."""
     rows: list[Row] = []
     conditions: dict[int, int] = {}
+    annotated: dict[int, int] = {}
     for rowid, descriptions in described.items():
         reached: set[int] = set()
+        own: set[int] = set()
         for number, description in enumerate(descriptions):
             found = spread(rowid, number, description.weights, ancestors)
             rows += found
             reached.update(row[0] for row in found)
+            own.update(description.weights)
         for term in reached:
             conditions[term] = conditions.get(term, 0) + 1
+        for term in own:
+            annotated[term] = annotated.get(term, 0) + 1
     rows.sort()  # in the table's own order: appended, not scattered through its B-tree
     connection.executemany(INSERT_PROPAGATED, rows)
     connection.executemany(
@@ -109,4 +115,7 @@ def write(
             for number, description in enumerate(descriptions)
         ),
     )
-    return conditions
+    connection.executemany(
+        "UPDATE terms SET diseases = ?, annotated = ? WHERE id = ?",
+        ((n, annotated.get(term, 0), term) for term, n in conditions.items()),
+    )

@@ -51,6 +51,9 @@ CREATE TABLE terms (
     layperson TEXT NOT NULL,
     category INTEGER,
     diseases INTEGER NOT NULL DEFAULT 0,
+    -- how many conditions record the term itself (not only a narrower one), for the findings
+    -- recorded together (matching.together)
+    annotated INTEGER NOT NULL DEFAULT 0,
     obsolete INTEGER NOT NULL,
     replaced_by INTEGER
 );
@@ -79,7 +82,9 @@ CREATE TABLE annotations (
     onset INTEGER,
     origin TEXT NOT NULL
 );
-CREATE INDEX annotations_condition ON annotations (condition);
+-- By condition; with the aspect and term, it alone answers which terms a set of conditions
+-- records (matching.together).
+CREATE INDEX annotations_condition ON annotations (condition, aspect, term);
 -- A condition's terms with all their ancestors, for each of its descriptions (a catalogue
 -- entry, or a curated page's own symptom list): the table search and match read.
 CREATE TABLE propagated (

@@ -15,6 +15,15 @@ from condlookup.text import split_list
 
 
 @model
+class Together(Record):
+    """Why a finding a condition does not record still counts for it (matching.together): of
+    the conditions that record the term it has, how many have the finding."""
+
+    shared: int
+    recorded: int
+
+
+@model
 class Contribution(Record):
     """What one symptom (or one absent finding) added to one condition's score."""
 
@@ -27,6 +36,9 @@ class Contribution(Record):
     points: float
     absent: bool = False  # a finding looked for and not found, that this condition shows
     query_name: str = ""  # the name of the query's term
+    # The condition does not record the finding, but `disease_hpo`, which other conditions
+    # often record together with it (matching.together); None for a finding it records.
+    together: Together | None = None
 
 
 @model
@@ -228,10 +240,18 @@ def _contributions(
             continue
         term, points = fit
         gained = round(points - scoring.unexplained(choice), 3)
-        disease_term, name, frequency = _explaining(db, rowid, origin, term, related=True)
+        tie = scoring.tie(rowid, term)
+        explained = term if tie is None else tie.term
+        disease_term, name, frequency = _explaining(db, rowid, origin, explained, related=True)
         out.append(
             Contribution(
-                hpo_id(term), disease_term, name, frequency, gained, query_name=_term_name(db, term)
+                hpo_id(term),
+                disease_term,
+                name,
+                frequency,
+                gained,
+                query_name=_term_name(db, term),
+                together=None if tie is None else Together(tie.shared, tie.recorded),
             )
         )
     for term in absent:

@@ -18,7 +18,9 @@ and a condition's score is the sum over the query terms.
     enrichment captures);
   * NOT_EXACT when only a narrower term than q is annotated.
 - When D has only a term one step broader than q, it gets that term's figure scaled by q's part
-  of it; otherwise q is unexplained and gets MISSING, the same for every condition.
+  of it; failing both, when D records a term that other conditions often record beside q
+  (`together`), the figure that tie gives; otherwise q is unexplained and gets MISSING, the
+  same for every condition.
 - Each description that explains a symptom also gets a prior, PRIOR * log(its number of
   terms): a disease described with many features is, other things equal, the likelier one
   (the better-described diseases are the better-known, more often seen ones), and it balances
@@ -36,6 +38,9 @@ queries in the tests, which pull in different directions.
 import math
 import sqlite3
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from condlookup.matching import together
 
 FLOOR = 0.7  # P(q | D) for an annotation of frequency 0; 1.0 for one of frequency 1
 NOT_EXACT = 0.4  # an annotation narrower than q explains q less well than q itself
@@ -71,12 +76,23 @@ class Memo:
     points (the MEMO_TERMS last used) and the descriptions' sizes."""
 
     def __init__(self) -> None:
-        self.terms: dict[int, tuple[dict[int, float], float]] = {}
+        self.terms: dict[int, Points] = {}
         self.sizes: dict[int, int] | None = None
 
 
 # A description of a condition as one integer: rowid * DESCRIPTIONS + description number.
 DESCRIPTIONS = 64
+
+
+class Points(NamedTuple):
+    """What one term gives each description that explains it, and what it gives one that does
+    not."""
+
+    given: dict[int, float]  # description key -> points
+    missing: float  # points when unexplained
+    # description key -> the term it records that goes with this one (`together`), for the
+    # descriptions whose points come from such a tie
+    ties: dict[int, together.Tie]
 
 
 class Scoring:
@@ -89,6 +105,7 @@ class Scoring:
         self.chosen: dict[int, int] = {}  # condition rowid -> that description's number
         self.points: dict[int, dict[int, float]] = {}  # term -> description key -> points
         self.missing: dict[int, float] = {}  # term -> points when unexplained
+        self.ties: dict[int, dict[int, together.Tie]] = {}  # term -> description key -> tie
         self.absent: dict[int, dict[int, float]] = {}  # absent term -> description key -> points
         self.sizes: dict[int, int] = {}  # description key -> its number of terms
 
@@ -112,6 +129,11 @@ class Scoring:
         """(number of terms, points) of the prior of a condition's chosen description."""
         size = self.sizes.get(rowid * DESCRIPTIONS + self.chosen[rowid], 1)
         return size, PRIOR * math.log(size)
+
+    def tie(self, rowid: int, term: int) -> together.Tie | None:
+        """The term a condition's chosen description records that goes with `term`, when that
+        tie is what explains it (`together`); else None."""
+        return self.ties.get(term, {}).get(rowid * DESCRIPTIONS + self.chosen[rowid])
 
     def absent_points(self, rowid: int, term: int) -> float | None:
         return self.absent.get(term, {}).get(rowid * DESCRIPTIONS + self.chosen[rowid])
@@ -137,13 +159,12 @@ def score(
     for term in {term for choice in options for term in choice}:
         known = memo.terms.get(term) if memo is not None else None
         if known is None:
-            share = _share(db, term, found.total)
-            known = (_points(db, term, share, found.total), _missing(share))
+            known = _points(db, term, found.total)
             if memo is not None:
                 memo.terms[term] = known
                 if len(memo.terms) > MEMO_TERMS:  # the oldest go first: memory stays bounded
                     del memo.terms[next(iter(memo.terms))]
-        found.points[term], found.missing[term] = known
+        found.points[term], found.missing[term], found.ties[term] = known
     gained: dict[int, float] = {}
     unexplained = 0.0
     for choice in dict.fromkeys(options):
@@ -191,9 +212,11 @@ def score(
     return found
 
 
-def _points(db: sqlite3.Connection, term: int, share: float, total: int) -> dict[int, float]:
-    """log(P(q | D) / P(q)) for each description that has q, a narrower term, or a term one
-    step broader, by description key."""
+def _points(db: sqlite3.Connection, term: int, total: int) -> Points:
+    """log(P(q | D) / P(q)) for each description that has q, a narrower term, a term one step
+    broader, or a term recorded together with q, by description key."""
+    count = _count(db, term)
+    share = (count + SMOOTHING) / (total + SMOOTHING)
     floor, rest, narrower, power, width = FLOOR, 1.0 - FLOOR, NOT_EXACT, SPECIFICITY, DESCRIPTIONS
     chance = {
         rowid * width + description: (floor + rest * frequency)
@@ -221,11 +244,17 @@ def _points(db: sqlite3.Connection, term: int, share: float, total: int) -> dict
             broader = (FLOOR + (1 - FLOOR) * frequency) * ratio * fraction**SPECIFICITY
             if broader > chance.get(key, 0.0):
                 chance[key] = broader
+    tied: dict[int, together.Tie] = {}
+    for key, tie in together.ties(db, term, count, total, width).items():
+        if key not in chance:  # the ontology's word comes first
+            chance[key] = tie.chance
+            tied[key] = tie
     lowest, log, log_share = math.log(MISSING), math.log, math.log(share)
-    return {
+    given = {
         key: (log(value) if value > MISSING else lowest) - log_share
         for key, value in chance.items()
     }
+    return Points(given, _missing(share), tied)
 
 
 def _sizes(db: sqlite3.Connection) -> dict[int, int]:
@@ -248,6 +277,10 @@ def _missing(share: float) -> float:
 
 def _share(db: sqlite3.Connection, term: int, total: int, smoothing: int = SMOOTHING) -> float:
     """P(q | any condition): the share of conditions annotated with the term or a narrower one."""
+    return (_count(db, term) + smoothing) / (total + smoothing)
+
+
+def _count(db: sqlite3.Connection, term: int) -> int:
+    """How many conditions are annotated with the term or a narrower one."""
     row = db.execute("SELECT diseases FROM terms WHERE id = ?", (term,)).fetchone()
-    count = row[0] if row else 0
-    return (count + smoothing) / (total + smoothing)
+    return int(row[0]) if row else 0

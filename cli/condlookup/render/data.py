@@ -319,6 +319,12 @@ def match(result: MatchResult) -> dict[str, Any]:
                         "points": part.points,
                         "absent": part.absent,
                         "query_name": part.query_name,
+                        "together": {
+                            "shared": part.together.shared,
+                            "recorded": part.together.recorded,
+                        }
+                        if part.together
+                        else None,
                     }
                     for part in hit.matched
                 ],

@@ -3,7 +3,7 @@
 import textwrap
 from typing import TYPE_CHECKING
 
-from condlookup.render import common, outline
+from condlookup.render import common, match_words, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -170,31 +170,31 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 def match(result: "MatchResult") -> str:
     out = ["Symptoms"]
     width = max(len(safe(item.input)) for item in (*result.symptoms, *result.absent)) + 2
-    for heading, items in (("", result.symptoms), (common.ABSENT_HEADING, result.absent)):
+    for heading, items in (("", result.symptoms), (match_words.ABSENT_HEADING, result.absent)):
         if heading and items:
             out += ["", heading]
         for item in items:
             out.append(f"  {safe(item.input).ljust(width)}-> {safe(item.name)} ({item.hpo})")
-            for note in common.symptom_notes(item):
+            for note in match_words.symptom_notes(item):
                 out += _wrap(safe(note), indent=" " * (width + 5))
     if result.advice:
         out += ["", *_wrap(safe(result.advice))]
     out.append("")
-    out += _wrap(common.match_heading(result))
+    out += _wrap(match_words.match_heading(result))
     for hit in result.hits:
         label = f"{hit.rank:>3}. {safe(hit.name)} ({safe(hit.id)})  score {hit.score:.1f}"
-        out.append(label + (f"  {safe(common.hit_genes(hit))}" if hit.genes else ""))
-        out += _wrap(safe(common.contributions(hit)), indent="       ")
+        out.append(label + (f"  {safe(match_words.hit_genes(hit))}" if hit.genes else ""))
+        out += _wrap(safe(match_words.contributions(hit)), indent="       ")
     out.append("")
-    out += _wrap(common.MATCH_DISCLAIMER)
+    out += _wrap(match_words.MATCH_DISCLAIMER)
     return "\n".join(out) + "\n"
 
 
 def case(found: "CaseResult") -> str:
     """One phenopacket's ranking, under its id and file."""
     out: list[str] = []
-    _heading(out, safe(common.case_heading(found)), "=")
-    skipped = common.skipped_line(found)
+    _heading(out, safe(match_words.case_heading(found)), "=")
+    skipped = match_words.skipped_line(found)
     if skipped:
         out += _wrap(safe(skipped))
     return "\n".join(out) + "\n" + match(found.result) + "\n"

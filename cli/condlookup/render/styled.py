@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from condlookup.render import common, outline
+from condlookup.render import common, match_words, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -336,7 +336,7 @@ def match(result: MatchResult) -> RenderableType:
         became = Text("→ absent: " if item in result.absent else "→ ")
         became.append(f"{safe(item.name)} ")
         became.append(item.hpo, style="dim")
-        for note in common.symptom_notes(item):
+        for note in match_words.symptom_notes(item):
             became.append(f"\n{safe(note)}", style="dim italic")
         symptoms.add_row(Text(safe(item.input)), became)
     table = Table(box=box.SIMPLE_HEAD, expand=True)
@@ -348,35 +348,40 @@ def match(result: MatchResult) -> RenderableType:
         name = Text(safe(hit.name), style="bold")
         name.append(f"\n{safe(hit.id)}", style="dim")
         if hit.genes:
-            name.append(f"\n{safe(common.hit_genes(hit))}", style=ACCENT)
+            name.append(f"\n{safe(match_words.hit_genes(hit))}", style=ACCENT)
         parts = Text()
         for index, part in enumerate(hit.matched):
             if index:
                 parts.append("\n")
             if part.name is None:
-                parts.append(safe(common.not_recorded(part)), style="dim")
+                parts.append(safe(match_words.not_recorded(part)), style="dim")
+                continue
+            if part.together:
+                parts.append(safe(match_words.together_words(part)))
+                parts.append(f" {part.points:+.1f}", style="green")
                 continue
             parts.append("absent " if part.absent else "", style="bold")
             parts.append(safe(part.name))
-            parts.append(f" {common.phenotype_frequency_value(part.frequency)} ", style="dim")
+            parts.append(f" {match_words.phenotype_frequency_value(part.frequency)} ", style="dim")
             parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
-        parts.append(f"\n{common.prior_words(hit)}", style="dim")
+        parts.append(f"\n{match_words.prior_words(hit)}", style="dim")
         table.add_row(str(hit.rank), name, f"{hit.score:.1f}", parts)
     advice = [Text(safe(result.advice), style="bold")] if result.advice else []
     return Group(
         _heading("Symptoms"),
         symptoms,
         *advice,
-        _heading(common.match_heading(result)),
+        _heading(match_words.match_heading(result)),
         table,
-        Text(common.MATCH_DISCLAIMER),
+        Text(match_words.MATCH_DISCLAIMER),
     )
 
 
 def case(found: CaseResult) -> RenderableType:
     """One phenopacket's ranking, under its id and file."""
-    parts: list[RenderableType] = [Text(safe(common.case_heading(found)), style="bold underline")]
-    skipped = common.skipped_line(found)
+    heading = Text(safe(match_words.case_heading(found)), style="bold underline")
+    parts: list[RenderableType] = [heading]
+    skipped = match_words.skipped_line(found)
     if skipped:
         parts.append(Text(safe(skipped), style="dim"))
     return Group(*parts, match(found.result), Text(""))
