@@ -26,10 +26,11 @@ object instead.
 
 `--decoys N [N ...]` (with `--phenopackets`) adds candidate genes, as `match --gene` takes them:
 each case's causal genes (the file's `genes`) and N genes drawn at random (random.Random(case
-id)) from every gene the index ties to a condition; the diagnosis is ranked among the OMIM
-conditions tied to a candidate (those that fit no finding last), beside the phenotype-only
-figure, for the same groups. "below" ranks every OMIM condition, the tied ones first (what
-keeping the untied ones would give). With `--compare`, hpo3's ranking is filtered the same way.
+id)) from every gene the HPO release links to a disease (its genes_to_phenotype.txt); the
+diagnosis is ranked among the OMIM conditions tied to a candidate (those that fit no finding
+last), beside the phenotype-only figure, for the same groups. "below" ranks every OMIM
+condition, the tied ones first (what keeping the untied ones would give). With `--compare`,
+hpo3's ranking is filtered the same way.
 """
 
 from __future__ import annotations
@@ -446,7 +447,8 @@ def report_decoys(
         "    half A (tuned on)": [c for c in five if not circular(c, cited) and half(c) == "A"],
         "    half B (held out)": [c for c in five if not circular(c, cited) and half(c) == "B"],
     }
-    index = decoys.read_index(db)
+    genes = folder / "genes_to_phenotype.txt"
+    index = decoys.read_index(db, genes if genes.is_file() else None)
     found = decoys.decoy_ranks(db, five, counts, index)
     print(
         f"\ncandidate genes: the causal genes and N decoys from {len(index.pool)} genes; "

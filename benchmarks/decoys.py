@@ -1,6 +1,6 @@
 """Candidate genes on published cases, for `accuracy.py --decoys`: each case's candidate list is
 its causal genes (the cases file's `genes`) and N genes drawn at random (`random.Random(case
-id)`) from every gene the index ties to a condition; a case's rank is that of its diagnosis
+id)`) from every gene the HPO release links to a disease; a case's rank is that of its diagnosis
 among the OMIM conditions tied to a candidate, ranked as `match --gene` ranks them (those that
 explain no finding last, as explaining nothing), or, with `below`, among all the OMIM
 conditions, the tied ones first (what leaving the untied ones in would give).
@@ -15,9 +15,11 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from condlookup.matching import scoring
+from condlookup.sources import hpo
 
 Case = dict[str, object]
 
@@ -31,11 +33,14 @@ class Index(NamedTuple):
     current: frozenset[int]  # the current terms
     alias: dict[int, int]  # an obsolete or alternative term's current one
     tied: dict[str, frozenset[int]]  # a gene's conditions
-    pool: tuple[str, ...]  # every gene tied to a condition, sorted: the decoys' pool
+    pool: tuple[str, ...]  # the decoys' pool, sorted (read_index)
     omim_numbers: dict[int, tuple[int, ...]]  # a condition's OMIM numbers (for hpo3's lists)
 
 
-def read_index(db: sqlite3.Connection) -> Index:
+def read_index(db: sqlite3.Connection, released: Path | None = None) -> Index:
+    """What the figures need from the index. The decoys' pool is every gene the HPO release
+    links to a disease (`released`, its genes_to_phenotype.txt) that the index ties to a
+    condition; without the file, every gene the index ties to one (Orphanet's too)."""
     omim: set[int] = set()
     holder: dict[str, int] = {}
     names: dict[int, str] = {}
@@ -60,9 +65,14 @@ def read_index(db: sqlite3.Connection) -> Index:
         frozenset(term for (term,) in db.execute("SELECT id FROM terms WHERE obsolete = 0")),
         dict(db.execute("SELECT alias, id FROM term_alias")),
         {symbol: frozenset(found) for symbol, found in tied.items()},
-        tuple(sorted(tied)),
+        tuple(sorted(_released(released) & set(tied) if released else tied)),
         numbers,
     )
+
+
+def _released(path: Path) -> set[str]:
+    """The genes a release's genes_to_phenotype.txt links to a disease."""
+    return {link.symbol for link in hpo.read_genes(path)}
 
 
 def allowed_omim(case: Case, index: Index, decoys: int) -> list[int]:
@@ -84,8 +94,8 @@ def candidates(case: Case, index: Index, decoys: int) -> list[str]:
 def terms(ids: Iterable[object], index: Index) -> list[int]:
     """The current terms of HP ids, each once; ids the release does not know left out."""
     found = []
-    for hpo in ids:
-        number = int(str(hpo)[3:])
+    for hp_id in ids:
+        number = int(str(hp_id)[3:])
         number = index.alias.get(number, number)
         if number in index.current:
             found.append(number)
