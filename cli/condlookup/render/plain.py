@@ -3,7 +3,7 @@
 import textwrap
 from typing import TYPE_CHECKING
 
-from condlookup.render import common, match_words, outline
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -168,6 +168,8 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 
 def match(result: "MatchResult") -> str:
+    from condlookup.render import match_words  # noqa: PLC0415 - match and cases only
+
     out = ["Symptoms"]
     width = max(len(safe(item.input)) for item in (*result.symptoms, *result.absent)) + 2
     for heading, items in (("", result.symptoms), (match_words.ABSENT_HEADING, result.absent)):
@@ -192,6 +194,8 @@ def match(result: "MatchResult") -> str:
 
 def case(found: "CaseResult") -> str:
     """One phenopacket's ranking, under its id and file."""
+    from condlookup.render import match_words  # noqa: PLC0415 - match and cases only
+
     out: list[str] = []
     _heading(out, safe(match_words.case_heading(found)), "=")
     skipped = match_words.skipped_line(found)

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from condlookup.render import common, match_words, outline
+from condlookup.render import common, outline
 from condlookup.text import safe
 
 if TYPE_CHECKING:
@@ -329,6 +329,8 @@ def _linkable(url: str) -> bool:
 def match(result: MatchResult) -> RenderableType:
     from rich.table import Table  # noqa: PLC0415 - see page()
 
+    from condlookup.render import match_words  # noqa: PLC0415 - match and cases only
+
     symptoms = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
     symptoms.add_column(style="bold")
     symptoms.add_column()
@@ -379,6 +381,8 @@ def match(result: MatchResult) -> RenderableType:
 
 def case(found: CaseResult) -> RenderableType:
     """One phenopacket's ranking, under its id and file."""
+    from condlookup.render import match_words  # noqa: PLC0415 - match and cases only
+
     heading = Text(safe(match_words.case_heading(found)), style="bold underline")
     parts: list[RenderableType] = [heading]
     skipped = match_words.skipped_line(found)
