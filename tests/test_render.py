@@ -172,3 +172,10 @@ def test_list_neither_cuts_names_nor_wraps_specialists_a_word_a_line() -> None:
     assert "Opsoclonus-myoclonus" in out
     for words in ("pediatric neurologist", "clinical geneticist", "orthopaedic surgeon"):
         assert words in out
+
+
+def test_names_holding_a_comma_are_kept_apart_by_semicolons() -> None:
+    assert common.names_list(("RTT", "Rts")) == "RTT, Rts"
+    old = "autism, dementia, ataxia, and loss of purposeful hand use"
+    assert common.names_list(("RTT", old)) == f"RTT; {old}"
+    assert common.some_names(("RTT", old)) == f"RTT; {old}"

@@ -239,9 +239,16 @@ NAMES_SHOWN = 6
 
 def some_names(names: tuple[str, ...]) -> str:
     """'A, B, C, D, E, F (7 more with --json)'."""
-    shown = ", ".join(names[:NAMES_SHOWN])
+    shown = names_list(names[:NAMES_SHOWN])
     more = len(names) - NAMES_SHOWN
     return f"{shown} ({more} more with --json)" if more > 0 else shown
+
+
+def names_list(names: tuple[str, ...]) -> str:
+    """Names joined by commas, or by semicolons when a name holds a comma: an old name of Rett
+    syndrome, "autism, dementia, ataxia, and loss of purposeful hand use", must not read as
+    four names."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 # An HPO release older than this many months is worth an update (a new one comes about every

@@ -238,7 +238,7 @@ def _curated(view: "PageView", page: "Condition") -> tuple[Block, ...]:
 
     fields = []
     if page.aliases:
-        fields.append(Field("Also called", ", ".join(page.aliases), aside=True))
+        fields.append(Field("Also called", common.names_list(page.aliases), aside=True))
     if page.codes.curies():
         fields.append(Field("Codes", ", ".join(page.codes.curies())))
     blocks: list[Block] = [Title(page.name)]
