@@ -30,7 +30,9 @@ id)) from every gene the HPO release links to a disease (its genes_to_phenotype.
 diagnosis is ranked among the OMIM conditions tied to a candidate (those that fit no finding
 last), beside the phenotype-only figure, for the same groups. "below" ranks every OMIM
 condition, the tied ones first (what keeping the untied ones would give). With `--compare`,
-hpo3's ranking is filtered the same way.
+hpo3's ranking is filtered the same way. It then says, for circular and non-circular cases, why
+the diagnoses that are not first lost (`decoys.losses`): to another disease of the causal gene,
+to one of a narrow Mondo family, because the diagnosis explains at most 2 findings, or else.
 """
 
 from __future__ import annotations
@@ -463,6 +465,16 @@ def report_decoys(
             for how in ("out", "below"):
                 ranks = [found.genes[(count, how)][k] for k in keys]
                 print(f"  {'':<32}{real_summary(ranks)}  N={count}, untied {how}")
+    print(
+        "why the diagnosis was not first: beaten by another disease of its gene | of its narrow "
+        f"Mondo family (<= {decoys.NARROW_FAMILY} conditions) | it explains <= {decoys.LITTLE} "
+        "findings | other | not ranked"
+    )
+    for label in ("  circular", "  non-circular"):
+        for each in (None, *counts):
+            why = decoys.losses(db, groups[label], found, each, index)
+            shown = "phenotype only" if each is None else f"N={each}"
+            print(f"  {label.strip():<14}{shown:<16}" + "  ".join(f"{n:>4}" for n in why.values()))
     if compare_with:
         print("the same through hpo3 (its own HPO data), filtered to the candidates' diseases:")
         payload: dict[str, list[list[object]]] = {}

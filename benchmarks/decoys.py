@@ -122,6 +122,10 @@ class Ranks(NamedTuple):
     genes: dict[tuple[int, str], dict[str, int | None]]  # (N, "out" | "below") -> case -> rank
     per_case_ms: float  # the median time of a case's phenotype ranking
     filter_ms: float  # the median time of one N's filter, per case
+    # (N, or None for phenotype only) -> case -> the condition ranked first, where it is not
+    # the diagnosis
+    beaten_by: dict[int | None, dict[str, int]]
+    explained: dict[str, int]  # case -> how many of its findings its diagnosis explains
 
 
 def decoy_ranks(
@@ -131,6 +135,8 @@ def decoy_ranks(
     by_gene: dict[tuple[int, str], dict[str, int | None]] = {
         (count, how): {} for count in counts for how in ("out", "below")
     }
+    beaten_by: dict[int | None, dict[str, int]] = {count: {} for count in (None, *counts)}
+    explained_by_truth: dict[str, int] = {}
     memo = scoring.Memo()
     timing, filtering = [], []
     for case in cases:
@@ -146,6 +152,9 @@ def decoy_ranks(
         phenotype[key] = (
             rank(truth, scores, explained, index) if truth is not None and truth in scores else None
         )
+        if found is not None and truth is not None and truth in scores:
+            explained_by_truth[key] = sum(1 for term in present if found.fit(truth, (term,)))
+            beaten_by[None][key] = first(scores, explained, index)
         nothing = sum(found.unexplained((term,)) for term in present) if found else 0.0
         for count in counts:
             start = time.perf_counter()
@@ -167,6 +176,7 @@ def decoy_ranks(
                 place = rank(truth, ranked, tied, index)
                 by_gene[(count, "out")][key] = place
                 by_gene[(count, "below")][key] = place
+                beaten_by[count][key] = first(ranked, tied, index)
             filtering.append(time.perf_counter() - start)
     timing.sort()
     filtering.sort()
@@ -175,4 +185,72 @@ def decoy_ranks(
         by_gene,
         1000 * timing[len(timing) // 2] if timing else 0.0,
         1000 * filtering[len(filtering) // 2] if filtering else 0.0,
+        beaten_by,
+        explained_by_truth,
     )
+
+
+def first(scores: dict[int, float], allowed: Iterable[int], index: Index) -> int:
+    """The condition `rank` puts first among `allowed`."""
+    return min(allowed, key=lambda rowid: (-scores[rowid], index.names[rowid]))
+
+
+# A Mondo group of more conditions than this (all the way down) is too wide to say that two of
+# its members look alike (rare genetic disease, inherited metabolic disorder...).
+NARROW_FAMILY = 200
+# A diagnosis that explains this many of a case's findings or fewer has little to go on.
+LITTLE = 2
+
+
+def narrow_families(db: sqlite3.Connection) -> dict[int, set[int]]:
+    """Each condition's Mondo ancestors that hold at most NARROW_FAMILY conditions in all."""
+    up: dict[int, set[int]] = {}
+    for broader, narrower in db.execute("SELECT broader, narrower FROM relations"):
+        up.setdefault(narrower, set()).add(broader)
+    ancestors: dict[int, set[int]] = {}
+    for condition in up:
+        found: set[int] = set()
+        todo = list(up[condition])
+        while todo:
+            broader = todo.pop()
+            if broader not in found:
+                found.add(broader)
+                todo.extend(up.get(broader, ()))
+        ancestors[condition] = found
+    size: dict[int, int] = {}
+    for found in ancestors.values():
+        for broader in found:
+            size[broader] = size.get(broader, 0) + 1
+    return {
+        condition: {broader for broader in found if size[broader] <= NARROW_FAMILY}
+        for condition, found in ancestors.items()
+    }
+
+
+def losses(
+    db: sqlite3.Connection, cases: Sequence[Case], found: Ranks, count: int | None, index: Index
+) -> dict[str, int]:
+    """Why the cases whose diagnosis is not first (with `count` decoys, or phenotype only) lost,
+    each case counted once, in this order: beaten by another disease of its causal gene; by a
+    disease of the same narrow Mondo family (at most NARROW_FAMILY conditions in all: another gene's
+    look-alike); its diagnosis explains at most LITTLE of its findings; or none of these."""
+    parents = narrow_families(db)
+    why = {"same gene": 0, "same family": 0, "little to go on": 0, "other": 0, "not ranked": 0}
+    for case in cases:
+        key = str(case["case"])
+        truth = index.holder.get(str(case["disease"]))
+        place = found.phenotype[key] if count is None else found.genes[(count, "out")][key]
+        if place == 1:
+            continue
+        winner = found.beaten_by[count].get(key)
+        if truth is None or winner is None:
+            why["not ranked"] += 1
+        elif any(winner in index.tied.get(str(gene), ()) for gene in case["genes"]):  # type: ignore[attr-defined]
+            why["same gene"] += 1
+        elif parents.get(truth, set()) & parents.get(winner, set()):
+            why["same family"] += 1
+        elif found.explained.get(key, 0) <= LITTLE:
+            why["little to go on"] += 1
+        else:
+            why["other"] += 1
+    return why
