@@ -113,6 +113,10 @@ def test_candidate_genes_rank_only_their_conditions(
     assert [(hit["id"], hit["score"], hit["matched"]) for hit in found["results"]] == [
         ("OMIM:100001", 0.0, [])
     ]
+    # It counts no description, so no prior: said as fitting nothing, not as "0 features".
+    assert found["results"][0]["prior"] is None
+    plain = run(runner, "match", "HP:0000217", "--gene", "TESTA1")[1]
+    assert "fits none of these findings" in plain and "described by" not in plain
 
 
 def test_a_messy_gene_file_is_read_and_each_problem_said_once(
@@ -238,6 +242,11 @@ def test_real_genes_pages_and_their_conditions(runner: CliRunner, real_catalogue
     assert code == 0 and "Duchenne muscular dystrophy\n====" in out
     assert "A gene is also named DMD: `condlookup show gene:DMD` shows it." in out
     assert run(runner, "show", "gene:DMD")[1].startswith("DMD\n===\nName: dystrophin (Orphanet)")
+    # A symbol that names several conditions: the choice offered holds the gene too.
+    code, out, err = run(runner, "show", "RB1")
+    assert code == 1 and out == ""
+    assert "names more than one condition" in err and "`condlookup show gene:RB1`" in err
+    assert len(err.strip().splitlines()) == 1
     # The project's own pages name the genes the catalogue ties to them.
     charge = json.loads(run(runner, "show", "charge syndrome", "--json")[1])
     assert {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from condlookup.catalogue import specialties as sp
 from condlookup.catalogue.evidence import (
     Evidence,
     Kin,
@@ -372,3 +373,12 @@ def test_well_known_diseases_see_who_a_clinician_expects(
         assert any(stem in name for name in specialists), (stem, specialists)
     for stem in never:
         assert not any(stem in name for name in specialists), (stem, specialists)
+
+
+def test_a_lymphatic_feature_is_of_the_immune_system_not_of_the_blood_vessels() -> None:
+    # HP:0100763 (lymphatic system) lies under the vasculature (HP:0002597, in the
+    # cardiovascular system HP:0001626) and under the immune system (HP:0002715).
+    cardiovascular, vasculature, immune, lymphatic = 1626, 2597, 2715, 100763
+    assert systems_of_term((cardiovascular, vasculature, immune, lymphatic)) == (sp.IMMUNE,)
+    # A vessel that is not lymphatic stays a vessel.
+    assert systems_of_term((cardiovascular, vasculature)) == (sp.VESSELS,)

@@ -333,7 +333,7 @@ AGE_WORDS = {
     "birth": ("congenital",),
     "newborn": ("neonatal",),
     "infancy": ("infancy", "infantile"),
-    "childhood": ("childhood", "pediatric"),
+    "childhood": ("childhood", "pediatric", "juvenile"),
     "teenage years": ("adolescent", "juvenile"),
     "young adulthood": ("young adult",),
     "adulthood": ("adult",),

@@ -150,7 +150,16 @@ class Library:
         from condlookup.catalogue import genes, lookup, view  # noqa: PLC0415
 
         named_gene = genes.named_gene(query)  # `show gene:DMD`: the gene, not the disease
-        rowid = None if named_gene else self._lookup(query)
+        try:
+            rowid = None if named_gene else self._lookup(query)
+        except NotFoundError as error:  # several conditions: a gene of that name is a choice too
+            symbol = genes.symbol_of(self._db, query)
+            if symbol is None:
+                raise
+            also = f"`condlookup show gene:{symbol}` for the gene"
+            raise NotFoundError(
+                error.message, hint=f"{error.hint}, or {also}" if error.hint else also
+            ) from None
         if rowid is None:  # a gene's page; else a common disease's, after `update`
             gene = genes.gene_rowid(self._db, named_gene or query)
             if gene is not None:

@@ -142,10 +142,20 @@ def _ordered(items: Iterable[Phenotype]) -> tuple[Phenotype, ...]:
     )
 
 
+# The HPO's aspect C, "clinical course", holds ages of onset (the terms under Onset,
+# HP:0003674) beside courses ("Progressive") and deaths ("Death in infancy"): only the onsets
+# are said as onsets.
+ONSET = 3674
+_ONLY_ONSETS = (
+    f" AND (a.aspect <> 'C' OR a.term IN (SELECT descendant FROM closure WHERE ancestor = {ONSET}))"
+)
+
+
 def aspect_names(db: sqlite3.Connection, rowid: int, aspect: str) -> tuple[str, ...]:
+    """The names of a condition's HPO annotations of one aspect (I: inheritance, C: onset)."""
     rows = db.execute(
         "SELECT DISTINCT t.name FROM annotations a JOIN terms t ON t.id = a.term "
-        "WHERE a.condition = ? AND a.aspect = ? ORDER BY t.name",
+        f"WHERE a.condition = ? AND a.aspect = ?{_ONLY_ONSETS} ORDER BY t.name",
         (rowid, aspect),
     )
     return tuple(name for (name,) in rows)
@@ -157,7 +167,7 @@ def said(db: sqlite3.Connection, rowid: int, aspect: str) -> "tuple[Said, ...]":
 
     rows = db.execute(
         "SELECT t.name, a.origin FROM annotations a JOIN terms t ON t.id = a.term "
-        "WHERE a.condition = ? AND a.aspect = ? ORDER BY a.origin, t.name",
+        f"WHERE a.condition = ? AND a.aspect = ?{_ONLY_ONSETS} ORDER BY a.origin, t.name",
         (rowid, aspect),
     )
     return tuple(Said(*row) for row in rows)

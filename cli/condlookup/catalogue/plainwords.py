@@ -225,7 +225,6 @@ AGE_OF: dict[str, int] = {
     "Infantile onset": 3,
     "Childhood onset": 4,
     "Pediatric onset": 4,
-    "Juvenile onset": 5,
     "Young adult onset": 6,
     "Early young adult onset": 6,
     "Intermediate young adult onset": 6,
@@ -234,6 +233,18 @@ AGE_OF: dict[str, int] = {
     "Middle age onset": 8,
     "Late onset": 9,
 }
+# The HPO's onsets that span two of AGES: juvenile onset is from 5 to 15 years (hp.obo).
+AGE_SPANS: dict[str, tuple[int, ...]] = {"Juvenile onset": (4, 5)}
+
+
+def ages_of(name: str) -> tuple[int, ...]:
+    """The places in AGES of an age of onset (Orphanet's or the HPO's name); () for a name
+    that is not one."""
+    if name in AGE_SPANS:
+        return AGE_SPANS[name]
+    return (AGE_OF[name],) if name in AGE_OF else ()
+
+
 ALL_AGES = "All ages"
 SPAN = 4  # ages from which a sentence says the span ("from infancy to adulthood")
 

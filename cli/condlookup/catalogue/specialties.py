@@ -151,10 +151,12 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
     152: ((164, TEETH),),  # head or neck: Abnormality of the dentition
 }
 # A system that gives way to another the same feature lies in: the aorta is a vessel, but a
-# cardiologist's; female genitals are genitals; hypogonadism is of the genitals and of the
-# glands, and the glands' (an endocrinologist's).
+# cardiologist's; the HPO puts the lymphatic system (tonsils, thymus, lymph nodes, spleen)
+# under both the vasculature and the immune system, and it is not of the blood vessels; female
+# genitals are genitals; hypogonadism is of the genitals and of the glands, and the glands'
+# (an endocrinologist's).
 GIVES_WAY: dict[str, frozenset[str]] = {
-    VESSELS: frozenset({HEART}),
+    VESSELS: frozenset({HEART, IMMUNE}),
     CONNECTIVE: frozenset({BONES, MUSCLES}),  # a contracture: of the joints and muscles
     GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS, ENDOCRINE}),
 }

@@ -66,6 +66,7 @@ from condlookup.catalogue.plainwords import (
     UNKNOWN,
     UNSAID,
     Kind,
+    ages_of,
     is_genetic,
     kind_of,
 )
@@ -345,9 +346,9 @@ def _onset(told: Told, used: set[str]) -> str:
         used.add(ORPHANET)
         if named == [ALL_AGES]:
             return "can start at any age"
-        ages = sorted({AGE_OF[age] for age in named if age in AGE_OF})
+        ages = sorted({age for name in named for age in ages_of(name)})
     else:
-        ages = sorted({AGE_OF[item.name] for item in told.onsets if item.name in AGE_OF})
+        ages = sorted({age for item in told.onsets for age in ages_of(item.name)})
         if not ages:
             return ""
         used.add(HPO)

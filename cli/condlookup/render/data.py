@@ -328,7 +328,7 @@ def match(result: MatchResult) -> dict[str, Any]:
                     }
                     for part in hit.matched
                 ],
-                "prior": {"features": hit.features, "points": hit.prior},
+                "prior": {"features": hit.features, "points": hit.prior} if hit.features else None,
                 "genes": list(hit.genes),
             }
             for hit in result.hits

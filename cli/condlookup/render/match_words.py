@@ -69,8 +69,13 @@ def contributions(hit: "MatchHit") -> str:
             parts.append(f"{together_words(part)} {part.points:+.1f}")
         else:
             parts.append(f"{part.name}, {frequency} {part.points:+.1f}")
-    parts.append(prior_words(hit))
-    return "; ".join(parts)
+    if hit.features:  # a condition tied to a candidate gene that explains nothing has none
+        parts.append(prior_words(hit))
+    return "; ".join(parts) or NOTHING_FITS
+
+
+# What is said of a condition, tied to a candidate gene, that explains no finding.
+NOTHING_FITS = "fits none of these findings"
 
 
 def together_words(part: "Contribution") -> str:

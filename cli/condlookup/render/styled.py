@@ -366,7 +366,10 @@ def match(result: MatchResult) -> RenderableType:
             parts.append(safe(part.name))
             parts.append(f" {match_words.phenotype_frequency_value(part.frequency)} ", style="dim")
             parts.append(f"{part.points:+.1f}", style="green" if part.points > 0 else "red")
-        parts.append(f"\n{match_words.prior_words(hit)}", style="dim")
+        if hit.features:
+            parts.append(f"\n{match_words.prior_words(hit)}", style="dim")
+        elif not hit.matched:
+            parts.append(match_words.NOTHING_FITS, style="dim")
         table.add_row(str(hit.rank), name, f"{hit.score:.1f}", parts)
     advice = [Text(safe(result.advice), style="bold")] if result.advice else []
     return Group(
