@@ -303,3 +303,55 @@ def test_a_genes_ties_to_one_condition_are_said_once() -> None:
         ("A", [ties[0], ties[1]]),
         ("B", [ties[2]]),
     ]
+
+
+def test_one_gene_whatever_its_case_and_orphanets_exact_mapping_ties_it() -> None:
+    import sqlite3
+
+    from condlookup.catalogue import gene_table, tables
+    from condlookup.sources.orphanet import Disorder, Gene, Reference
+
+    db = sqlite3.connect(":memory:")
+    tables.create(db)
+    db.executemany(
+        "INSERT INTO codes (code, condition) VALUES (?, ?)",
+        [("ORPHA:1", 1), ("OMIM:100", 1), ("OMIM:200", 2), ("OMIM:300", 3)],
+    )
+    causing = "Disease-causing germline mutation(s) in"
+    db.execute(
+        "INSERT INTO facts VALUES (1, 'gene', 'C9ORF72', ?, 'HGNC:28337', 'ORPHA:1', '')",
+        (causing,),
+    )
+    gene = Gene("XYZ1", "HGNC:9", causing, "", "", "xyz one")
+    elsewhere = Disorder(
+        "ORPHA:2",
+        "Exact twin",
+        "Disease",
+        (),
+        (),
+        (Reference("OMIM:200", "E"),),
+        (),
+        (),
+        (),
+        (gene,),
+    )
+    broader = Disorder(  # a mapping that is not exact ties nothing
+        "ORPHA:3", "Wider", "Disease", (), (), (Reference("OMIM:300", "NTBT"),), (), (), (), (gene,)
+    )
+    known = Disorder("ORPHA:1", "Own", "Disease", (), (), (), (), (), (), (gene,))  # its facts say
+    hpo = [("NCBIGene:203228", "C9orf72", "OMIM:100")]
+    assert gene_table.write(db, {}, hpo, [elsewhere, broader, known]) == {"genes": "2"}
+    assert db.execute("SELECT symbol, hgnc, ncbi FROM genes ORDER BY symbol").fetchall() == [
+        ("C9orf72", "HGNC:28337", "NCBIGene:203228"),
+        ("XYZ1", "HGNC:9", ""),
+    ]
+    ties = db.execute(
+        "SELECT g.symbol, c.condition, c.involvement, c.source, c.part FROM gene_conditions c "
+        "JOIN genes g ON g.rowid = c.gene ORDER BY 1, 2"
+    ).fetchall()
+    assert ties == [
+        ("C9orf72", 1, "disease-causing", "Orphanet", ""),  # Orphanet's word, not "associated"
+        ("XYZ1", 2, "disease-causing", "Orphanet", "Exact twin (ORPHA:2)"),
+    ]
+    keys = dict(db.execute("SELECT key, gene FROM gene_keys"))
+    assert keys["C9ORF72"] == keys["HGNC:28337"] == keys["NCBIGene:203228"]

@@ -124,7 +124,8 @@ def genes(
                 if gene.name:
                     names.setdefault(gene.symbol, (gene.hgnc, gene.name))
     links = ((link.ncbi, link.symbol, link.disease) for path in files for link in read_genes(path))
-    return gene_table.write(connection, names, links)
+    disorders = catalogue.orphanet.disorders.values() if catalogue.orphanet else ()
+    return gene_table.write(connection, names, links, disorders)
 
 
 def _digest(files: tuple[Path, ...], read: Callable[[Path], _Digest], what: str) -> _Digest | None:

@@ -1,4 +1,4 @@
-"""The build's genes: each gene once, by symbol, and the conditions it is tied to, from
+"""The build's genes: each gene once, by symbol (any case), and the conditions it is tied to, from
 Orphanet's facts (already in the index's `facts`) and the HPO's genes_to_phenotype.txt. Read
 back by `genes` and `gene_pages`."""
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from condlookup.catalogue.genes import ASSOCIATED, HPO, ORPHANET, Tie, gene_key
+from condlookup.sources.orphanet import Disorder
 
 # Orphanet's association types, in a few words each; the first words decide.
 _INVOLVEMENT = (
@@ -43,56 +44,79 @@ def write(
     connection: sqlite3.Connection,
     orphanet_names: Mapping[str, tuple[str, str]],
     hpo_links: Iterable[tuple[str, str, str]],
+    disorders: Iterable[Disorder] = (),
 ) -> dict[str, str]:
     """The genes and their ties. `orphanet_names` is each symbol's (HGNC id, name) from
-    Orphanet's digest; the ties of Orphanet's come from the index's facts; `hpo_links` is the
-    HPO's (NCBI id, symbol, disease code) triples."""
+    Orphanet's digest; the ties of Orphanet's come from the index's facts, and, for a disorder
+    of the digest (`disorders`) that is no condition of the index, through the OMIM entries
+    Orphanet maps it to exactly; `hpo_links` is the HPO's (NCBI id, symbol, disease code)
+    triples. A gene is one gene whatever the case of its symbol's letters (Orphanet writes
+    C9ORF72, the HPO C9orf72, as HGNC does): it is shown as the HPO spells it."""
     codes = dict(connection.execute("SELECT code, condition FROM codes"))
-    genes: dict[str, GeneRow] = {}
-    ties: dict[tuple[str, int], list[Tie]] = {}
+    genes: dict[str, GeneRow] = {}  # by gene_key(symbol)
+    ties: dict[tuple[str, int], list[Tie]] = {}  # (gene_key(symbol), condition): its ties
+
+    def tie_orphanet(condition: int, symbol: str, association: str, hgnc: str, part: str) -> None:
+        hgnc_id, name = orphanet_names.get(symbol, (hgnc, ""))
+        key = gene_key(symbol)
+        genes.setdefault(key, GeneRow(symbol, name, hgnc or hgnc_id, ""))
+        tie = Tie(involvement(association), ORPHANET, part)
+        found = ties.setdefault((key, condition), [])
+        if tie not in found:
+            found.append(tie)
+
     rows = connection.execute(
         "SELECT condition, value, detail, code, part FROM facts WHERE kind = 'gene' ORDER BY rowid"
     )
     for condition, symbol, association, hgnc, part in rows:
-        hgnc_id, name = orphanet_names.get(symbol, (hgnc, ""))
-        genes.setdefault(symbol, GeneRow(symbol, name, hgnc or hgnc_id, ""))
-        tie = Tie(involvement(association), ORPHANET, part)
-        found = ties.setdefault((symbol, condition), [])
-        if tie not in found:
-            found.append(tie)
+        tie_orphanet(condition, symbol, association, hgnc, part)
+    for disorder in disorders:
+        if disorder.code in codes:
+            continue  # its facts gave its genes
+        # Orphanet's word is for its own disorder, which it maps exactly to an OMIM entry that
+        # Mondo does not join to it: the tie names that disorder, so the page says whose word
+        # it is and for what (ORPHA:26106 for the OMIM entry 137215).
+        exact = {ref.code for ref in disorder.omim if ref.relation == "E"} & codes.keys()
+        named = f"{disorder.label} ({disorder.code})"
+        for condition in sorted({codes[code] for code in exact}):
+            for linked in disorder.genes:
+                if not linked.subtype:  # a subtype's gene is not the whole disorder's
+                    tie_orphanet(condition, linked.symbol, linked.association, linked.hgnc, named)
     for ncbi, symbol, disease in hpo_links:
+        key = gene_key(symbol)
+        known = genes.get(key)
+        genes[key] = (
+            GeneRow(symbol, "", "", ncbi)
+            if known is None
+            else known._replace(symbol=symbol, ncbi=known.ncbi or ncbi)
+        )
         condition = codes.get(disease)
-        known = genes.get(symbol)
-        if known is None:
-            genes[symbol] = GeneRow(symbol, "", "", ncbi)
-        elif not known.ncbi:
-            genes[symbol] = known._replace(ncbi=ncbi)
         if condition is None:
             continue
-        found = ties.setdefault((symbol, condition), [])
+        found = ties.setdefault((key, condition), [])
         if not found:  # Orphanet's word, where it has one, says more than "associated"
             found.append(Tie(ASSOCIATED, HPO))
     # Only a gene tied to a condition of the index is one: it has a page, and ranks something.
-    tied_genes = {symbol for symbol, _condition in ties}
+    tied_genes = {key for key, _condition in ties}
     rowids: dict[str, int] = {}
-    listed = sorted(gene for gene in genes.values() if gene.symbol in tied_genes)
-    for rowid, gene in enumerate(listed, start=1):
-        rowids[gene.symbol] = rowid
+    listed = sorted((gene, key) for key, gene in genes.items() if key in tied_genes)
+    for rowid, (gene, key) in enumerate(listed, start=1):
+        rowids[key] = rowid
         connection.execute(
             "INSERT INTO genes (rowid, symbol, name, hgnc, ncbi) VALUES (?, ?, ?, ?, ?)",
             (rowid, *gene),
         )
-        keys = {gene_key(gene.symbol), *(gene_key(code) for code in (gene.hgnc, gene.ncbi) if code)}
+        keys = {key, *(gene_key(code) for code in (gene.hgnc, gene.ncbi) if code)}
         connection.executemany(
             "INSERT OR IGNORE INTO gene_keys (key, gene) VALUES (?, ?)",
-            [(key, rowid) for key in keys],
+            [(each, rowid) for each in keys],
         )
     connection.executemany(
         "INSERT INTO gene_conditions (gene, condition, involvement, source, part) "
         "VALUES (?, ?, ?, ?, ?)",
         [
-            (rowids[symbol], condition, *tie)
-            for (symbol, condition), found in ties.items()
+            (rowids[key], condition, *tie)
+            for (key, condition), found in ties.items()
             for tie in found
         ],
     )
