@@ -148,6 +148,26 @@ def test_a_messy_gene_file_is_read_and_each_problem_said_once(
 
 
 @pytest.mark.parametrize(
+    ("lines", "note"),
+    [
+        # Further columns that are not all genes are columns: passed over, with nothing said.
+        (["TESTA1\t0.5", "DRY1 AR"], None),
+        # Every further field a gene: several genes a line, each used, and said.
+        (["TESTA1,DRY1"], "several genes on one line: each used"),
+    ],
+)
+def test_a_gene_files_further_columns_are_genes_only_when_all_are(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path, lines: list[str], note: str | None
+) -> None:
+    listed = tmp_path / "panel.csv"
+    listed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(runner, "match", "HP:0000217", "--genes", str(listed), "--json")
+    assert code == 0
+    assert json.loads(out)["genes"]["used"] == ["TESTA1", "DRY1"]
+    assert (note in err) if note else err == ""
+
+
+@pytest.mark.parametrize(
     ("content", "said"),
     [
         (b"\x00\x01\x02\xff binary", "not a text file: not a list of genes"),
@@ -267,6 +287,12 @@ def test_real_genes_pages_and_their_conditions(runner: CliRunner, real_catalogue
     assert found["gene"] == "CHD7" and found["results"][0]["id"] == "charge-syndrome"
     found = json.loads(run(runner, "search", "FBN1", "--json")[1])
     assert "MONDO:0007947" in [hit["id"] for hit in found["results"]]
+    # Every tie of a condition is said, as its page says them: both types, not the first.
+    found = json.loads(run(runner, "search", "PAH", "--json")[1])
+    pku = next(hit for hit in found["results"] if hit["id"] == "MONDO:0009861")
+    assert pku["matched"] == [
+        {"field": "gene", "text": "PAH: disease-causing in 2 of its types (Orphanet)"}
+    ]
 
 
 def test_a_long_list_of_genes_is_cut_and_counted(runner: CliRunner, real_catalogue: Path) -> None:

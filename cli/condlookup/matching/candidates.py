@@ -3,6 +3,8 @@ as people write it, and checked against the genes the index knows.
 
 A list is one symbol a line (`#` starts a comment), in any case, with Windows line endings or a
 byte-order mark; HGNC ids ("HGNC:3603") and NCBI Gene ids ("NCBIGene:2200") are taken too.
+Further columns (a score, an inheritance) are passed over, unless every one of them is a gene
+the data knows: then the list holds several genes a line, and each is used (`Beside`).
 What is not a gene the data knows is said, one line for each kind of problem, and the rest is
 used: an unknown or withdrawn symbol, an Ensembl id, a repeat. A file that is not text, or
 larger than any gene list, is refused whole.
@@ -52,14 +54,21 @@ def read_file(path: Path) -> list[str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CondlookupError(f"{path}: not UTF-8 text (byte {err.start})") from None
-    found = []
+    found: list[str] = []
     for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
-        # A pipeline may give more columns (a symbol, then a score): the first is the gene.
-        entry = re.split(r"[\s,;]+", entry, maxsplit=1)[0] if entry else ""
-        if entry:
-            found.append(entry)
+        fields = [field for field in re.split(r"[\s,;]+", line.split("#", 1)[0]) if field]
+        if fields:
+            found += [fields[0], *(Beside(field) for field in fields[1:])]
     return found
+
+
+class Beside(str):
+    """A further field of a line of a gene list, after the first. A pipeline may give more
+    columns (a symbol, then a score or an inheritance): those are passed over. Only where every
+    such field of the list is a gene the data knows ("TGFBR1,FBN1") is the list read as
+    several genes a line, and each is used."""
+
+    __slots__ = ()
 
 
 def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
@@ -71,7 +80,14 @@ def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
     ensembl: list[str] = []
     malformed: list[str] = []
     repeats = 0
+    given = list(given)
+    beside = [entry for entry in given if isinstance(entry, Beside)]
+    several = bool(beside) and all(
+        _SYMBOL.fullmatch(entry) and symbol_of(db, entry) for entry in beside
+    )
     for entry in given:
+        if isinstance(entry, Beside) and not several:
+            continue  # a column beside the gene: a score, an inheritance
         if _ENSEMBL.fullmatch(entry):
             ensembl.append(entry)
             continue
@@ -97,6 +113,8 @@ def resolve(db: sqlite3.Connection, given: Iterable[str]) -> Candidates:
         notes.append(f"{_some(malformed)}: not gene symbols: left out")
     if repeats:
         notes.append(f"{repeats} repeated gene{'s' if repeats != 1 else ''}: counted once")
+    if several:
+        notes.append("several genes on one line: each used (one gene a line is the usual form)")
     return Candidates(tuple(symbols), tuple(notes))
 
 

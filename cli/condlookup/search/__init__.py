@@ -183,16 +183,18 @@ def _gene_conditions(
     if rowid is None:
         return None, {}
     (symbol,) = db.execute("SELECT symbol FROM genes WHERE rowid = ?", (rowid,)).fetchone()
-    found: dict[int, tuple[str, int]] = {}
+    ties: dict[int, list[genes.Tie]] = {}  # every tie of each condition, causes first
     rows = db.execute(
-        "SELECT condition, involvement, source, part FROM gene_conditions WHERE gene = ?",
+        "SELECT condition, involvement, source, part FROM gene_conditions WHERE gene = ? "
+        "ORDER BY rowid",
         (rowid,),
     ).fetchall()
-    for condition, involvement, source, part in sorted(rows, key=lambda r: genes.rank(r[1])):
-        if condition not in found:
-            where = f" in {part}" if part else ""
-            found[condition] = (f"{symbol}: {involvement}{where} ({source})", len(found))
-    return symbol, found
+    for condition, *tie in sorted(rows, key=lambda r: genes.rank(r[1])):
+        ties.setdefault(condition, []).append(genes.Tie(*tie))
+    return symbol, {
+        condition: (f"{symbol}: {genes.ties_words(found)}", place)
+        for place, (condition, found) in enumerate(ties.items())
+    }
 
 
 def _by_code(
