@@ -66,6 +66,11 @@ def test_a_gene_tied_to_no_condition_is_no_gene_and_a_named_miss_says_so(
     assert (code, out) == (1, "")
     assert err.startswith("condlookup: error: no gene 'LONE1' in the data in use")
     assert err.count("\n") == 1
+    # A gene's id that no gene here has is a missing gene, not a missing condition.
+    for asked in ("HGNC:99999", "NCBIGene:999999999"):
+        code, out, err = run(runner, "show", asked)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"condlookup: error: no gene '{asked}' in the data in use"), err
 
 
 def test_a_conditions_page_names_its_genes_and_json_lists_them(

@@ -166,8 +166,8 @@ class Library:
                 from condlookup.catalogue.gene_pages import gene_page  # noqa: PLC0415
 
                 return view.gene_view(gene_page(self._db, gene))
-            if named_gene:
-                raise genes.no_gene(named_gene)
+            if named_gene or genes.gene_key(query).startswith(("HGNC:", "NCBIGene:")):
+                raise genes.no_gene(named_gene or query)  # a gene's id no gene here has
             from condlookup.catalogue import do_pages  # noqa: PLC0415 - a miss only
 
             common = do_pages.common_for(self._db, query)
