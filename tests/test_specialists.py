@@ -382,3 +382,14 @@ def test_a_lymphatic_feature_is_of_the_immune_system_not_of_the_blood_vessels() 
     assert systems_of_term((cardiovascular, vasculature, immune, lymphatic)) == (sp.IMMUNE,)
     # A vessel that is not lymphatic stays a vessel.
     assert systems_of_term((cardiovascular, vasculature)) == (sp.VESSELS,)
+
+
+def test_a_form_of_some_families_names_a_geneticist_and_says_so() -> None:
+    said = genetic_reason(frozenset({SKIN}), ["Autosomal dominant", "Not applicable"], (), {}, {})
+    assert said == (
+        "it is inherited in some families: Orphanet gives autosomal dominant, as well as not "
+        "applicable"
+    )
+    assert genetic_reason(frozenset({SKIN}), ["Autosomal dominant"], (), {}, {}) == (
+        "it is inherited: Orphanet gives autosomal dominant"
+    )

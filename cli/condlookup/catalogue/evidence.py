@@ -32,6 +32,7 @@ HPO_ADULT_ONSETS = frozenset({3581, 4000040, 6000314, 6000315})
 # mosaicism (a cancer's own mutations are not inherited).
 HPO_GENETIC = frozenset({34345, 6, 7, 1417, 1450, 1427, 32113, 34339, 10984, 10983, 1466})
 MULTIFACTORIAL = "Multigenic/multifactorial"
+NOT_APPLICABLE = "Not applicable"  # Orphanet's word for a disease that is not inherited
 NOT_MENDELIAN = frozenset({MULTIFACTORIAL, "Not applicable", "Unknown", "No data available"})
 # The HPO terms whose descendants the rules ask about (for a build reading the index).
 TOLD_BY_ANCESTORS = HPO_GENETIC | HPO_CHILD_ONSETS | HPO_ADULT_ONSETS
@@ -94,9 +95,18 @@ def genetic_reason(
             return ""  # harm before birth, not a gene
         if GENETIC_HEAD not in heads:
             modes = sorted(given - NOT_MENDELIAN)
-            if modes:  # a Mendelian form, although Orphanet's genetic head is not given
-                return f"it is inherited: Orphanet gives {' and '.join(modes).lower()}"
-            return ""
+            if not modes:
+                return ""
+            # A Mendelian form, although Orphanet's genetic head is not given; beside "not
+            # applicable" or multifactorial, a form of some families only (adiposis dolorosa).
+            others = sorted(given & {MULTIFACTORIAL, NOT_APPLICABLE})
+            said = " and ".join(modes).lower()
+            if others:
+                return (
+                    f"it is inherited in some families: Orphanet gives {said}, as well as "
+                    f"{' and '.join(others).lower()}"
+                )
+            return f"it is inherited: Orphanet gives {said}"
         if MULTIFACTORIAL in given and given <= NOT_MENDELIAN:
             return ""  # only multifactorial: no one gene for a geneticist to find
         return "Orphanet classifies it as a rare genetic disease"

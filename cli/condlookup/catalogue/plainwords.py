@@ -375,16 +375,26 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
 
 
 def mendelian(facts: Sequence[Fact]) -> bool:
-    """Whether Orphanet gives a Mendelian mode, or a gene whose inherited changes cause it
-    where it does not say the disease is not inherited or multifactorial (systemic lupus
-    erythematosus has a gene of a rare familial form)."""
+    """Whether Orphanet gives a Mendelian mode, or a gene whose inherited changes cause it,
+    and does not also say the disease is not inherited or multifactorial: a disease Orphanet
+    says is passed on in some families and not in others (adiposis dolorosa: autosomal
+    dominant and "not applicable"; systemic lupus erythematosus, a gene of a rare familial
+    form) is genetic only by Orphanet's classification (`is_genetic`)."""
     stated = {fact.value for fact in facts if fact.kind == "inheritance"}
+    if mixed(facts):
+        return False
     if any(mode(value) in MENDELIAN for value in stated):
         return True
-    if stated & {NOT_INHERITED, MULTIFACTORIAL}:
-        return False
     return any(
         fact.kind == "gene" and fact.detail.startswith("Disease-causing germline") for fact in facts
+    )
+
+
+def mixed(facts: Sequence[Fact]) -> bool:
+    """Whether Orphanet says the disease is, for some, not inherited or multifactorial."""
+    return any(
+        fact.kind == "inheritance" and fact.value in (NOT_INHERITED, MULTIFACTORIAL)
+        for fact in facts
     )
 
 

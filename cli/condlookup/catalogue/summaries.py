@@ -69,6 +69,7 @@ from condlookup.catalogue.plainwords import (
     ages_of,
     is_genetic,
     kind_of,
+    mixed,
 )
 from condlookup.catalogue.plainwords import (
     Told as Told,  # what a summary is written from: `summaries.Told`
@@ -301,12 +302,13 @@ def _passed_on(modes: Sequence[str], where: str) -> str:
 def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
     """Orphanet's genes of the whole disease: "is caused by" those of a genetic disease; "can
     be caused by" those of one the facts do not call genetic (a familial form of lupus, a
-    tumour's own changes)."""
+    tumour's own changes), or that Orphanet says is, for some, not inherited or multifactorial
+    (holoprosencephaly, Hirschsprung disease)."""
     genes = causal_genes(facts)
     if not genes:
         return ""
     used.add(ORPHANET)
-    caused = "is caused" if genetic else "can be caused"
+    caused = "is caused" if genetic and not mixed(facts) else "can be caused"
     if len(genes) == 1:
         return f"{caused} by changes in the {genes[0]} gene"
     if len(genes) <= 3:
