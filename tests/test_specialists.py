@@ -393,3 +393,10 @@ def test_a_form_of_some_families_names_a_geneticist_and_says_so() -> None:
     assert genetic_reason(frozenset({SKIN}), ["Autosomal dominant"], (), {}, {}) == (
         "it is inherited: Orphanet gives autosomal dominant"
     )
+
+
+def test_a_decipher_syndrome_is_genetic_by_decipher_and_says_so() -> None:
+    assert genetic_reason(frozenset(), [], (), {}, {}) == ""
+    assert genetic_reason(frozenset(), [], (), {}, {}, copy_number=True) == (
+        "DECIPHER lists it as a syndrome of a piece of a chromosome lost or gained"
+    )

@@ -232,6 +232,13 @@ def test_a_disease_inherited_in_some_families_only_is_genetic_by_orphanets_class
     assert "genetic" in text(Told("X", alone)).split(". ")[0]
 
 
+def test_a_decipher_syndrome_is_a_genetic_condition_by_decipher() -> None:
+    assert "genetic" not in text(Told("22q11 deletion syndrome"))
+    found = summary(Told("22q11 deletion syndrome", copy_number=True))
+    assert found.text.startswith("22q11 deletion syndrome is a genetic condition")
+    assert found.sources == ("DECIPHER",)
+
+
 def test_kinds_in_plain_words() -> None:
     cancer = {sp.NEOPLASM: 2, "MONDO:0004992": 1}
     sentence = text(Told("Retinoblastoma", (GENETIC, head(sp.NEOPLASTIC_HEAD)), classes=cancer))

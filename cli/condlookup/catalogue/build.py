@@ -295,6 +295,7 @@ class _Who:
             ),
             self.ontology.ancestors,
             self.kinds.of(disease.mondo),
+            any(code.startswith("DECIPHER:") for code in disease.codes),
         )
 
     def evidence_of(self, disease: Disease) -> evidence.Evidence:
@@ -371,6 +372,7 @@ class _Who:
             self.kinds.specific(disease.mondo),
             systems,
             features,
+            copy_number=any(code.startswith("DECIPHER:") for code in disease.codes),
         )
 
     def _system(self, term: int) -> tuple[str, ...]:

@@ -86,9 +86,12 @@ def genetic_reason(
     hpo_inheritance: Iterable[tuple[int, str]],
     ancestors: Mapping[int, Iterable[int]],
     classes: Mapping[str, int],
+    copy_number: bool = False,
 ) -> str:
     """Why a clinical geneticist is named ("" for none): Orphanet's word where it classifies
-    the disease; else a mode of inheritance the HPO gives, or Mondo's hereditary disease."""
+    the disease; else a mode of inheritance the HPO gives, Mondo's hereditary disease, or, for
+    an entry of DECIPHER (`copy_number`), DECIPHER's: each of its syndromes is a piece of a
+    chromosome lost or gained."""
     if heads:
         given = set(orphanet_inheritance)
         if TERATOLOGIC_HEAD in heads:
@@ -122,6 +125,8 @@ def genetic_reason(
         if mondo_id in classes:
             label = MONDO_CLASSES[mondo_id].label
             return f"Mondo classes it as {article(label)} {label}"
+    if copy_number:
+        return "DECIPHER lists it as a syndrome of a piece of a chromosome lost or gained"
     return ""
 
 

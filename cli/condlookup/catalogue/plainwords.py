@@ -14,8 +14,8 @@ from condlookup.catalogue.evidence import MULTIFACTORIAL
 from condlookup.catalogue.facts import Fact
 from condlookup.catalogue.keyfacts import Said, mode
 
-ORPHANET, HPO, MONDO = "Orphanet", "HPO", "Mondo"
-SOURCES = (ORPHANET, HPO, MONDO)  # the order the mark names them in
+ORPHANET, HPO, MONDO, DECIPHER = "Orphanet", "HPO", "Mondo", "DECIPHER"
+SOURCES = (ORPHANET, HPO, MONDO, DECIPHER)  # the order the mark names them in
 
 # The organ systems of `specialties`, as a plain noun; a system not here is never named (a
 # tumour is no place, signs of growth or metabolism are not organs).
@@ -263,6 +263,8 @@ class Told(NamedTuple):
     types: int = 0  # a family's annotated types
     family: bool = False
     genetic_types: bool = False  # a family: whether every one of its types is genetic
+    # A DECIPHER entry: DECIPHER's syndromes are each a piece of a chromosome lost or gained.
+    copy_number: bool = False
 
 
 # -- what it is, from the facts ------------------------------------------------------------
@@ -370,6 +372,9 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
         return True
     if told.classes.keys() & GENETIC_CLASSES:
         used.add(MONDO)
+        return True
+    if told.copy_number:
+        used.add(DECIPHER)
         return True
     return False
 

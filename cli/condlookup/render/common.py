@@ -219,7 +219,7 @@ def family_note(entry: "CataloguePage") -> str:
 
 
 # How the mark under a catalogue page's first sentence names the sources of its facts.
-_SOURCE_NAMES = {"Orphanet": "Orphanet", "HPO": "the HPO", "Mondo": "Mondo"}
+_SOURCE_NAMES = {"Orphanet": "Orphanet", "HPO": "the HPO", "Mondo": "Mondo", "DECIPHER": "DECIPHER"}
 
 
 def generated_mark(sources: tuple[str, ...]) -> str:
