@@ -336,7 +336,7 @@ def test_a_genes_ties_to_one_condition_are_said_once() -> None:
     ]
 
 
-def test_one_gene_whatever_its_case_and_orphanets_exact_mapping_ties_it() -> None:
+def test_one_gene_whatever_its_case_and_orphanets_exact_mapping_says_how() -> None:
     import sqlite3
 
     from condlookup.catalogue import gene_table, tables
@@ -353,36 +353,36 @@ def test_one_gene_whatever_its_case_and_orphanets_exact_mapping_ties_it() -> Non
         "INSERT INTO facts VALUES (1, 'gene', 'C9ORF72', ?, 'HGNC:28337', 'ORPHA:1', '')",
         (causing,),
     )
-    gene = Gene("XYZ1", "HGNC:9", causing, "", "", "xyz one")
-    elsewhere = Disorder(
-        "ORPHA:2",
-        "Exact twin",
-        "Disease",
-        (),
-        (),
-        (Reference("OMIM:200", "E"),),
-        (),
-        (),
-        (),
-        (gene,),
+    xyz, other = (
+        Gene(symbol, f"HGNC:{n}", causing, "", "", "")
+        for n, symbol in enumerate(("XYZ1", "OTHER1"))
     )
-    broader = Disorder(  # a mapping that is not exact ties nothing
-        "ORPHA:3", "Wider", "Disease", (), (), (Reference("OMIM:300", "NTBT"),), (), (), (), (gene,)
-    )
-    known = Disorder("ORPHA:1", "Own", "Disease", (), (), (), (), (), (), (gene,))  # its facts say
-    hpo = [("NCBIGene:203228", "C9orf72", "OMIM:100")]
-    assert gene_table.write(db, {}, hpo, [elsewhere, broader, known]) == {"genes": "2"}
+
+    def disorder(code: str, label: str, omim: tuple[Reference, ...]) -> Disorder:
+        return Disorder(code, label, "Disease", (), (), omim, (), (), (), (xyz, other))
+
+    twin = disorder("ORPHA:2", "Exact twin", (Reference("OMIM:200", "E"),))
+    wider = disorder("ORPHA:3", "Wider", (Reference("OMIM:300", "NTBT"),))  # not exact
+    hpo = [
+        ("NCBIGene:203228", "C9orf72", "OMIM:100"),
+        ("NCBIGene:5", "XYZ1", "OMIM:200"),
+        ("NCBIGene:5", "XYZ1", "OMIM:300"),
+    ]
+    assert gene_table.write(db, {}, hpo, [twin, wider]) == {"genes": "2"}
     assert db.execute("SELECT symbol, hgnc, ncbi FROM genes ORDER BY symbol").fetchall() == [
         ("C9orf72", "HGNC:28337", "NCBIGene:203228"),
-        ("XYZ1", "HGNC:9", ""),
+        ("XYZ1", "HGNC:0", "NCBIGene:5"),
     ]
     ties = db.execute(
         "SELECT g.symbol, c.condition, c.involvement, c.source, c.part FROM gene_conditions c "
         "JOIN genes g ON g.rowid = c.gene ORDER BY 1, 2"
     ).fetchall()
     assert ties == [
-        ("C9orf72", 1, "disease-causing", "Orphanet", ""),  # Orphanet's word, not "associated"
+        ("C9orf72", 1, "disease-causing", "Orphanet", ""),  # one gene: Orphanet's word kept
+        # The exact twin says how the gene the HPO ties is involved, and whose word that is;
+        # its other gene, which the HPO does not tie to the entry, is not added.
         ("XYZ1", 2, "disease-causing", "Orphanet", "Exact twin (ORPHA:2)"),
+        ("XYZ1", 3, "associated", "HPO", ""),  # a broader mapping says nothing
     ]
     keys = dict(db.execute("SELECT key, gene FROM gene_keys"))
     assert keys["C9ORF72"] == keys["HGNC:28337"] == keys["NCBIGene:203228"]

@@ -103,11 +103,11 @@ def genetic_reason(
             # A Mendelian form, although Orphanet's genetic head is not given; beside "not
             # applicable" or multifactorial, a form of some families only (adiposis dolorosa).
             others = sorted(given & {MULTIFACTORIAL, NOT_APPLICABLE})
-            said = " and ".join(modes).lower()
+            said = _listed(modes)
             if others:
                 return (
                     f"it is inherited in some families: Orphanet gives {said}, as well as "
-                    f"{' and '.join(others).lower()}"
+                    f"{_listed(others)}"
                 )
             return f"it is inherited: Orphanet gives {said}"
         if MULTIFACTORIAL in given and given <= NOT_MENDELIAN:
@@ -117,7 +117,7 @@ def genetic_reason(
         {name for term, name in hpo_inheritance if {term, *ancestors.get(term, ())} & HPO_GENETIC}
     )
     if modes:
-        named = " and ".join(mode.lower() for mode in modes)
+        named = _listed(modes)
         # Not "it is inherited": an OMIM entry may describe a familial form of a disease that is
         # not, as a rule (see catalogue.keyfacts).
         return f"the HPO's annotations of its catalogue entries give {named}"
@@ -128,6 +128,13 @@ def genetic_reason(
     if copy_number:
         return "DECIPHER lists it as a syndrome of a piece of a chromosome lost or gained"
     return ""
+
+
+def _listed(modes: Iterable[str]) -> str:
+    """'autosomal dominant, autosomal recessive and X-linked recessive inheritance': lower
+    case, but for X- and Y-linked."""
+    words = [mode if mode[:2] in ("X-", "Y-") else mode[:1].lower() + mode[1:] for mode in modes]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:

@@ -70,19 +70,25 @@ def write(
     )
     for condition, symbol, association, hgnc, part in rows:
         tie_orphanet(condition, symbol, association, hgnc, part)
+    links = list(hpo_links)
+    by_hpo = {(gene_key(symbol), codes[code]) for _, symbol, code in links if code in codes}
     for disorder in disorders:
         if disorder.code in codes:
             continue  # its facts gave its genes
         # Orphanet's word is for its own disorder, which it maps exactly to an OMIM entry that
-        # Mondo does not join to it: the tie names that disorder, so the page says whose word
-        # it is and for what (ORPHA:26106 for the OMIM entry 137215).
+        # Mondo does not join to it. It says how a gene the HPO ties to that entry is involved,
+        # and names the disorder, so the page says whose word it is and for what (ORPHA:26106
+        # for the OMIM entry 137215). It adds no gene: a group mapped to one numbered entry
+        # would give that entry the genes of the others.
         exact = {ref.code for ref in disorder.omim if ref.relation == "E"} & codes.keys()
         named = f"{disorder.label} ({disorder.code})"
         for condition in sorted({codes[code] for code in exact}):
             for linked in disorder.genes:
-                if not linked.subtype:  # a subtype's gene is not the whole disorder's
-                    tie_orphanet(condition, linked.symbol, linked.association, linked.hgnc, named)
-    for ncbi, symbol, disease in hpo_links:
+                pair = (gene_key(linked.symbol), condition)
+                if linked.subtype or pair not in by_hpo or pair in ties:
+                    continue  # a subtype's gene; a gene the HPO does not tie; Orphanet's word
+                tie_orphanet(condition, linked.symbol, linked.association, linked.hgnc, named)
+    for ncbi, symbol, disease in links:
         key = gene_key(symbol)
         known = genes.get(key)
         genes[key] = (

@@ -355,6 +355,10 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
         used.add(ORPHANET)
         return True
     stated = {fact.value for fact in told.facts if fact.kind == "inheritance"}
+    if mixed(told.facts) and any(mode(value) in MENDELIAN for value in stated):
+        # Passed on in some families, not in most (Duane retraction syndrome): not called
+        # genetic, even where Orphanet classes it so; its genes "can" cause it (`summaries`).
+        return False
     if heads or stated:
         if sp.GENETIC_HEAD not in heads or _only_multifactorial(told.facts):
             return False
@@ -384,7 +388,7 @@ def mendelian(facts: Sequence[Fact]) -> bool:
     and does not also say the disease is not inherited or multifactorial: a disease Orphanet
     says is passed on in some families and not in others (adiposis dolorosa: autosomal
     dominant and "not applicable"; systemic lupus erythematosus, a gene of a rare familial
-    form) is genetic only by Orphanet's classification (`is_genetic`)."""
+    form) is not called genetic (`is_genetic`)."""
     stated = {fact.value for fact in facts if fact.kind == "inheritance"}
     if mixed(facts):
         return False
