@@ -400,3 +400,18 @@ def test_a_decipher_syndrome_is_genetic_by_decipher_and_says_so() -> None:
     assert genetic_reason(frozenset(), [], (), {}, {}, copy_number=True) == (
         "DECIPHER lists it as a syndrome of a piece of a chromosome lost or gained"
     )
+
+
+def test_two_organs_of_equal_weight_from_features_alone_are_both_named() -> None:
+    # Congenital facial paresis: a facial palsy and an odd ear, both of unknown frequency. The
+    # order of two equal organs is only alphabetical: neither is left out, neither is "mostly".
+    ear, nervous = 598, NERVOUS
+    found = who(weights=features(((ear,), 0.5), ((nervous,), 0.5)))
+    assert names(found) == ["ENT specialist and audiologist", "neurologist"]
+    assert [because for _, because in found] == [
+        "half of its features are of the ear",
+        "half of its features are of the nervous system",
+    ]
+    # One sign of unknown frequency beside two: left out, as before.
+    found = who(weights=features(((ear,), 0.5), ((ear,), 0.5), ((nervous,), 0.5)))
+    assert names(found) == ["ENT specialist and audiologist"]

@@ -91,7 +91,8 @@ ENOUGH_FEATURES = 2.0
 SLIGHT = 0.1
 SURGICAL_SHARE = 0.2  # a surgeon's organ: at least a fifth of the features
 # From the features alone, a second organ's specialist needs half the first one's weight, and
-# at least that of one very frequent feature (80%): not one sign of unknown frequency.
+# at least that of one very frequent feature (80%): not one sign of unknown frequency; an organ
+# with as much weight as the first is never left out (their order is only alphabetical).
 FEW = 0.8
 SURGEONS = frozenset(name for code in SURGICAL_HEADS for name in HEADS[code].specialists)
 MONDO_MECHANISMS = frozenset(
@@ -209,8 +210,8 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
             continue  # a bone or joint disease only: most features of the bones and joints
         if name == METABOLIC and weight < evidence.features / 2:
             continue  # signs in the blood's chemistry are an inborn error's only if mostly so
-        if order > 0 and weight < max(FEW, ranked[0][1] / 2):
-            break  # from a few signs alone, only the organs most of them are of
+        if order > 0 and weight < ranked[0][1] and weight < max(FEW, ranked[0][1] / 2):
+            break  # from a few signs alone, only the organs most of them are of (or as many)
         if name and weight > 0 and name not in found:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
@@ -292,8 +293,10 @@ def _mondo_words(classes: Mapping[str, int], specialist: str) -> str:
 
 def _features_words(evidence: Evidence, system: str) -> str:
     share = evidence.systems.get(system, 0.0) / evidence.features if evidence.features else 0
-    if share >= 0.5:
+    if share > 0.5:
         return f"{evidence.whose} are mostly {system}"
+    if share == 0.5:
+        return f"half of {evidence.whose} are {system}"
     amount = "many" if share >= 0.2 else "some"
     return f"{amount} of {evidence.whose} are {system}"
 
