@@ -186,6 +186,39 @@ def test_a_finding_said_to_be_absent_is_skipped_not_read_as_present(db: sqlite3.
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "present", "absent"),
+    [
+        # Quoted, a phrase said to be absent is absent too, not read by its other words.
+        (["no fever", "seizures"], ["Seizure"], ["no fever"]),
+        (["without tremor", "ataxia"], ["Ataxia"], ["without tremor"]),
+        # A name that starts with "no" is still a finding.
+        (["no sweat", "sparse hair"], ["Anhidrosis", "Sparse hair"], []),
+        # A negation ends at "and", "with", "has": the fits are present.
+        (["floppy and not feeding well and has fits"], ["Hypotonia", "Seizure"], []),
+        # "or" carries it on: neither.
+        (["no fever or rash, ataxia"], ["Ataxia"], ["no fever", "rash"]),
+    ],
+)
+def test_the_reach_of_a_negation(
+    db: sqlite3.Connection, typed: list[str], present: list[str], absent: list[str]
+) -> None:
+    found = read(db, typed)
+    assert [f.name for f in found.findings] == present
+    said = [s.text for s in found.skipped if s.why.startswith("said to be absent")]
+    assert said == absent
+
+
+def test_an_hpo_id_that_is_no_finding_is_skipped_with_why(db: sqlite3.Connection) -> None:
+    found = read(db, ["HP:0000006", "HP:0003577", "HP:0000118", "HP:0001251"])
+    assert [f.name for f in found.findings] == ["Ataxia"]
+    assert [s.why for s in found.skipped] == [
+        "HP:0000006 (Autosomal dominant inheritance) is no finding",
+        "HP:0003577 (Congenital onset) is no finding",
+        "HP:0000118 (Phenotypic abnormality) is no finding",
+    ]
+
+
 def test_unknown_words_are_skipped_with_a_note_and_the_rest_goes_on(
     library: Library,
 ) -> None:

@@ -15,8 +15,11 @@
    words or more: "dancing eyes").
 3. Words left over: two or more in a row may be a name that holds them and little else
    ("closest match", said so); anything else is skipped with a note naming the closest terms,
-   and the rest goes on. A phrase after "no", "not" or "without" is skipped too: a finding
-   looked for and not found is given with --not.
+   and the rest goes on. A phrase after "no", "not" or "without" is skipped too, quoted or
+   not (unless the words are a name: "no sweat" is Anhidrosis): a finding looked for and not
+   found is given with --not. The negation ends at "and", "but", "plus", "with" or a verb of
+   having ("not feeding well and has fits": the fits are there), and runs on over "or" ("no
+   fever or rash": neither).
 
 Only terms under Phenotypic abnormality (HP:0000118) are findings: never a frequency, an onset
 or a mode of inheritance. One finding counts once, whichever phrases named it.
@@ -69,6 +72,9 @@ FILLER = frozenset(
 )
 JOINING = frozenset({"and", "or", "with", "but", "plus"})
 NEGATION = frozenset({"no", "not", "without", "never", "nor", "none"})
+# Words after which a negation no longer holds: "no fever or rash" is neither, but "not
+# feeding well and has fits" has fits.
+NEGATION_ENDS = frozenset({"and", "but", "plus", "with", "has", "have", "had"})
 _TOKEN = re.compile(r"(?P<id>\bHP:\d{7}\b)|(?P<word>[^\W_]+)|(?P<stop>[,;.!?()\[\]{}]+)", re.I)
 _ID_LIKE = re.compile(r"HP:\S*", re.IGNORECASE)  # an id, well formed or not: read as one
 _JOINING = re.compile(r"[,;.!?()\[\]{}]|\b(?:and|or|with)\b", re.IGNORECASE)
@@ -176,6 +182,10 @@ class _Reader:
         self._known: dict[tuple[str, ...], tuple[list[Candidate], bool]] = {}
 
     def phrase(self, text: str) -> None:
+        first = plain_words(text)[:1]
+        if first and first[0] in NEGATION:
+            self.text(text)  # "no fever": absent, as in a text; "no sweat" is still a name
+            return
         try:
             self._add(resolve_one(self.db, text))
         except SymptomError as err:
@@ -204,10 +214,19 @@ class _Reader:
         spans = self._best_cover(words)
         covered: set[int] = set()
         previous_end = 0
+        absent = False  # whether the phrase before was said to be absent
         for start, end, found in spans:
             covered.update(range(start, end))
             typed = text[words[start].start : words[end - 1].end]
-            negated = [i for i in range(previous_end, start) if words[i].plain in NEGATION]
+            between = range(previous_end, start)
+            negated = [i for i in between if words[i].plain in NEGATION]
+            if negated and any(
+                words[i].plain in NEGATION_ENDS for i in range(negated[-1] + 1, start)
+            ):
+                negated = []  # "not feeding well and has fits": the fits are not absent
+            elif absent and between and all(words[i].plain in ("or", "nor") for i in between):
+                negated = [start]  # "no fever or rash": neither
+            absent = bool(negated)
             if negated:
                 typed = text[words[negated[0]].start : words[end - 1].end]
                 self.skipped.append(

@@ -211,6 +211,14 @@ def resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
             raise SymptomError(f"{upper} is obsolete and names no replacement")
         raise SymptomError(f"{upper} is not in this HPO release")
     term, name, _obsolete = row
+    finding = db.execute(
+        "SELECT 1 FROM closure WHERE ancestor = ? AND descendant = ?", (ROOT_PHENOTYPE, term)
+    ).fetchone()
+    if finding is None or term == ROOT_PHENOTYPE:  # a frequency, an onset, an inheritance
+        raise SymptomError(
+            f"{hpo_id(term)} ({name}) is no finding",
+            hint=f"only the terms under Phenotypic abnormality ({hpo_id(ROOT_PHENOTYPE)}) are",
+        )
     note = None if term == number else f"{upper} is now {hpo_id(term)}"
     return SymptomTerm(input=text, hpo=hpo_id(term), name=name, note=note, alternatives=())
 
