@@ -415,3 +415,16 @@ def test_two_organs_of_equal_weight_from_features_alone_are_both_named() -> None
     # One sign of unknown frequency beside two: left out, as before.
     found = who(weights=features(((ear,), 0.5), ((ear,), 0.5), ((nervous,), 0.5)))
     assert names(found) == ["ENT specialist and audiologist"]
+
+
+def test_a_bleed_is_of_the_blood_not_of_the_heart() -> None:
+    # HP:0001892 (Abnormal bleeding) lies under the blood (HP:0001871) and, through the blood's
+    # circulation (HP:0011028), the cardiovascular system (HP:0001626): a joint bleed in
+    # hemophilia is the blood's. A bleed of the vasculature (HP:0002597) is the vessels' too.
+    cardiovascular, circulation, bleeding, blood, vasculature = 1626, 11028, 1892, 1871, 2597
+    assert systems_of_term((cardiovascular, circulation, bleeding, blood)) == (sp.BLOOD,)
+    assert set(systems_of_term((cardiovascular, vasculature, bleeding, blood))) == {
+        sp.BLOOD,
+        sp.VESSELS,
+    }
+    assert systems_of_term((cardiovascular, circulation)) == (sp.HEART,)

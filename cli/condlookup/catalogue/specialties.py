@@ -139,6 +139,9 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
         (1679, HEART),  # Abnormal aortic morphology: the aorta is a cardiologist's
         (6704, HEART),  # Abnormal coronary artery morphology: the heart's own arteries
         (2597, VESSELS),  # Abnormality of the vasculature
+        # Abnormal bleeding: a joint or gut bleed (hemophilia) is the blood's, not the heart's;
+        # a bleed that is also of the vasculature (a ruptured aneurysm) stays the vessels' too
+        (1892, BLOOD),
     ),
     119: (  # the genitourinary system
         (789, FERTILITY_SIGNS),  # Infertility
