@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from condlookup.catalogue.diseases import CataloguePage, frequency_words
+from condlookup.catalogue.diseases import CataloguePage, frequency_words, weighed
 from condlookup.catalogue.evidence import gather, systems_of_term
 from condlookup.catalogue.specialists import choose
 from condlookup.errors import DataError
@@ -66,7 +66,12 @@ def test_a_truncated_annotation_line_is_named(tmp_path: Path) -> None:
 
 def test_frequency_words() -> None:
     assert frequency_words(0.895, "very frequent") == "very frequent"
-    assert frequency_words(0.5, "1/2") == "1/2 (50%)"
+    assert frequency_words(0.43, "3/7") == "3/7 (43%)"
+    # Counted in one or two patients: said so, with no bar, ordered with the unknown ones.
+    assert frequency_words(0.5, "1/2") == "1/2 (two patients only)"
+    assert frequency_words(1.0, "1/1") == "1/1 (one patient only)"
+    assert (weighed(1.0, "1/1"), weighed(1.0, "2/2"), weighed(1.0, "3/3")) == (None, None, 1.0)
+    assert weighed(0.9, "very frequent") == 0.9
     assert frequency_words(0.4, "40%") == "40%"
     assert frequency_words(None, None) == "frequency not known"
     assert frequency_words(0.02, None) == "very rare"

@@ -79,10 +79,33 @@ _BANDS = (
 _CATEGORY_PREFIXES = ("Abnormality of the ", "Abnormality of ")
 
 
+# A figure counted in fewer patients than this (1/1, 2/2, 1/2: one case report) says what
+# those few had, not how often the disease brings it: it is said so, drawn with no bar and
+# ordered with the features of unknown frequency, not above the established ones.
+FEW_PATIENTS = 3
+_PATIENTS = {1: "one patient", 2: "two patients"}
+
+
+def patients(text: str | None) -> int | None:
+    """How many patients a figure like '3/7' was counted in; None for other words."""
+    counted = text.partition("/")[2] if text else ""
+    return int(counted) if counted.isdigit() else None
+
+
+def weighed(frequency: float | None, text: str | None) -> float | None:
+    """A feature's frequency as bars and order use it: None for one counted in few patients."""
+    counted = patients(text)
+    return None if counted is not None and counted < FEW_PATIENTS else frequency
+
+
 def frequency_words(frequency: float | None, text: str | None) -> str:
-    """'very frequent', or the exact figure when the source gave one: '3/7 (43%)'."""
+    """'very frequent', or the exact figure when the source gave one: '3/7 (43%)', '1/1 (one
+    patient only)'."""
     if frequency is None:
         return text or "frequency not known"
+    counted = patients(text)
+    if counted is not None and counted < FEW_PATIENTS:
+        return f"{text} ({_PATIENTS.get(counted, f'{counted} patients')} only)"
     if text and "/" in text:
         return f"{text} ({round(frequency * 100)}%)"
     if text:  # a band's own words, a percentage, or "3 of 8 types"
@@ -132,12 +155,13 @@ def phenotypes(db: sqlite3.Connection, rowid: int) -> tuple[Phenotype, ...]:
 def _ordered(items: Iterable[Phenotype]) -> tuple[Phenotype, ...]:
     items = list(items)
     weight: dict[str, float] = {}
+    shown = {id(item): weighed(item.frequency, item.frequency_text) for item in items}
     for item in items:
-        weight[item.category] = weight.get(item.category, 0.0) + (item.frequency or 0.5)
+        weight[item.category] = weight.get(item.category, 0.0) + (shown[id(item)] or 0.5)
     return tuple(
         sorted(
             items,
-            key=lambda p: (-weight[p.category], p.category, -(p.frequency or -1), p.name),
+            key=lambda p: (-weight[p.category], p.category, -(shown[id(p)] or -1), p.name),
         )
     )
 

@@ -288,6 +288,13 @@ def phenotype_frequency(phenotype: "Phenotype") -> str:
     return frequency_words(phenotype.frequency, phenotype.frequency_text)
 
 
+def phenotype_bar(phenotype: "Phenotype") -> str:
+    """The bar of a feature: none for a figure counted in a few patients only."""
+    from condlookup.catalogue.diseases import weighed  # noqa: PLC0415
+
+    return bar(weighed(phenotype.frequency, phenotype.frequency_text))
+
+
 def bar(frequency: float | None, width: int = 10) -> str:
     """A small bar for a frequency: '███████░░░'. Empty when the frequency is not known."""
     if frequency is None:

@@ -106,7 +106,7 @@ def _phenotypes(out: list[str], phenotypes: "tuple[Phenotype, ...]") -> None:
         for item in items:
             label = safe(common.phenotype_label(item))
             frequency = common.phenotype_frequency(item)
-            lead = f"    {common.bar(item.frequency):<10} {frequency:<{width}}  "
+            lead = f"    {common.phenotype_bar(item):<10} {frequency:<{width}}  "
             out += _wrap(label, indent=" " * len(lead), first=lead)
 
 

@@ -116,7 +116,7 @@ def _phenotypes(phenotypes: tuple[Phenotype, ...]) -> list[Any]:
         rows = []
         for item in items:
             lead = Text()
-            lead.append(f"{common.bar(item.frequency):<10} ", style="green")
+            lead.append(f"{common.phenotype_bar(item):<10} ", style="green")
             lead.append(f"{common.phenotype_frequency(item):<{width}}  ", style="dim")
             rows.append((lead, Text(safe(common.phenotype_label(item)))))
         parts.append(_Hanging(rows, 4))
