@@ -296,6 +296,23 @@ def test_search_reads_words_as_match_does(library: Library) -> None:
     assert library.search("missing teeth").total == library.search("missing tooth").total
 
 
+def test_a_short_word_is_no_prefix_and_the_roots_are_no_symptom(library: Library) -> None:
+    # "ALS" (stemmed "al") once read as the start of every word: all, alveolar, alopecia, and
+    # HPO's root "All", under which every condition lies.
+    found = library.search("ALS", limit=3)
+    assert found.hits[0].name == "Amyotrophic lateral sclerosis"
+    assert found.total < 50
+    assert library.search("phenotypic").total < library.search("ataxia").total * 3
+    assert [hit.name for hit in library.search("CF").hits] == ["Cystic fibrosis"]
+    # A word of four letters or more is still the start of words.
+    assert library.search("sjogren").total >= 3
+
+
+def test_a_page_found_by_its_symptoms_says_which(library: Library) -> None:
+    hits = [hit for hit in library.search("fits", limit=50).hits if hit.source == "curated"]
+    assert hits and all(hit.matched_field == "symptom" and hit.line for hit in hits)
+
+
 @pytest.mark.parametrize(
     "typed", [["a"] * 5000, ["!!!---"], ["\x1b[2Jfoo"], ["[red]x[/red]"], ["NEAR(a", "b)"]]
 )

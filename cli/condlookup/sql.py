@@ -24,11 +24,22 @@ def rows_in(
         yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), (*before, *chunk))
 
 
+# A word shorter than this is matched whole even where words are read as prefixes: "als",
+# stemmed to "al", would find every "all", "alveolar" and "alopecia".
+SHORTEST_PREFIX = 4
+
+
 def fts_words(words: Sequence[str], *, operator: str = "AND", prefix: bool = False) -> str:
     """Words as an FTS5 expression: each one quoted (quotes inside doubled), so that `NEAR`,
-    `*`, `-`, parentheses or SQL typed by a user stay words."""
-    star = "*" if prefix else ""
-    return f" {operator} ".join('"' + word.replace('"', '""') + '"' + star for word in words)
+    `*`, `-`, parentheses or SQL typed by a user stay words; with `prefix`, each word of
+    SHORTEST_PREFIX letters or more is the start of a word."""
+    return f" {operator} ".join(
+        '"'
+        + word.replace('"', '""')
+        + '"'
+        + ("*" if prefix and len(word) >= SHORTEST_PREFIX else "")
+        for word in words
+    )
 
 
 def fts_forms(forms: Sequence[Sequence[str]], *, prefix: bool = False) -> str:

@@ -148,8 +148,10 @@ def search(
         tier, relevance = best[rowid]
         if rowid in tied:
             field, line = "gene", tied[rowid][0]
-        elif row.source == "hpo" and tier == 1:
-            field, line = "symptom", _phenotype_line(db, rowid, terms, query_words)
+        elif tier == 1 and (symptom := _phenotype_line(db, rowid, terms, query_words)):
+            # A page's own too: a curated page found by the annotations it took over ("fits":
+            # Sjögren's syndrome's seizures) says which, not an empty line of its text.
+            field, line = "symptom", symptom
         else:
             field, line = _matched_line(db, rowid, query_words)
         hits.append(
@@ -265,7 +267,11 @@ def _matching_terms(db: sqlite3.Connection, query: str) -> list[int]:
         "SELECT DISTINCT term FROM phrases WHERE phrases MATCH ? AND source IN (?, ?)",
         (fts_words(wanted, prefix=True), NAMES, EVERYDAY),
     )
-    return [term for (term,) in rows]
+    # The roots (All, Phenotypic abnormality) are every condition's: no symptom of any.
+    return [term for (term,) in rows if term not in ROOTS]
+
+
+ROOTS = frozenset({1, 118})
 
 
 def _annotated_with(db: sqlite3.Connection, terms: list[int]) -> dict[int, float]:
