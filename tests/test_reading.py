@@ -178,6 +178,16 @@ def test_a_quoted_argument_stays_one_phrase(db: sqlite3.Connection) -> None:
     ]
 
 
+def test_a_word_said_twice_is_no_other_word_of_a_name(db: sqlite3.Connection) -> None:
+    # "dry eyes dry" once read as "dry eye syndrome": the second "dry" stood for "syndrome".
+    found = read(db, ["dry", "eyes", "dry", "mouth", "joint", "pain"])
+    assert [f.name for f in found.findings] == [
+        "Keratoconjunctivitis sicca",
+        "Xerostomia",
+        "Arthralgia",
+    ]
+
+
 def test_a_finding_said_to_be_absent_is_skipped_not_read_as_present(db: sqlite3.Connection) -> None:
     found = read(db, ["no", "fever,", "seizures"])
     assert [f.name for f in found.findings] == ["Seizure"]

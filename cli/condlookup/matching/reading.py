@@ -351,9 +351,17 @@ def _roots(word: str) -> set[str]:
 
 
 def _same_words(wanted: Sequence[str], found: Sequence[str]) -> bool:
-    """Whether every wanted word is one of the found words, but for an ending."""
+    """Whether every wanted word is one of the found words, but for an ending, each found word
+    standing for one wanted word only: "dry eyes dry" is not "dry eye syndrome"."""
     roots = [_roots(word) for word in found]
-    return all(any(_roots(word) & other for other in roots) for word in wanted)
+    used: set[int] = set()
+    for word in wanted:
+        mine = _roots(word)
+        match = next((i for i, other in enumerate(roots) if i not in used and mine & other), None)
+        if match is None:
+            return False
+        used.add(match)
+    return True
 
 
 class _Phrase(NamedTuple):
