@@ -188,6 +188,16 @@ def test_a_word_said_twice_is_no_other_word_of_a_name(db: sqlite3.Connection) ->
     ]
 
 
+def test_a_not_that_names_nothing_says_how_to_give_one_of_several_words(
+    library: Library,
+) -> None:
+    result = CliRunner().invoke(app, ["match", "dry", "eyes", "--not", "joint", "pain"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("condlookup: error: --not: no finding is named 'joint'")
+    assert 'goes in quotes: --not "joint pain"' in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def test_a_finding_said_to_be_absent_is_skipped_not_read_as_present(db: sqlite3.Connection) -> None:
     found = read(db, ["no", "fever,", "seizures"])
     assert [f.name for f in found.findings] == ["Seizure"]

@@ -26,7 +26,13 @@ def match(
     `genes`, those tied to one of them (the others counted)."""
     chosen = candidates.choose(db, genes) if genes else None
     found = reading.read_findings(db, symptoms)
-    lacking = reading.read_findings(db, absent) if absent else None
+    try:
+        lacking = reading.read_findings(db, absent) if absent else None
+    except CondlookupError as err:  # --not takes one argument: "--not joint pain" gives "joint"
+        quote = 'a finding of several words goes in quotes: --not "joint pain"'
+        raise CondlookupError(
+            f"--not: {err.message}", hint=f"{err.hint}; {quote}" if err.hint else quote
+        ) from None
     both = ranking.both(found.findings, lacking.findings if lacking else ())
     if both is not None:
         raise CondlookupError(f"{both} is given both as present and as absent")
