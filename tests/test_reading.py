@@ -328,6 +328,17 @@ def test_a_short_word_is_no_prefix_and_the_roots_are_no_symptom(library: Library
     assert library.search("sjogren").total >= 3
 
 
+def test_words_of_two_symptoms_find_the_conditions_that_show_both(library: Library) -> None:
+    # No one HPO term holds "seizures" and "floppy": each word's symptom, both of them.
+    both = {hit.id for hit in library.search("seizures floppy", limit=5000).hits}
+    seizures = {hit.id for hit in library.search("seizures", limit=5000).hits}
+    floppy = {hit.id for hit in library.search("floppy", limit=5000).hits}
+    assert 100 < len(both) < min(len(seizures), len(floppy))
+    assert both <= seizures & floppy
+    # A generic word is no symptom: "heart disease" is no larger for it.
+    assert library.search("heart disease").total < library.search("heart").total
+
+
 def test_a_page_found_by_its_symptoms_says_which(library: Library) -> None:
     hits = [hit for hit in library.search("fits", limit=50).hits if hit.source == "curated"]
     assert hits and all(hit.matched_field == "symptom" and hit.line for hit in hits)

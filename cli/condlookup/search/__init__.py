@@ -112,6 +112,16 @@ def search(
         offer({r: -rank for r, rank in text_match(db, forms, columns, within).items()}, tier)
     terms = _matching_terms(db, query) if source != "curated" and has_catalogue else []
     offer(_annotated_with(db, terms), 1)
+    telling = [word for word in query.split() if word.lower() not in GENERIC_WORDS]
+    if not terms and len(telling) > 1 and source != "curated" and has_catalogue:
+        # No one symptom holds every word ("seizures floppy"): the conditions that show a
+        # symptom for each word ("disease" and the like are no symptom), all of them.
+        each = [_matching_terms(db, word) for word in telling]
+        if all(each):
+            found = [_annotated_with(db, group) for group in each]
+            common = set(found[0]).intersection(*found[1:])
+            offer({rowid: min(one[rowid] for one in found) for rowid in common}, 1)
+            terms = [term for group in each for term in group]
     offer({r: -rank for r, rank in text_match(db, forms, "", within).items()}, 2)
 
     rows = {r: row for r, row in _rows(db, list(best)).items() if in_scope(row.source, source)}
