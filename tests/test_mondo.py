@@ -348,6 +348,9 @@ def test_a_name_outside_the_catalogue_is_a_clean_miss(
         r"its own pages; .*try `condlookup search migraine`\)\n",
         result.stderr,
     )
+    # The offer of `search` reads the words as search does: British spelling folded.
+    result = runner.invoke(app, ["show", "coeliac"])
+    assert result.exit_code == 1 and "or try `condlookup search coeliac`" in result.stderr
 
 
 def test_no_name_that_found_one_entry_now_forks_or_misses(real_catalogue: Path) -> None:

@@ -90,7 +90,7 @@ def search(
     # Words as people type them (sjogrens, haemophilia): folded as names are (text.fold_key);
     # each is matched as the start of a word, so a dropped final s loses nothing, and an
     # irregular plural also as its singular (feet: foot).
-    forms = [_forms(word) for word in query_words]
+    forms = [forms_of(word) for word in query_words]
     query_words = [form for group in forms for form in group]
     best: dict[int, tuple[int, float]] = {}
 
@@ -245,7 +245,7 @@ def _by_code(
     return SearchResult(query=query, total=len(hits), hits=hits[: max(limit, 0)])
 
 
-def _forms(word: str) -> tuple[str, ...]:
+def forms_of(word: str) -> tuple[str, ...]:
     """A search word's forms: its stem, and the singular of an irregular plural."""
     return tuple(dict.fromkeys((search_stem(word), IRREGULAR.get(word, word))))
 

@@ -7,7 +7,7 @@ import functools
 import sqlite3
 
 from condlookup.errors import NotFoundError
-from condlookup.search import GENERIC_WORDS, family_ranks, text_match
+from condlookup.search import GENERIC_WORDS, family_ranks, forms_of, text_match
 from condlookup.sql import fts_words
 from condlookup.text import fold_key, normalize_name, quoted, words
 
@@ -136,7 +136,7 @@ def miss(db: sqlite3.Connection, query: str, has_catalogue: bool) -> NotFoundErr
     said = words(query)
     named = quoted(query)
     offer = ""
-    if said and len(said) <= 12 and text_match(db, [(word,) for word in said], ""):
+    if said and len(said) <= 12 and text_match(db, [forms_of(word) for word in said], ""):
         offer = f"`condlookup search {' '.join(said)}`"
     suggested = suggestions(db, query)
     if suggested:
