@@ -516,3 +516,97 @@ def test_search_and_match_never_page_when_piped(
         code, out, _ = run(runner, *command, LINES="5")
         assert (code, len(paged)) == (0, 0)
         assert out
+
+
+# -- what the shell hands the command: no traceback for any of it -------------------------------
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
+    from condlookup.commands.app import main
+
+    monkeypatch.setattr(sys, "argv", ["condlookup", *argv])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    code = ended.value.code
+    return int(code) if isinstance(code, int) else 1
+
+
+def test_an_argument_of_bytes_that_are_not_utf8_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "caf\xe9" from a Latin-1 shell: Python keeps the byte as a lone surrogate.
+    assert _main(monkeypatch, "show", "caf\udce9") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "condlookup: error: an argument holds bytes that are not UTF-8 text "
+        "(type it again as text)\n"
+    )
+
+
+def test_a_closed_or_full_standard_output_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    assert _main(monkeypatch, "list") == 1
+    assert capsys.readouterr().err.startswith("condlookup: error: standard output is closed")
+    monkeypatch.undo()
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert _main(monkeypatch, "--version") == 1
+    assert capsys.readouterr().err == (
+        "condlookup: error: cannot print the output: No space left on device\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_gene_list_without_a_size_is_read_no_further_than_the_limit(
+    runner: CliRunner, fixture_catalogue: Path
+) -> None:
+    result = runner.invoke(app, ["match", "HP:0001251", "--genes", "/dev/zero"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "/dev/zero: larger than 8 MB: not a list of genes" in result.stderr
+
+
+def test_a_page_nested_too_deeply_or_holding_a_lone_surrogate_is_a_problem(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "deep-page.yaml").write_text("name: " + "[" * 500 + "]" * 500 + "\n")
+    page = (FIXTURE_PAGES / "test-fever.yaml").read_text(encoding="utf-8")
+    lines = [
+        'summary: "lone \\ud800 surrogate"' if line.startswith("summary:") else line
+        for line in page.splitlines()
+    ]
+    (tmp_path / "lone-page.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "deep-page.yaml: invalid YAML: nested too deeply" in result.stderr
+    assert "summary: holds a lone surrogate, which is no character" in result.stderr
+
+
+def test_a_page_file_named_in_bytes_that_are_not_utf8_is_a_warning(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from condlookup.index.sources import HpoFiles, Sources
+    from condlookup.pages.folders import PageFolder
+    from conftest import use_sources
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / os.fsdecode(b"caf\xe9.yaml")).write_text("name: x\n", encoding="utf-8")
+    folders = (PageFolder(FIXTURE_PAGES, "curated"), PageFolder(mine, "user"))
+    use_sources(monkeypatch, Sources(folders, HpoFiles.in_folder(FIXTURE_HPO)))
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0, result.stderr
+    assert "caf\\udce9.yaml" in result.stderr and "is not a valid id" in result.stderr

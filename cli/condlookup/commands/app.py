@@ -4,8 +4,10 @@ hands the result to a renderer. The less used commands (`commands.more`) are bui
 of them is asked for or help lists them.
 """
 
+import errno
 import functools
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -221,4 +223,27 @@ def _nothing_listed(specialist: str | None) -> CondlookupError:
 
 
 def main() -> None:
-    app(prog_name="condlookup")
+    """The `condlookup` command. What the shell hands it that no command can use (a closed
+    standard output, an argument of bytes that are not UTF-8, a full disk to print to) is one
+    line, not a traceback."""
+    if sys.stdout is None or sys.stderr is None:  # `condlookup list >&-`
+        if sys.stderr is not None:
+            output.error("standard output is closed: there is nowhere to print to")
+        raise SystemExit(ExitCode.FAILURE)
+    if any(_not_text(argument) for argument in sys.argv[1:]):
+        output.error(
+            "an argument holds bytes that are not UTF-8 text", hint="type it again as text"
+        )
+        raise SystemExit(ExitCode.USAGE)
+    try:
+        app(prog_name="condlookup")
+    except OSError as err:  # writing the output: a full disk, a device that failed
+        if err.errno not in (errno.ENOSPC, errno.EIO, errno.EBADF):
+            raise
+        output.error(f"cannot print the output: {err.strerror or err}")
+        raise SystemExit(ExitCode.FAILURE) from None
+
+
+def _not_text(argument: str) -> bool:
+    """Whether an argument holds bytes that were not UTF-8 (kept by Python as surrogates)."""
+    return any("\udc80" <= char <= "\udcff" for char in argument)

@@ -161,7 +161,8 @@ def _fill(
         "curated_pages": str(len(pages)),
         # What a piped `list` prints, ready: one read instead of a scan of every page's row.
         "page_ids": "\n".join(page.id for page in pages),
-        "warnings": "\n".join(warnings),
+        # A file name of bytes that are not UTF-8 is said as its escapes ("caf\udce9.yaml").
+        "warnings": "\n".join(warnings).encode("utf-8", "backslashreplace").decode("utf-8"),
     }
     if catalogue:
         facts |= overlay.join_pages(connection, list(enumerate(pages, start=1)), sources.mondo)

@@ -55,7 +55,7 @@ def catalogue_fingerprint(sources: Sources) -> str | None:
 def _checksum(parts: list[str]) -> str:
     """Two checksums of the listing rather than a cryptographic hash: this detects change, it
     guards nothing, and importing hashlib alone costs more than the whole check."""
-    listing = "\n".join(parts).encode()
+    listing = "\n".join(parts).encode("utf-8", "surrogateescape")  # any file name
     return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}{len(listing):x}"
 
 

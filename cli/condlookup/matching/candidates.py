@@ -40,14 +40,15 @@ class Candidates(NamedTuple):
 def read_file(path: Path) -> list[str]:
     """The entries of a gene list file, comments and blank lines left out."""
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise CondlookupError(
-                f"{path}: larger than {MAX_FILE // 2**20} MB: not a list of genes",
-                hint="give one gene symbol a line",
-            )
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than that: /dev/zero, a pipe, has no size
+            data = handle.read(MAX_FILE + 1)
     except OSError as err:
         raise CondlookupError(f"{path}: cannot read it: {err.strerror or err}") from None
+    if len(data) > MAX_FILE:
+        raise CondlookupError(
+            f"{path}: larger than {MAX_FILE // 2**20} MB: not a list of genes",
+            hint="give one gene symbol a line",
+        )
     if b"\x00" in data:
         raise CondlookupError(f"{path}: not a text file: not a list of genes")
     try:

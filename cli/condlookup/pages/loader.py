@@ -78,6 +78,9 @@ def load_page(path: Path, source: Kind = "curated") -> tuple[LoadedPage | None, 
     reader = _Reader(display)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        values = reader.convert(root, Condition, "") if root is not None else None
+    except RecursionError:  # [[[[...]]]]: a kilobyte can nest deeper than Python goes
+        return None, [Problem(display, None, None, "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = f"invalid YAML: {err.problem or err.context}"
@@ -85,9 +88,8 @@ def load_page(path: Path, source: Kind = "curated") -> tuple[LoadedPage | None, 
         return None, [Problem(display, line, column, message)]
     except yaml.YAMLError as err:
         return None, [Problem(display, None, None, f"invalid YAML: {err}")]
-    if root is None:
+    if root is None or values is None:
         return None, [Problem(display, None, None, "the file is empty")]
-    values = reader.convert(root, Condition, "")
     if reader.problems or isinstance(values, _Invalid):
         return None, reader.problems
     condition = dataclasses.replace(values, id=stem, source=source, path=display)
@@ -178,6 +180,8 @@ class _Reader:
             return self.problem(node, f"{where}: must not be empty")
         if _GAP_MARK.search(value):
             return self.problem(node, f"{where}: unfinished (replace the '{GAP}' text)")
+        if any("\ud800" <= char <= "\udfff" for char in value):  # "\ud800" escaped in YAML
+            return self.problem(node, f"{where}: holds a lone surrogate, which is no character")
         return value
 
     def _date(self, node: yaml.Node, where: str) -> date | _Invalid:
