@@ -610,3 +610,31 @@ def test_a_page_file_named_in_bytes_that_are_not_utf8_is_a_warning(
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 0, result.stderr
     assert "caf\\udce9.yaml" in result.stderr and "is not a valid id" in result.stderr
+
+
+def test_a_pages_id_is_its_own_whatever_another_page_calls_itself(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from condlookup.index.sources import HpoFiles, Sources
+    from condlookup.pages.folders import PageFolder
+    from conftest import use_sources
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    thief = (
+        "name: Alias thief\n"
+        "aliases: [test fever, Test-Rash]\n"
+        "summary: A page whose aliases are other pages' ids.\n"
+        "sections:\n  overview: A test page.\n"
+        "symptoms:\n  - name: Ataxia\n"
+        "specialists: [neurologist]\n"
+        "sources:\n  - title: Test\n    url: https://example.org\n"
+        "reviewed: 2026-01-01\n"
+    )
+    (mine / "alias-thief.yaml").write_text(thief, encoding="utf-8")
+    folders = (PageFolder(FIXTURE_PAGES, "curated"), PageFolder(mine, "user"))
+    use_sources(monkeypatch, Sources(folders, HpoFiles.in_folder(FIXTURE_HPO)))
+    for own in ("test-rash", "test-fever"):
+        result = runner.invoke(app, ["show", own, "--json"])
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["id"] == own

@@ -175,6 +175,7 @@ def split_list(joined: str) -> tuple[str, ...]:
 
 # How exactly a name finds a condition, best first: a query finds the conditions of its best
 # tier, and several conditions in that tier are listed for the user to choose, never guessed.
+PAGE_ID = 4  # a page's id: another page's alias does not take it (`show oms` is oms)
 OWN_NAME = 3  # its id, codes and name (and a curated page's aliases)
 LABEL = 2  # another catalogue's label for it
 SYNONYM = 1  # another name people use

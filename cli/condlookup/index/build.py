@@ -35,7 +35,7 @@ from condlookup.pages.collection import collect
 from condlookup.pages.models import NAMED_BY_PAGE, Condition
 from condlookup.pages.serialize import to_dict
 from condlookup.paths import catalogue_path
-from condlookup.text import OWN_NAME, join_list, name_tiers
+from condlookup.text import OWN_NAME, PAGE_ID, join_list, name_tiers
 
 # The share of a whole build's progress bar that the catalogue half takes.
 CATALOGUE_SHARE = 0.9
@@ -146,8 +146,8 @@ def _fill(
         )
         # Every name a page gives itself is its own; the keys without "syndrome" and the like
         # are derived, and give way to a name of another condition.
-        named = (condition.id, *condition.all_names, *condition.codes.curies())
-        tiers = name_tiers((name, OWN_NAME) for name in named)
+        named = (*condition.all_names, *condition.codes.curies())
+        tiers = name_tiers([(condition.id, PAGE_ID), *((name, OWN_NAME) for name in named)])
         connection.executemany(
             "INSERT INTO names (key, rowid, tier) VALUES (?, ?, ?)",
             [(k, rowid, t) for k, t in tiers.items()],
