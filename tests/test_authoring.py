@@ -85,6 +85,41 @@ def test_new_writes_into_the_user_folder_and_never_overwrites(
     assert code == 1 and err.count("unfinished") == 9
 
 
+def test_new_into_a_file_or_a_full_disk_says_so_and_leaves_nothing(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine\n")
+    code, out, err = run(runner, "--data-dir", str(a_file), "new", "abc")
+    assert (code, out) == (1, "")
+    assert err == f"condlookup: error: {a_file} is not a folder: cannot write abc.yaml in it\n"
+    # A disk that fills up while the page is written: the temporary file goes too.
+    import os
+
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle: int) -> None:
+            self.file = real_fdopen(handle, "w", encoding="utf-8")
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            self.file.close()
+
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    folder = tmp_path / "mine"
+    monkeypatch.setattr(os, "fdopen", lambda handle, *_a, **_k: Full(handle))
+    code, out, err = run(runner, "--data-dir", str(folder), "new", "abc")
+    monkeypatch.undo()
+    assert (code, out) == (1, "")
+    assert err.endswith("No space left on device\n")
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("args", "error"),
     [

@@ -112,18 +112,21 @@ def _band(frequency: float | None) -> str | None:
 def write_new(folder: Path, page_id: str, text: str) -> Path:
     """Write `folder/page_id.yaml` whole or not at all, and never over an existing file."""
     target = folder / f"{page_id}.yaml"
+    if folder.exists() and not folder.is_dir():
+        raise CondlookupError(f"{folder} is not a folder: cannot write {target.name} in it")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{page_id}-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        try:
-            os.link(temporary, target)  # fails if the target exists: nothing is overwritten
+        try:  # the temporary file goes, whatever fails: a full disk leaves nothing behind
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            try:
+                os.link(temporary, target)  # fails if the target exists: nothing overwritten
+            except FileExistsError:
+                raise CondlookupError(f"{target} already exists; not overwritten") from None
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-    except FileExistsError:
-        raise CondlookupError(f"{target} already exists; not overwritten") from None
     except OSError as err:
         raise CondlookupError(f"cannot write {target}: {err.strerror or err}") from None
     return target
