@@ -165,6 +165,11 @@ def plain_name(name: str, layperson: Iterable[str], query_words: Sequence[str] =
 LIST_SEPARATOR = "\x1f"
 
 
+def listed(items: Sequence[str], last: str = "and") -> str:
+    """Items as a sentence lists them: 'a', 'a and b', 'a, b and c' (or with `last` "or")."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 def join_list(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
 

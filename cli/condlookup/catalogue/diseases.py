@@ -155,13 +155,18 @@ def phenotypes(db: sqlite3.Connection, rowid: int) -> tuple[Phenotype, ...]:
 def _ordered(items: Iterable[Phenotype]) -> tuple[Phenotype, ...]:
     items = list(items)
     weight: dict[str, float] = {}
-    shown = {id(item): weighed(item.frequency, item.frequency_text) for item in items}
     for item in items:
-        weight[item.category] = weight.get(item.category, 0.0) + (shown[id(item)] or 0.5)
+        shown = weighed(item.frequency, item.frequency_text)
+        weight[item.category] = weight.get(item.category, 0.0) + (shown or 0.5)
     return tuple(
         sorted(
             items,
-            key=lambda p: (-weight[p.category], p.category, -(shown[id(p)] or -1), p.name),
+            key=lambda p: (
+                -weight[p.category],
+                p.category,
+                -(weighed(p.frequency, p.frequency_text) or -1),
+                p.name,
+            ),
         )
     )
 

@@ -18,6 +18,7 @@ from condlookup.catalogue.specialties import (
     TERATOLOGIC_HEAD,
     UNWEIGHTED_HEADS,
 )
+from condlookup.text import listed
 
 Onset = Literal["", "child", "adult", "both"]
 CHILD_ONSETS = frozenset({"Antenatal", "Neonatal", "Infancy", "Childhood", "Adolescent"})
@@ -133,8 +134,9 @@ def genetic_reason(
 def _listed(modes: Iterable[str]) -> str:
     """'autosomal dominant, autosomal recessive and X-linked recessive inheritance': lower
     case, but for X- and Y-linked."""
-    words = [mode if mode[:2] in ("X-", "Y-") else mode[:1].lower() + mode[1:] for mode in modes]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return listed(
+        [mode if mode[:2] in ("X-", "Y-") else mode[:1].lower() + mode[1:] for mode in modes]
+    )
 
 
 def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:

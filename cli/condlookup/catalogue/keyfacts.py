@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from condlookup.catalogue.facts import Fact
+from condlookup.text import listed
 
 
 class KeyFact(NamedTuple):
@@ -179,7 +180,7 @@ def _inheritance(facts: Sequence[Fact], said: Sequence[Said]) -> str:
 
 
 def alternatives(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+    return listed(items, "or")
 
 
 def _genes(facts: Sequence[Fact]) -> str:

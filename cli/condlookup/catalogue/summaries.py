@@ -74,6 +74,7 @@ from condlookup.catalogue.plainwords import (
 from condlookup.catalogue.plainwords import (
     Told as Told,  # what a summary is written from: `summaries.Told`
 )
+from condlookup.text import listed
 
 # Features enough to say where they are (about three or four), and the share of them an
 # organ system needs to be named; at most this many systems.
@@ -126,10 +127,10 @@ def summary(told: Told) -> Summary:
     if not first and not clauses:
         return Summary(_fallback(name, told, used), _ordered(used))
     if not first:  # nothing to say of what it is: its facts, said of it by name
-        return Summary(f"{name} {_and(clauses)}.", _ordered(used))
+        return Summary(f"{name} {listed(clauses)}.", _ordered(used))
     if not clauses:
         return Summary(f"{first}.", _ordered(used))
-    return Summary(f"{first}. It {_and(clauses)}.", _ordered(used))
+    return Summary(f"{first}. It {listed(clauses)}.", _ordered(used))
 
 
 def _family(
@@ -252,10 +253,6 @@ def _clauses(told: Told, genetic: bool, used: set[str]) -> list[str]:
         _onset(told, used),
     ]
     return [clause for clause in found if clause]
-
-
-def _and(clauses: Sequence[str]) -> str:
-    return clauses[0] if len(clauses) == 1 else f"{', '.join(clauses[:-1])} and {clauses[-1]}"
 
 
 def _inheritance(told: Told, used: set[str]) -> str:

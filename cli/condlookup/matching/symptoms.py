@@ -39,11 +39,17 @@ MAX_OPTIONS = 3
 # phrase's) differs by no more than this.
 EQUALLY = 0.15
 
-# Only findings: never a frequency, an onset or a mode of inheritance (SQL on phrases `p`).
-FINDINGS_ONLY = (
-    "EXISTS (SELECT 1 FROM closure c WHERE c.ancestor = "
-    f"{ROOT_PHENOTYPE} AND c.descendant = p.term)"
-)
+
+def findings_only(column: str) -> str:
+    """SQL: whether the term in `column` is a finding, never a frequency, an onset or a mode
+    of inheritance."""
+    return (
+        f"EXISTS (SELECT 1 FROM closure c WHERE c.ancestor = {ROOT_PHENOTYPE} "
+        f"AND c.descendant = {column})"
+    )
+
+
+FINDINGS_ONLY = findings_only("p.term")  # on phrases `p`
 _HPO_LIKE = re.compile(r"hp[:_ ]?\S*", re.IGNORECASE)
 _HPO_ID = re.compile(r"HP:[0-9]{7}")
 
@@ -201,8 +207,8 @@ def resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
         raise SymptomError(f"{quoted(text)} is not an HPO id", hint="an HPO id is HP: and 7 digits")
     number = int(upper[3:])
     row = db.execute(
-        "SELECT t.id, t.name, t.obsolete FROM terms t WHERE t.id = "
-        "coalesce((SELECT id FROM term_alias WHERE alias = ?), ?)",
+        f"SELECT t.id, t.name, {findings_only('t.id')} FROM terms t "
+        "WHERE t.id = coalesce((SELECT id FROM term_alias WHERE alias = ?), ?)",
         (number, number),
     ).fetchone()
     if row is None:
@@ -210,11 +216,8 @@ def resolve_id(db: sqlite3.Connection, text: str) -> SymptomTerm:
         if obsolete:
             raise SymptomError(f"{upper} is obsolete and names no replacement")
         raise SymptomError(f"{upper} is not in this HPO release")
-    term, name, _obsolete = row
-    finding = db.execute(
-        "SELECT 1 FROM closure WHERE ancestor = ? AND descendant = ?", (ROOT_PHENOTYPE, term)
-    ).fetchone()
-    if finding is None or term == ROOT_PHENOTYPE:  # a frequency, an onset, an inheritance
+    term, name, finding = row
+    if not finding or term == ROOT_PHENOTYPE:  # a frequency, an onset, an inheritance
         raise SymptomError(
             f"{hpo_id(term)} ({name}) is no finding",
             hint=f"only the terms under Phenotypic abnormality ({hpo_id(ROOT_PHENOTYPE)}) are",

@@ -3,6 +3,8 @@
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from condlookup.text import listed
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TypeAlias
@@ -225,7 +227,7 @@ _SOURCE_NAMES = {"Orphanet": "Orphanet", "HPO": "the HPO", "Mondo": "Mondo", "DE
 def generated_mark(sources: tuple[str, ...]) -> str:
     """The quiet line under condlookup's own first sentence: who wrote it, from whose facts."""
     named = [_SOURCE_NAMES.get(source, source) for source in sources]
-    whose = f" of {_and(named)}" if named else ""
+    whose = f" of {listed(named)}" if named else ""
     return f"condlookup's own summary, written from the facts{whose}."
 
 
@@ -340,16 +342,12 @@ def specialist_note(names: tuple[str, ...], because: tuple[str, ...]) -> str | N
             sentences[-1][1].append(part)
         else:
             sentences.append((source, [part]))
-    reasons = "; ".join(source + _and(parts) for source, parts in sentences)
+    reasons = "; ".join(source + listed(parts) for source, parts in sentences)
     return f"(Why: {reasons}. A family doctor can refer you.)"
 
 
 # How a specialist's reason starts when a source says it: said once for all it says.
 _SAYS = ("Orphanet classifies it as ", "Mondo classes it as ")
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def folded_annotations(counts: tuple[int, int, tuple[str, ...]]) -> str:

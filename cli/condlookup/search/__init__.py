@@ -8,7 +8,7 @@ nothing gets (suggestions, or a plain miss) is in `misses`.
 import sqlite3
 from typing import Literal, NamedTuple
 
-from condlookup.catalogue.phrases import EVERYDAY, IRREGULAR, NAMES, plain_words
+from condlookup.catalogue.phrases import EVERYDAY, IRREGULAR, NAMES, ROOT_PHENOTYPE, plain_words
 from condlookup.errors import CondlookupError
 from condlookup.records import Kind, Record, Scope, model
 from condlookup.sources.codes import canonical_code
@@ -281,7 +281,7 @@ def _matching_terms(db: sqlite3.Connection, query: str) -> list[int]:
     return [term for (term,) in rows if term not in ROOTS]
 
 
-ROOTS = frozenset({1, 118})
+ROOTS = frozenset({1, ROOT_PHENOTYPE})  # HP:0000001 All, and Phenotypic abnormality
 
 
 def _annotated_with(db: sqlite3.Connection, terms: list[int]) -> dict[int, float]:
