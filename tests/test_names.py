@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from condlookup.catalogue.diseases import CataloguePage
-from condlookup.catalogue.names import Known, also_called, owners, words_of
+from condlookup.catalogue.known_names import owners, words_of
+from condlookup.catalogue.names import Known, also_called
 from condlookup.commands.app import app
 from condlookup.library import Library
 from condlookup.render.common import some_names
@@ -94,6 +95,13 @@ def test_susceptibility_protection_modifier_trait_and_somatic_names_are_left_out
         "lupus, somatic",
         "lupus erythematosus, somatic mutation",
     ) == ["SLE"]
+    # A medicine's international name spells alpha "alfa"; a disease's name does not.
+    assert called(
+        "Glycogen storage disease II",
+        "Pompe disease",
+        "Aglucosidase alfa",
+        "alpha-glucosidase deficiency",
+    ) == ["Pompe disease", "alpha-glucosidase deficiency"]
 
 
 def test_a_susceptibility_the_disease_is_or_its_own_name_says_is_kept() -> None:
@@ -154,11 +162,11 @@ def test_names_of_something_of_the_disease_or_like_it_are_left_out() -> None:
 def test_another_conditions_name_or_label_is_left_out() -> None:
     named = owners(
         [
-            ("MONDO:1", "Mucopolysaccharidosis type 1", ["Mucopolysaccharidosis type 1"]),
-            ("MONDO:2", "Hurler syndrome", ["Hurler syndrome"]),
-            ("OMIM:3", "Scheie syndrome", ["Scheie syndrome", "MPS1-S"]),
-            ("MONDO:4", "Achondrogenesis type 2", []),
-            ("MONDO:5", "Velocardiofacial syndrome", []),
+            ("MONDO:1", "Mucopolysaccharidosis type 1", ["Mucopolysaccharidosis type 1"], []),
+            ("MONDO:2", "Hurler syndrome", ["Hurler syndrome"], []),
+            ("OMIM:3", "Scheie syndrome", ["Scheie syndrome", "MPS1-S"], []),
+            ("MONDO:4", "Achondrogenesis type 2", [], []),
+            ("MONDO:5", "Velocardiofacial syndrome", [], []),
         ]
     )
     known = Known(named.elsewhere)
@@ -176,6 +184,42 @@ def test_another_conditions_name_or_label_is_left_out() -> None:
     assert also_called(
         "Mucopolysaccharidosis type 1", ("MPS1-S", "Hurler syndrome"), (), known=known, me="MONDO:1"
     ) == ["MPS1-S"]
+
+
+def test_a_synonym_two_unrelated_conditions_share_is_left_out() -> None:
+    fragile = ("primary ovarian insufficiency, fragile X-associated", "FXS", "Martin-Bell syndrome")
+    named = owners(
+        [
+            ("MONDO:1", "Fragile X syndrome", [], fragile),
+            ("MONDO:2", "POF1", [], ["fragile X-associated primary ovarian insufficiency", "FXS"]),
+            ("MONDO:3", "Seckel syndrome", [], ["bird-headed dwarfism"]),
+            ("MONDO:4", "Seckel syndrome 1", [], ["bird-headed dwarfism"]),
+        ],
+        [("MONDO:3", "MONDO:4")],
+    )
+    known = Known(named.elsewhere)
+
+    def shown(me: str, name: str, *synonyms: str) -> list[str]:
+        return also_called(name, (), synonyms, known=known, me=me)
+
+    # The same words in another order are the same name; a name of one word (an abbreviation)
+    # may stand for several conditions and stays.
+    assert shown("MONDO:1", "Fragile X syndrome", *fragile) == ["FXS", "Martin-Bell syndrome"]
+    # A family and its type share names.
+    assert shown("MONDO:3", "Seckel syndrome", "bird-headed dwarfism") == ["bird-headed dwarfism"]
+    assert shown("MONDO:4", "Seckel syndrome 1", "bird-headed dwarfism") == ["bird-headed dwarfism"]
+    # Two types of one family that share a name: it is the family's, neither type's.
+    named = owners(
+        [
+            ("MONDO:3", "Seckel syndrome", [], ["bird-headed dwarfism"]),
+            ("MONDO:4", "Seckel syndrome 1", [], ["bird-headed dwarfism"]),
+            ("MONDO:5", "Seckel syndrome 2", [], ["bird-headed dwarfism"]),
+        ],
+        [("MONDO:3", "MONDO:4"), ("MONDO:3", "MONDO:5")],
+    )
+    known = Known(named.elsewhere)
+    assert shown("MONDO:4", "Seckel syndrome 1", "bird-headed dwarfism") == []
+    assert shown("MONDO:3", "Seckel syndrome", "bird-headed dwarfism") == ["bird-headed dwarfism"]
 
 
 # -- inverted catalogue forms and repeats ---------------------------------------------------------

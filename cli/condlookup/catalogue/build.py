@@ -7,7 +7,6 @@ it reads its files, writes its tables (see `tables`), leaves what later stages n
 `Catalogue` it is handed, and returns facts for the meta table. Run only by a build.
 """
 
-import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import TypeVar
 from condlookup.catalogue import evidence, facts, names, propagation, specialists, summaries
 from condlookup.catalogue.identity import Disease, Entry, Feature, Share, group, shared_features
 from condlookup.catalogue.keyfacts import Said
+from condlookup.catalogue.known_names import known_names
 from condlookup.catalogue.propagation import Description
 from condlookup.catalogue.specialists import Specialist
 from condlookup.catalogue.tables import CATALOGUE_ROWIDS
@@ -161,7 +161,7 @@ def diseases(
     kin = {disease.id: who.kin(disease) for disease in identity.diseases if disease.entries}
     rowid_of: dict[str, int] = {}  # a condition's Mondo id (or own id) -> its rowid
     described: dict[int, list[Description]] = {}
-    known = _known_names(identity.diseases)
+    known = known_names(identity)
     for rowid, disease in enumerate(identity.diseases, start=CATALOGUE_ROWIDS):
         disorders = who.disorders(disease)
         orphanet_names = [name for found in disorders for name in (found.label, *found.synonyms)]
@@ -212,20 +212,6 @@ def diseases(
         "families": str(len(shared)),
         "annotated_conditions": str(with_rows),
     }
-
-
-def _known_names(diseases: list[Disease]) -> names.Known:
-    """What the whole catalogue says of names: whose own name or label each one is, and the
-    words its names use."""
-    owners = names.owners((disease.id, disease.name, disease.names) for disease in diseases)
-
-    @functools.cache
-    def words() -> frozenset[str]:
-        return names.words_of(
-            name for disease in diseases for name in (*disease.names, *disease.synonyms)
-        )
-
-    return names.Known(owners.elsewhere, words)
 
 
 def _entries(annotations: Iterable[Annotation], alias: dict[int, int]) -> dict[str, Entry]:

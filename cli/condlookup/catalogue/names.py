@@ -17,7 +17,8 @@ of the disorder), the catalogues' labels (the HPO's entries), then Mondo's synon
   "(disorder)" only say what the name names: the name is kept without them.
 - a name of another thing: one that speaks of a susceptibility to a disease, a protection
   against it, a reduced risk of it, a modifier of it, a quantitative trait locus or its somatic
-  mutations (unless the condition's own name says the same), and one that names a measured
+  mutations (unless the condition's own name says the same), a medicine's name (with the "alfa"
+  of international nonproprietary names), and one that names a measured
   change, a finding rather than a disease ("excess LMW-DNA", "increased aromatase activity").
   Orphanet's names are exact names of the disorder and keep these words.
 - a name of something of this disease, or like it (not Orphanet's): its own name followed by
@@ -45,7 +46,7 @@ people say, abbreviations first, before descriptions); then Mondo's, in its orde
 """
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from condlookup.text import normalize_name
@@ -91,7 +92,10 @@ _OWN_SUSCEPTIBILITY = re.compile(
 _QUALIFIER = re.compile(
     r"(?P<protection>\bprotect\w* against\b)|(?P<risk>\breduced risk\b)"
     r"|(?P<modifier>\bmodifiers?\b)|(?P<trait>\bQTL\b|\bquantitative trait)"
-    r"|(?P<somatic>,\s*somatic\b|\bsomatic mutation)",
+    r"|(?P<somatic>,\s*somatic\b|\bsomatic mutation)"
+    # "alfa" is how medicines' international names spell alpha ("aglucosidase alfa", the
+    # enzyme given for Pompe disease); diseases' names say "alpha".
+    r"|(?P<medicine>\balfa\b)",
     re.IGNORECASE,
 )
 _FINDING = re.compile(
@@ -115,7 +119,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc]s\b)?")  # a word as normalize_nam
 _PREPOSITIONS = frozenset({"of", "in", "with", "to", "from", "after", "by", "for", "on"})
 
 
-Keys = tuple[str, str]  # the keys a name is one with another's by (see _keys)
+Keys = tuple[str, str]  # the keys a name is one with another's by (see keys_of)
 
 
 def _nowhere(_keys: Keys, _me: str, _label: bool) -> bool:
@@ -134,41 +138,6 @@ class Known(NamedTuple):
 
     elsewhere: Callable[[Keys, str, bool], bool] = _nowhere
     words: Callable[[], frozenset[str]] = _no_words
-
-
-class Owners(NamedTuple):
-    """The conditions whose own name, or one of whose labels, each name is, by its keys."""
-
-    own: dict[str, set[str]]
-    labels: dict[str, set[str]]
-
-    def elsewhere(self, keys: Keys, me: str, label: bool) -> bool:
-        """Whether the name of `me` with these keys belongs to another condition."""
-        for found in keys:
-            if self.own.get(found, {me}) != {me}:
-                return True
-            if not label and self.labels.get(found, {me}) != {me}:
-                return True
-        return False
-
-
-def owners(named: Iterable[tuple[str, str, Sequence[str]]]) -> Owners:
-    """From (id, own name, labels) of every condition."""
-    own: dict[str, set[str]] = {}
-    labels: dict[str, set[str]] = {}
-    for condition, name, others in named:
-        for key in _keys(normalize_name(name)):
-            own.setdefault(key, set()).add(condition)
-        for label in {normalize_name(label) for label in others}:
-            for key in _keys(label):
-                labels.setdefault(key, set()).add(condition)
-    return Owners(own, labels)
-
-
-def words_of(names: Iterable[str]) -> frozenset[str]:
-    """The words of these names in lower case: what a Roman numeral glued into a word is
-    checked against."""
-    return frozenset(word for name in names for word in _LETTERS.findall(name.lower()))
 
 
 class _Candidate(NamedTuple):
@@ -205,7 +174,7 @@ def also_called(
     own_key = normalize_name(name)
     words = _words(own_key)
     own_bag = _bag_of(words)
-    own_squashed = _keys(own_key, words)[1]
+    own_squashed = keys_of(own_key, words)[1]
     candidates: list[_Candidate] = []
     # By normalized name, a name met already (most are): None for its own name, else the first
     # spelling, whose words the others share.
@@ -223,7 +192,7 @@ def also_called(
                 continue
             found = _words(key)
             bag = _bag_of(found)
-            keys = _keys(key, found)
+            keys = keys_of(key, found)
             item = _Candidate(cleaned, keys, found, bag, source)
             met[key] = item if bag and bag != own_bag and keys[1] != own_squashed else None
             if met[key] is not None:
@@ -400,7 +369,7 @@ def _bag_of(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(word for word in words if word not in _FILLER))
 
 
-def _keys(key: str, words: tuple[str, ...] | None = None) -> Keys:
+def keys_of(key: str, words: tuple[str, ...] | None = None) -> Keys:
     """The keys a normalized name is one with another by: its words in any order, small Roman
     numerals as numbers ("type II achondrogenesis" is "achondrogenesis type 2"), and its
     letters without spaces ("velo-cardio-facial" is "velocardiofacial"), neither with the
