@@ -56,8 +56,8 @@ def test_marfan_syndrome_every_clause_from_its_fact() -> None:
     assert found.text == (
         "Marfan syndrome is a rare genetic condition that mainly affects the bones and joints, "
         "the heart, and the eyes. It is passed on in an autosomal dominant way, is caused by "
-        "changes in the FBN1 gene, affects about 1 to 5 in 10,000 people and can start at any "
-        "age."
+        "changes in the FBN1 gene or, in one of its types, the TGFBR2 gene, affects about 1 to 5 "
+        "in 10,000 people and can start at any age."
     )
     assert found.sources == ("Orphanet", "HPO")
 
@@ -202,6 +202,27 @@ def test_genes_of_the_whole_disease_only() -> None:
         fact("gene", "HLA", "Major susceptibility factor in"),
     )
     assert "TGFBR2" not in sentence and "HLA" not in sentence and "caused" not in sentence
+    # Beside a gene of the whole, its subtypes' genes are said too: the gene of the whole is
+    # not the only cause (Orphanet gives BMP4 for Stickler syndrome, and six genes for its
+    # types).
+    marfan = genes(
+        fact("gene", "FBN1", CAUSES),
+        fact("gene", "TGFBR1", CAUSES, part="Marfan syndrome type 2"),
+        fact("gene", "TGFBR2", CAUSES, part="Marfan syndrome type 2"),
+    )
+    assert (
+        "by changes in the FBN1 gene or, in one of its types, the TGFBR1 or TGFBR2 gene" in marfan
+    )
+    two = genes(
+        fact("gene", "A1", CAUSES),
+        fact("gene", "B1", CAUSES, part="type 1"),
+        fact("gene", "C1", CAUSES, part="type 2"),
+    )
+    assert "the A1 gene or, in some of its types, the B1 or C1 gene" in two
+    stickler = [fact("gene", "BMP4", CAUSES)]
+    stickler += [fact("gene", f"COL{n}", CAUSES, part=f"type {n % 3}") for n in range(7)]
+    assert "is caused by changes in one of 8 genes" in genes(*stickler)
+    assert "BMP4" not in genes(*stickler)
 
 
 def test_a_gene_of_a_disease_not_called_genetic_can_cause_it() -> None:

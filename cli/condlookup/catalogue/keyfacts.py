@@ -220,11 +220,17 @@ def _genes(facts: Sequence[Fact]) -> str:
 def causal_genes(facts: Sequence[Fact]) -> list[str]:
     """The genes whose changes cause the disease as a whole (not only a subtype of it), as the
     key facts name them first."""
+    return _whole(causal_parts(facts))
+
+
+def causal_parts(facts: Sequence[Fact]) -> dict[str, set[str]]:
+    """Each gene whose changes cause the disease or a subtype of it, with the subtypes ("" for
+    the whole disease)."""
     causing: dict[str, set[str]] = {}
     for fact in facts:
         if fact.kind == "gene" and fact.detail.startswith(_CAUSES):
             causing.setdefault(fact.value, set()).add(fact.part)
-    return _whole(causing)
+    return causing
 
 
 def _whole(causing: dict[str, set[str]]) -> list[str]:

@@ -39,6 +39,7 @@ from condlookup.catalogue.facts import Fact
 from condlookup.catalogue.keyfacts import (
     alternatives,
     causal_genes,
+    causal_parts,
     inheritance,
     mode,
     orphanet_onsets,
@@ -297,7 +298,8 @@ def _passed_on(modes: Sequence[str], where: str) -> str:
 
 
 def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
-    """Orphanet's genes of the whole disease: "is caused by" those of a genetic disease; "can
+    """Orphanet's genes of the whole disease, and those of its subtypes beside them (which
+    alone say nothing of the whole): "is caused by" those of a genetic disease; "can
     be caused by" those of one the facts do not call genetic (a familial form of lupus, a
     tumour's own changes), or that Orphanet says is, for some, not inherited or multifactorial
     (holoprosencephaly, Hirschsprung disease)."""
@@ -306,11 +308,18 @@ def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
         return ""
     used.add(ORPHANET)
     caused = "is caused" if genetic and not mixed(facts) else "can be caused"
-    if len(genes) == 1:
-        return f"{caused} by changes in the {genes[0]} gene"
-    if len(genes) <= 3:
-        return f"{caused} by changes in the {alternatives(genes)} gene"
-    return f"{caused} by changes in one of {len(genes)} genes"
+    # Genes Orphanet gives for some of its subtypes only: the sentence does not leave them out,
+    # lest it name a gene of the whole (BMP4 for Stickler syndrome) as the only cause.
+    parts = causal_parts(facts)
+    more = [gene for gene in parts if gene not in genes]
+    if len(genes) + len(more) > 3:
+        return f"{caused} by changes in one of {len(genes) + len(more)} genes"
+    said = f"{caused} by changes in the {alternatives(genes)} gene"
+    if not more:
+        return said
+    types = {part for gene in more for part in parts[gene]}
+    which = "one of its types" if len(types) == 1 else "some of its types"
+    return f"{said} or, in {which}, the {alternatives(more)} gene"
 
 
 def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
