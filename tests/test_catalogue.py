@@ -161,6 +161,19 @@ def test_search_finds_diseases_through_terms_and_narrower_terms(library: Library
     assert library.search("incoordination").total == 2  # Ataxia's synonym, page and catalogue
 
 
+def test_a_page_found_only_by_annotations_it_took_over_is_ranked_as_the_catalogue(
+    library: Library,
+) -> None:
+    # test-fever's page lists no coloboma: it took over its catalogue entry's (occasional), and
+    # comes after a disease where it is very frequent; by its own words, a page comes first.
+    coloboma = library.search("coloboma")
+    assert [(hit.id, hit.matched_field) for hit in coloboma.hits] == [
+        ("OMIM:100002", "symptom"),
+        ("test-fever", "symptom"),
+    ]
+    assert [hit.id for hit in library.search("ataxia").hits][-1] == "test-fever"
+
+
 @pytest.mark.parametrize("query", ["test-fever", "test-rash", "OMIM:100001"])
 @pytest.mark.parametrize("annotations", [False, True])
 def test_every_format_shows_and_credits_the_same(

@@ -73,7 +73,8 @@ def search(
 
     Words match names and aliases (first), symptoms (next: a page's symptom list, and the
     HPO terms a disease is annotated with, found by their names and synonyms, narrower
-    terms included), then any other text of a page. Curated pages come first in a tier.
+    terms included), then any other text of a page. Curated pages found by their own words
+    come first in a tier.
     `curated_pages` is how many of the index's first rows are pages.
     """
     query_words = words(query)
@@ -108,8 +109,14 @@ def search(
     # A gene's symbol finds the conditions it is tied to, its causes first, before any text.
     gene, tied = _gene_conditions(db, query)
     offer({r: 1.0 for r in tied}, 0)
+    # Pages found by their own words: a curated page found only by the annotations it took
+    # over from the catalogue ("fits": Sjögren's syndrome's occasional seizures) takes its
+    # place among the catalogue's by how often it shows the symptom.
+    own_words: set[int] = set()
     for tier, columns in enumerate(("{names}", "{names symptoms}")):
-        offer({r: -rank for r, rank in text_match(db, forms, columns, within).items()}, tier)
+        found = text_match(db, forms, columns, within)
+        own_words.update(found)
+        offer({r: -rank for r, rank in found.items()}, tier)
     terms = _matching_terms(db, query) if source != "curated" and has_catalogue else []
     offer(_annotated_with(db, terms), 1)
     telling = [word for word in query.split() if word.lower() not in GENERIC_WORDS]
@@ -144,7 +151,7 @@ def search(
             best[r][0],
             tied.get(r, ("", len(tied) + 1))[1],
             r not in named,
-            rows[r].source == "hpo",
+            rows[r].source == "hpo" or r not in own_words,
             r in by_alias,
             r in above,
             r not in below,
