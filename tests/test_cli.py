@@ -103,6 +103,21 @@ def test_search_nothing_found(runner: CliRunner, fixture_pages: object) -> None:
     )
 
 
+def test_a_search_of_too_many_words_is_a_usage_error(
+    runner: CliRunner, fixture_pages: object, private_environment: Path
+) -> None:
+    code, out, err = run(runner, "search", *["clumsy"] * 33)
+    assert (code, out) == (2, "")
+    assert err == (
+        "condlookup: error: 33 words is more than 32 (search for the few words every condition "
+        "found must have)\n"
+    )
+    assert not private_environment.exists()  # refused before an index is built
+    # Words as the search counts them: punctuation between them counts as a space.
+    assert run(runner, "search", "-".join(["clumsy"] * 33))[0] == 2
+    assert run(runner, "search", *["clumsy"] * 32)[:2] == (0, run(runner, "search", "clumsy")[1])
+
+
 def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object) -> None:
     assert run(runner, "list") == (0, "test-fever\ntest-rash\n", "")
     assert run(runner, "list", "--specialist", "dermatologist") == (0, "test-rash\n", "")
