@@ -36,7 +36,7 @@ def open_index(
 
         _make_room(path)
         try:
-            return build(sources, wanted, path, progress)
+            return build(sources, wanted, path, progress, warn=warn)
         except DataError as err:
             if not _is_index(path):
                 raise
