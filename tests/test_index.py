@@ -87,11 +87,12 @@ def test_an_unwritable_cache_is_bypassed(
     assert blocker.read_text() == "a file where the cache folder should be"
 
 
-@pytest.mark.parametrize("kind", ["under a file", "read-only"])
-def test_an_unwritable_cache_says_so_once_each_run(
-    pages: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
-) -> None:
-    if kind == "under a file":
+@pytest.fixture(params=["under a file", "read-only"])
+def unwritable_cache(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[Path, str]:
+    """A cache folder that cannot be written, and why not."""
+    if request.param == "under a file":
         blocker = tmp_path / "not-a-folder"
         blocker.write_text("a file where the cache folder should be")
         cache, why = blocker / "cache", "Not a directory"
@@ -105,6 +106,13 @@ def test_an_unwritable_cache_says_so_once_each_run(
 
             monkeypatch.setattr(build, "_temporary", refuse)
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(cache))
+    return cache, why
+
+
+def test_an_unwritable_cache_says_so_once_each_run(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, unwritable_cache: tuple[Path, str]
+) -> None:
+    cache, why = unwritable_cache
     use_sources(monkeypatch, Sources((PageFolder(pages, "curated"),), None))
     for _ in range(2):  # nothing is kept, so each run builds again, and says so again
         result = CliRunner().invoke(app, ["list"])
@@ -114,6 +122,25 @@ def test_an_unwritable_cache_says_so_once_each_run(
             "index is built in memory on every run, which is slow (set CONDLOOKUP_CACHE_DIR to a "
             "folder you can write)\n"
         )
+
+
+def test_an_unwritable_cache_is_not_rebuilt_nor_cleared_in_vain(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, unwritable_cache: tuple[Path, str]
+) -> None:
+    cache, why = unwritable_cache
+    use_sources(monkeypatch, Sources((PageFolder(pages, "curated"),), None))
+    result = CliRunner().invoke(app, ["cache", "rebuild"])
+    assert (result.exit_code, result.stdout) == (1, "")  # not "rebuilt": it would be gone at once
+    assert result.stderr == (
+        f"condlookup: error: the cache folder {cache} cannot be written ({why}) (set "
+        "CONDLOOKUP_CACHE_DIR to a folder you can write)\n"
+    )
+    result = CliRunner().invoke(app, ["cache", "clear"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"no index at {index_path()}\n",
+        "",
+    )
 
 
 def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(

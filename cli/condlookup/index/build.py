@@ -54,12 +54,14 @@ def build(
     *,
     fresh: bool = False,
     warn: Warn | None = None,
+    in_memory: bool = True,
 ) -> sqlite3.Connection:
     """Build the index into a temporary file and rename it to `path`; returns it opened.
 
     The catalogue half is built first when it is missing or out of date (or `fresh`). Where
-    the cache cannot be written, the index is built in memory, and `warn` says so: each run
-    then pays for a whole build, and only the user can give it a folder to keep it in.
+    the cache cannot be written, the index is built in memory (or, without `in_memory`, that
+    is a DataError), and `warn` says so: each run then pays for a whole build, and only the
+    user can give it a folder to keep it in.
     """
     collection = collect(sources.folders)
     # In list order, so that `list` reads them by rowid instead of sorting them every run.
@@ -75,11 +77,15 @@ def build(
         temporary = _temporary(path.parent, "index")
     except OSError as err:
         # The cache cannot be written: answer from an index in memory instead.
+        unwritable = f"the cache folder {path.parent} cannot be written ({err.strerror or err})"
+        if not in_memory:
+            raise DataError(
+                unwritable, hint="set CONDLOOKUP_CACHE_DIR to a folder you can write"
+            ) from None
         if warn is not None:
             warn(
-                f"the cache folder {path.parent} cannot be written ({err.strerror or err}), so "
-                "the index is built in memory on every run, which is slow (set "
-                "CONDLOOKUP_CACHE_DIR to a folder you can write)"
+                f"{unwritable}, so the index is built in memory on every run, which is slow "
+                "(set CONDLOOKUP_CACHE_DIR to a folder you can write)"
             )
         memory = sqlite3.connect(":memory:")
         key = catalogue_fingerprint(sources)
