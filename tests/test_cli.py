@@ -103,6 +103,21 @@ def test_search_nothing_found(runner: CliRunner, fixture_pages: object) -> None:
     )
 
 
+def test_a_search_of_too_many_words_is_a_usage_error(
+    runner: CliRunner, fixture_pages: object, private_environment: Path
+) -> None:
+    code, out, err = run(runner, "search", *["clumsy"] * 33)
+    assert (code, out) == (2, "")
+    assert err == (
+        "condlookup: error: 33 words is more than 32 (search for the few words every condition "
+        "found must have)\n"
+    )
+    assert not private_environment.exists()  # refused before an index is built
+    # Words as the search counts them: punctuation between them counts as a space.
+    assert run(runner, "search", "-".join(["clumsy"] * 33))[0] == 2
+    assert run(runner, "search", *["clumsy"] * 32)[:2] == (0, run(runner, "search", "clumsy")[1])
+
+
 def test_list_piped_is_one_id_per_line(runner: CliRunner, fixture_pages: object) -> None:
     assert run(runner, "list") == (0, "test-fever\ntest-rash\n", "")
     assert run(runner, "list", "--specialist", "dermatologist") == (0, "test-rash\n", "")
@@ -383,10 +398,6 @@ def test_match_shows_the_mapping_then_the_ranking(
             ["match", "flying"],
             "condlookup: error: no finding is named 'flying' (try other words)\n",
         ),
-        (
-            ["match", "HP:12"],
-            "condlookup: error: 'HP:12' is not an HPO id (an HPO id is HP: and 7 digits)\n",
-        ),
         (["show", "ORPHA:"], "condlookup: error: 'ORPHA:' is not a condition condlookup covers"),
     ],
 )
@@ -415,6 +426,45 @@ def test_match_without_symptoms_is_a_usage_error(
     runner: CliRunner, fixture_catalogue: object
 ) -> None:
     assert run(runner, "match")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "typo"),
+    [
+        (["HP:12"], "'HP:12'"),
+        (["ataxia", "HP:abc"], "'HP:abc'"),
+        (["ataxia, HP:00000001 and falls"], "'HP:00000001'"),
+        (["ataxia", "hp:"], "'hp:'"),
+        (["ataxia", "--not", "HP:12"], "--not: 'HP:12'"),
+    ],
+)
+def test_a_malformed_hpo_id_is_a_usage_error(
+    runner: CliRunner,
+    fixture_catalogue: object,
+    private_environment: Path,
+    args: list[str],
+    typo: str,
+) -> None:
+    code, out, err = run(runner, "match", *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"condlookup: error: {typo} is not an HPO id (an HPO id is HP: and 7 digits, as in "
+        "HP:0001251)\n"
+    )
+    assert not private_environment.exists()  # said before an index is built
+
+
+def test_an_hpo_id_this_release_lacks_is_skipped_as_unknown_words_are(
+    runner: CliRunner, fixture_catalogue: object
+) -> None:
+    run(runner, "list")
+    code, out, err = run(runner, "match", "ataxia", "HP:9999999", "-n", "1")
+    assert code == 0 and out.startswith("Symptoms\n  ataxia  -> Ataxia (HP:0001251)\n")
+    assert err == "condlookup: note: skipped 'HP:9999999': HP:9999999 is not in this HPO release\n"
+    # An id is read up to a punctuation mark, as a word is.
+    code, out, err = run(runner, "match", "HP:0001251,ataxia", "-n", "1")
+    assert (code, err) == (0, "")
+    assert out.startswith("Symptoms\n  HP:0001251  -> Ataxia (HP:0001251)\n")
 
 
 def test_search_and_list_by_source(runner: CliRunner, fixture_catalogue: object) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import re
@@ -25,7 +26,7 @@ from condlookup.pages.folders import PageFolder
 from condlookup.pages.models import Condition
 from condlookup.pages.problems import ValidationError
 from condlookup.paths import catalogue_path, index_path
-from conftest import BAD_PAGES, DATA, FIXTURE_HPO, FIXTURE_PAGES
+from conftest import BAD_PAGES, DATA, FIXTURE_HPO, FIXTURE_PAGES, use_sources
 
 
 @pytest.fixture
@@ -84,6 +85,62 @@ def test_an_unwritable_cache_is_bypassed(
     connection = open_index(Sources((PageFolder(pages, "curated"),), None))
     assert names_in(connection) == ["test-fever", "test-rash"]
     assert blocker.read_text() == "a file where the cache folder should be"
+
+
+@pytest.fixture(params=["under a file", "read-only"])
+def unwritable_cache(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[Path, str]:
+    """A cache folder that cannot be written, and why not."""
+    if request.param == "under a file":
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("a file where the cache folder should be")
+        cache, why = blocker / "cache", "Not a directory"
+    else:
+        cache, why = tmp_path / "read-only", "Permission denied"
+        cache.mkdir(mode=0o555)
+        if os.geteuid() == 0:  # root writes there all the same: refused as anyone else is
+
+            def refuse(_folder: Path, _kind: str) -> str:
+                raise PermissionError(errno.EACCES, "Permission denied")
+
+            monkeypatch.setattr(build, "_temporary", refuse)
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(cache))
+    return cache, why
+
+
+def test_an_unwritable_cache_says_so_once_each_run(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, unwritable_cache: tuple[Path, str]
+) -> None:
+    cache, why = unwritable_cache
+    use_sources(monkeypatch, Sources((PageFolder(pages, "curated"),), None))
+    for _ in range(2):  # nothing is kept, so each run builds again, and says so again
+        result = CliRunner().invoke(app, ["list"])
+        assert (result.exit_code, result.stdout) == (0, "test-fever\ntest-rash\n")
+        assert result.stderr == (
+            f"condlookup: warning: the cache folder {cache} cannot be written ({why}), so the "
+            "index is built in memory on every run, which is slow (set CONDLOOKUP_CACHE_DIR to a "
+            "folder you can write)\n"
+        )
+
+
+def test_an_unwritable_cache_is_not_rebuilt_nor_cleared_in_vain(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, unwritable_cache: tuple[Path, str]
+) -> None:
+    cache, why = unwritable_cache
+    use_sources(monkeypatch, Sources((PageFolder(pages, "curated"),), None))
+    result = CliRunner().invoke(app, ["cache", "rebuild"])
+    assert (result.exit_code, result.stdout) == (1, "")  # not "rebuilt": it would be gone at once
+    assert result.stderr == (
+        f"condlookup: error: the cache folder {cache} cannot be written ({why}) (set "
+        "CONDLOOKUP_CACHE_DIR to a folder you can write)\n"
+    )
+    result = CliRunner().invoke(app, ["cache", "clear"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"no index at {index_path()}\n",
+        "",
+    )
 
 
 def test_an_interrupted_build_leaves_the_old_index_and_no_temporary(
@@ -481,6 +538,14 @@ def test_an_unwritable_cache_is_bypassed_with_the_catalogue(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", str(blocker / "cache"))
-    library = Library(open_index(with_catalogue), with_catalogue)
+    said: list[str] = []
+    connection = open_index(with_catalogue, lambda stage, _done: said.append(stage), said.append)
+    assert said[:2] == [
+        f"the cache folder {blocker / 'cache'} cannot be written (Not a directory), so the index "
+        "is built in memory on every run, which is slow (set CONDLOOKUP_CACHE_DIR to a folder you "
+        "can write)",
+        "building the index from the HPO files (about 10 seconds), then the pages",
+    ]
+    library = Library(connection, with_catalogue)
     assert library.annotation_counts("test-fever") == (2, 2, ("ORPHA:999999",))
     assert library.identify("ORPHA:999999") == "test-fever"

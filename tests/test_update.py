@@ -279,6 +279,35 @@ def test_a_server_that_drips_bytes_stops_at_the_deadline(
     assert not [p for p in updates_dir().iterdir() if p.name.startswith(".download-")]
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("CONDLOOKUP_HPO_DEADLINE", "inf"),
+        ("CONDLOOKUP_HPO_DEADLINE", "nan"),
+        ("CONDLOOKUP_HPO_DEADLINE", "-1"),
+        ("CONDLOOKUP_HPO_DEADLINE", "0"),
+        ("CONDLOOKUP_HPO_DEADLINE", "abc"),
+        ("CONDLOOKUP_HPO_DEADLINE", "1e308"),
+        ("CONDLOOKUP_HPO_TIMEOUT", "inf"),
+        ("CONDLOOKUP_HPO_TIMEOUT", "-1"),
+    ],
+)
+def test_a_time_limit_that_is_no_number_of_seconds_is_a_usage_error(
+    server: Server, runner: CliRunner, variable: str, value: str
+) -> None:
+    url = server.publish("newer", release(NEWER, "Updated disease"))
+    shipped = in_use()
+    code, out, err = run(runner, "update", **{"CONDLOOKUP_HPO_URL": url, variable: value})
+    assert (code, out) == (2, "")
+    default = "900" if variable == "CONDLOOKUP_HPO_DEADLINE" else "30"
+    assert err == (
+        f"condlookup: error: {variable}={value!r} is not a number of seconds (give one above 0 "
+        f"and at most 604800, a week; unset, it is {default})\n"
+    )
+    assert server.requests == []  # said before anything is fetched
+    assert in_use() == shipped != NEWER
+
+
 def test_a_closed_port_is_one_line(runner: CliRunner) -> None:
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL="http://127.0.0.1:9/hpo")
     assert (code, out) == (1, "")

@@ -117,6 +117,38 @@ def test_a_broken_user_page_is_skipped_with_one_warning(
     assert "sections: required, is missing" in err
 
 
+def test_two_pages_of_one_folder_sharing_an_alias_both_stay(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mine"
+    page(folder, "alpha-rash", "Alpha rash", "aliases: [Spotty rash]\n")
+    page(folder, "beta-rash", "Beta rash", "aliases: [Spotty rash]\n")
+    monkeypatch.setenv("CONDLOOKUP_PATH", str(folder))
+    code, out, err = quiet(runner, "list")
+    assert code == 0
+    assert {"alpha-rash", "beta-rash"} <= set(out.split())
+    assert err == (
+        f"condlookup: warning: {folder / 'beta-rash.yaml'}: the name 'Spotty rash' is also a "
+        f"name of alpha-rash ({folder / 'alpha-rash.yaml'}); `show` will ask which one is meant\n"
+    )
+    for page_id, name in (("alpha-rash", "Alpha rash"), ("beta-rash", "Beta rash")):
+        code, out, _ = run(runner, "show", page_id)
+        assert (code, out.splitlines()[0]) == (0, name)
+    code, out, err = run(runner, "show", "spotty", "rash")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        "condlookup: error: 'spotty rash' names more than one condition: Alpha rash "
+        "(alpha-rash), Beta rash (beta-rash) (use the id to choose one)"
+    )
+    code, out, err = run(runner, "validate", str(folder))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"condlookup: {folder / 'beta-rash.yaml'}:15:11: the name 'Spotty rash' is already used "
+        f"by alpha-rash ({folder / 'alpha-rash.yaml'})\n"
+        "condlookup: error: 1 problem(s) in 1 of 2 file(s)\n"
+    )
+
+
 @pytest.mark.parametrize("kind", ["missing", "file", "unreadable", "loop"])
 def test_a_bad_folder_is_a_warning_not_a_crash(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str

@@ -21,6 +21,11 @@ class CondlookupError(Exception):
         self.hint = hint
 
 
+class UsageError(CondlookupError):
+    """Input the user must fix before anything can be looked up: exit code 2, like Click's own
+    usage errors, but one line, as every other failure is."""
+
+
 class NotFoundError(CondlookupError):
     """A query matched nothing."""
 

@@ -17,7 +17,8 @@ from condlookup.commands.options import (
     emit,
     open_library,
 )
-from condlookup.errors import CondlookupError, ExitCode
+from condlookup.errors import CondlookupError, ExitCode, UsageError
+from condlookup.text import quoted
 
 commands = typer.Typer(rich_markup_mode=None)
 
@@ -107,6 +108,15 @@ def match(
         )
     if phenopacket_genes and not phenopackets:
         raise typer.BadParameter("only with --phenopacket", param_hint="'--use-phenopacket-genes'")
+    from condlookup.matching.symptoms import malformed_id  # noqa: PLC0415 - not for --help
+
+    for given, where in ((symptoms, ""), (absent, "--not: ")):
+        typo = malformed_id(given or ())
+        if typo is not None:
+            raise UsageError(
+                f"{where}{quoted(typo)} is not an HPO id",
+                hint="an HPO id is HP: and 7 digits, as in HP:0001251",
+            )
     library = open_library()
     if not phenopackets:
         from condlookup.matching.candidates import read_file  # noqa: PLC0415

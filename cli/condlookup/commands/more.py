@@ -102,10 +102,12 @@ def update(
     still come first for the HPO files.
     """
     from condlookup.sources import update as updates  # noqa: PLC0415 - its HTTP code
+    from condlookup.sources.download import check_limits  # noqa: PLC0415
 
     if remove:
         output.write(plain.removed(updates.remove()))
         return
+    check_limits()
     chosen = {item.value for item in only} if only else {item.value for item in UpdateSource}
     failed: list[CondlookupError] = []
     if "hpo" in chosen:

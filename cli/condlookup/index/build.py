@@ -29,7 +29,7 @@ from condlookup.catalogue import overlay, tables
 from condlookup.catalogue.build import Catalogue
 from condlookup.errors import DataError
 from condlookup.index.fingerprint import catalogue_fingerprint
-from condlookup.index.sources import Progress, Sources
+from condlookup.index.sources import Progress, Sources, Warn
 from condlookup.index.stages import STAGES
 from condlookup.pages.collection import collect
 from condlookup.pages.models import NAMED_BY_PAGE, Condition
@@ -53,10 +53,15 @@ def build(
     progress: Progress | None = None,
     *,
     fresh: bool = False,
+    warn: Warn | None = None,
+    in_memory: bool = True,
 ) -> sqlite3.Connection:
     """Build the index into a temporary file and rename it to `path`; returns it opened.
 
-    The catalogue half is built first when it is missing or out of date (or `fresh`).
+    The catalogue half is built first when it is missing or out of date (or `fresh`). Where
+    the cache cannot be written, the index is built in memory (or, without `in_memory`, that
+    is a DataError), and `warn` says so: each run then pays for a whole build, and only the
+    user can give it a folder to keep it in.
     """
     collection = collect(sources.folders)
     # In list order, so that `list` reads them by rowid instead of sorting them every run.
@@ -70,15 +75,25 @@ def build(
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(path.parent)
         temporary = _temporary(path.parent, "index")
-    except OSError:
+    except OSError as err:
         # The cache cannot be written: answer from an index in memory instead.
+        unwritable = f"the cache folder {path.parent} cannot be written ({err.strerror or err})"
+        if not in_memory:
+            raise DataError(
+                unwritable, hint="set CONDLOOKUP_CACHE_DIR to a folder you can write"
+            ) from None
+        if warn is not None:
+            warn(
+                f"{unwritable}, so the index is built in memory on every run, which is slow "
+                "(set CONDLOOKUP_CACHE_DIR to a folder you can write)"
+            )
         memory = sqlite3.connect(":memory:")
         key = catalogue_fingerprint(sources)
         if key is None:
             report = _announced(report, _pages_headline(sources, len(pages)))
         try:
             if key is not None:
-                _catalogue_into(memory, sources, report, key, len(pages))
+                _catalogue_into(memory, sources, report, key, len(pages), kept=False)
             _fill(memory, pages, sources, wanted, report, collection.warnings, key is not None)
         finally:
             report("Done", 1.0)
@@ -204,10 +219,16 @@ def _catalogue_copy(
 
 
 def _catalogue_into(
-    connection: sqlite3.Connection, sources: Sources, report: Progress, key: str, pages: int
+    connection: sqlite3.Connection,
+    sources: Sources,
+    report: Progress,
+    key: str,
+    pages: int,
+    *,
+    kept: bool = True,
 ) -> None:
-    """Run the catalogue's stages into an empty database."""
-    report(_catalogue_headline(sources, pages), 0.0)
+    """Run the catalogue's stages into an empty database (`kept`: a file the cache keeps)."""
+    report(_catalogue_headline(sources, pages, kept), 0.0)
     tables.create(connection)
     catalogue = Catalogue()
     facts: dict[str, str] = {}
@@ -221,16 +242,14 @@ def _catalogue_into(
     connection.commit()
 
 
-def _catalogue_headline(sources: Sources, pages: int) -> str:
+def _catalogue_headline(sources: Sources, pages: int, kept: bool) -> str:
     read = [stage.source for stage in STAGES if stage.source and stage.files_of(sources)]
     read = list(dict.fromkeys(read))
     named = ", ".join(read[:-1]) + " and " + read[-1] if len(read) > 1 else read[0]
     seconds = PAGES_SECONDS + pages * SECONDS_PER_PAGE
     more = f" ({pages} pages; {_about(seconds)})" if seconds >= 3 else ""
-    return (
-        f"building the index from {named} (once per release; about 10 seconds), "
-        f"then the pages{more}"
-    )
+    once = "once per release; " if kept else ""
+    return f"building the index from {named} ({once}about 10 seconds), then the pages{more}"
 
 
 def _pages_headline(sources: Sources, pages: int) -> str | None:

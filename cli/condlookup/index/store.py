@@ -36,7 +36,7 @@ def open_index(
 
         _make_room(path)
         try:
-            return build(sources, wanted, path, progress)
+            return build(sources, wanted, path, progress, warn=warn)
         except DataError as err:
             if not _is_index(path):
                 raise
@@ -51,12 +51,13 @@ def open_index(
 
 
 def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
-    """Build the index now, both halves, whatever their state. Returns where it was written."""
+    """Build the index now, both halves, whatever their state. Returns where it was written;
+    a DataError when the cache cannot be written (an index in memory would be gone at once)."""
     from condlookup.index.build import build  # noqa: PLC0415
 
     path = index_path()
     _make_room(path)
-    build(sources, fingerprint(sources), path, progress, fresh=True).close()
+    build(sources, fingerprint(sources), path, progress, fresh=True, in_memory=False).close()
     _failure_marker(path).unlink(missing_ok=True)
     return path
 
@@ -64,12 +65,13 @@ def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
 def clear() -> bool:
     """Remove the index, both halves; True if there was one."""
     path = index_path()
-    _failure_marker(path).unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # it is rebuilt when out of date, whatever is in its way
-        catalogue_path().unlink(missing_ok=True)
+    # Each is made again when needed, whatever is in its way.
+    for extra in (_failure_marker(path), catalogue_path()):
+        with contextlib.suppress(OSError):
+            extra.unlink(missing_ok=True)
     try:
         path.unlink()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no index, or no folder to hold one
         return False
     except OSError as err:
         raise DataError(f"cannot remove the index {path}: {err.strerror}") from None

@@ -34,6 +34,7 @@ from condlookup.catalogue.phrases import EVERYDAY, NAMES, PAGES, plain_words
 from condlookup.errors import CondlookupError
 from condlookup.matching.symptoms import (
     FINDINGS_ONLY,
+    ID_LIKE,
     MAX_SYMPTOMS,
     Candidate,
     SymptomError,
@@ -76,7 +77,6 @@ NEGATION = frozenset({"no", "not", "without", "never", "nor", "none"})
 # feeding well and has fits" has fits.
 NEGATION_ENDS = frozenset({"and", "but", "plus", "with", "has", "have", "had"})
 _TOKEN = re.compile(r"(?P<id>\bHP:\d{7}\b)|(?P<word>[^\W_]+)|(?P<stop>[,;.!?()\[\]{}]+)", re.I)
-_ID_LIKE = re.compile(r"HP:\S*", re.IGNORECASE)  # an id, well formed or not: read as one
 _JOINING = re.compile(r"[,;.!?()\[\]{}]|\b(?:and|or|with)\b", re.IGNORECASE)
 
 
@@ -163,7 +163,7 @@ def _pieces(inputs: Sequence[str]) -> Iterator[tuple[str, str]]:
     running: list[str] = []
     for argument in inputs:
         stripped = " ".join(argument.split())
-        if _ID_LIKE.fullmatch(stripped) or (" " in stripped and not _JOINING.search(stripped)):
+        if ID_LIKE.fullmatch(stripped) or (" " in stripped and not _JOINING.search(stripped)):
             if running:
                 yield "text", " ".join(running)
                 running = []

@@ -52,6 +52,9 @@ def findings_only(column: str) -> str:
 FINDINGS_ONLY = findings_only("p.term")  # on phrases `p`
 _HPO_LIKE = re.compile(r"hp[:_ ]?\S*", re.IGNORECASE)
 _HPO_ID = re.compile(r"HP:[0-9]{7}")
+# What is written as an HPO id, well formed or not: "HP:" and what follows it, up to a space or
+# a punctuation mark ("HP:0001251," is the id and a comma).
+ID_LIKE = re.compile(r"(?<![\w:])HP:[^\s,;.!?()\[\]{}]*", re.IGNORECASE)
 
 
 @model
@@ -74,6 +77,17 @@ class SymptomTerm(Record):
 
 class SymptomError(CondlookupError):
     """An input that names no HPO term."""
+
+
+def malformed_id(inputs: Sequence[str]) -> str | None:
+    """The first thing in `inputs` written as an HPO id that is none (HP:12, HP:abc,
+    HP:00000001), or None. No release has such an id, so it is a typo to fix before anything
+    is looked up, where words that name nothing may be filler read around."""
+    for text in inputs:
+        for found in ID_LIKE.finditer(text):
+            if not _HPO_ID.fullmatch(found.group().upper()):
+                return found.group()
+    return None
 
 
 def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm, ...]:

@@ -37,8 +37,10 @@ def collect(folders: Sequence[PageFolder]) -> Collection:
         loaded, problems = load_pages(paths, folder.source)
         if problems and folder.source == "curated":
             raise ValidationError(problems)
-        broken = {problem.path: problem for problem in reversed(problems)}
-        warnings += [f"{problem} ({_SKIPPED})" for problem in _first_per_file(problems)]
+        # A shared name leaves both pages in; `_clashes` says so, for every folder at once.
+        stopping = [problem for problem in problems if not problem.shared_name]
+        broken = {problem.path: problem for problem in reversed(stopping)}
+        warnings += [f"{problem} ({_SKIPPED})" for problem in _first_per_file(stopping)]
         for page in loaded:
             condition = page.condition
             if condition.path in broken:
@@ -59,7 +61,9 @@ def _first_per_file(problems: list[Problem]) -> list[Problem]:
 
 
 def _clashes(pages: Sequence[Condition]) -> list[str]:
-    """Names that two pages of different folders both claim: both keep them, with a warning."""
+    """Names that two pages both claim, in one folder or in two: both pages stay, with a
+    warning, and the name finds neither (`show` lists both ids): which page a user meant is
+    theirs to say, and no page is lost to a name it shares."""
     owners: dict[str, Condition] = {}
     found = []
     for condition in pages:

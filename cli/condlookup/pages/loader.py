@@ -125,7 +125,7 @@ def _duplicates(pages: list[LoadedPage]) -> Iterator[Problem]:
                 owner = owners.get(key)
                 if owner is not None and owner[1] != condition.id:
                     message = f"the name {name!r} is already used by {owner[1]} ({owner[0]})"
-                    yield Problem(condition.path, line, column, message)
+                    yield Problem(condition.path, line, column, message, shared_name=True)
                     break
                 owners[key] = (condition.path, condition.id)
         owners.setdefault(condition.id, (condition.path, condition.id))

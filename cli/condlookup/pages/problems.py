@@ -15,6 +15,9 @@ class Problem:
     line: int | None
     column: int | None
     message: str
+    # A name or alias two pages share: both pages stay, and `show` asks which one is meant.
+    # Any other problem leaves its page out.
+    shared_name: bool = False
 
     def __str__(self) -> str:
         where = self.path

@@ -8,6 +8,7 @@ passes, which ends whatever read is blocked on them. Imported by `update` alone.
 
 import contextlib
 import http.client
+import math
 import os
 import socket
 import threading
@@ -22,13 +23,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from condlookup import __version__
-from condlookup.errors import CondlookupError
+from condlookup.errors import CondlookupError, UsageError
 
 # Seconds to wait for the server at each step; CONDLOOKUP_HPO_TIMEOUT changes it.
 TIMEOUT = 30.0
 # Seconds a session (the release check, or the download of a release) may take in all;
 # CONDLOOKUP_HPO_DEADLINE changes it. 15 minutes fetch the 44 MB of a release at 50 kB/s.
 DEADLINE = 15 * 60.0
+# The most either may be: a week is more than any download needs, and a timer cannot wait for
+# ever (`inf` or 1e308 overflow it).
+MOST_SECONDS = 7 * 24 * 3600.0
 CHUNK = 256 * 1024
 
 # (file name, bytes so far, total bytes or None): reported as a download goes on.
@@ -41,11 +45,22 @@ class UpdateError(CondlookupError):
 
 
 def _seconds(variable: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(variable) or default)
-    except ValueError:
+    """The seconds `variable` sets, or `default` when it is not set. A value that is no time to
+    wait is a typo to fix: replaced in silence, it would not be the limit the user asked for."""
+    given = os.environ.get(variable, "").strip()
+    if not given:
         return default
-    return value if value > 0 else default
+    try:
+        value = float(given)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MOST_SECONDS:  # nan is never in range
+        raise UsageError(
+            f"{variable}={given!r} is not a number of seconds",
+            hint=f"give one above 0 and at most {MOST_SECONDS:.0f}, a week; unset, it is "
+            f"{default:g}",
+        )
+    return value
 
 
 def timeout() -> float:
@@ -54,6 +69,13 @@ def timeout() -> float:
 
 def deadline() -> float:
     return _seconds("CONDLOOKUP_HPO_DEADLINE", DEADLINE)
+
+
+def check_limits() -> None:
+    """Raises UsageError for a time limit set to no number of seconds, before anything is
+    fetched: a thread's timer would fail on it, and the request half done."""
+    timeout()
+    deadline()
 
 
 class Session:
