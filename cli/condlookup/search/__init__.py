@@ -114,9 +114,9 @@ def search(
     # place among the catalogue's by how often it shows the symptom.
     own_words: set[int] = set()
     for tier, columns in enumerate(("{names}", "{names symptoms}")):
-        found = text_match(db, forms, columns, within)
-        own_words.update(found)
-        offer({r: -rank for r, rank in found.items()}, tier)
+        matched = text_match(db, forms, columns, within)
+        own_words.update(matched)
+        offer({r: -rank for r, rank in matched.items()}, tier)
     terms = _matching_terms(db, query) if source != "curated" and has_catalogue else []
     offer(_annotated_with(db, terms), 1)
     telling = [word for word in query.split() if word.lower() not in GENERIC_WORDS]
