@@ -340,7 +340,7 @@ def test_words_of_two_symptoms_find_the_conditions_that_show_both(library: Libra
 
 
 def test_a_page_found_by_its_symptoms_says_which(library: Library) -> None:
-    hits = [hit for hit in library.search("fits", limit=50).hits if hit.source == "curated"]
+    hits = [hit for hit in library.search("fits", limit=3000).hits if hit.source == "curated"]
     assert hits and all(hit.matched_field == "symptom" and hit.line for hit in hits)
 
 
