@@ -130,6 +130,21 @@ def test_genes_say_how_they_are_involved_and_of_which_subtype() -> None:
     assert as_dict(both_forms, [], [])["genes"] == "Caused by changes in PAH (Orphanet)"
     susceptibility = facts_of(("gene", "ALK", "Major susceptibility factor in", "ORPHA:635", ""))
     assert "aused by" not in as_dict(susceptibility, [], [])["genes"]
+    # Alphabetical, as the page's gene list: Orphanet's order says nothing of which matter most.
+    # Beyond GENES_SHOWN, only counted: naming a first few would hide the main ones.
+    adpkd = ["GANAB", "NEK8", "ALG9", "DNAJB11", "ALG5", "PKD1", "IFT140", "PKD2"]
+    said = as_dict(facts_of(*(("gene", g, causing, "ORPHA:730", "") for g in adpkd)), [], [])
+    assert said["genes"] == (
+        "Caused by changes in ALG5, ALG9, DNAJB11, GANAB, IFT140, NEK8, PKD1 and PKD2 (Orphanet)"
+    )
+    many = facts_of(*(("gene", f"G{n}", causing, "ORPHA:1", "") for n in range(9)))
+    many += facts_of(
+        *(("gene", f"R{n}", "Major susceptibility factor in", "ORPHA:1", "") for n in range(12))
+    )
+    assert as_dict(many, [], [])["genes"] == (
+        "Caused by changes in any of 9 genes (see Genes); "
+        "changes in any of 12 genes (see Genes) raise the risk (Orphanet)"
+    )
 
 
 def test_onset_in_life_order_else_the_hpo_s() -> None:

@@ -45,7 +45,7 @@ _ROLES = (
     ("Role in the phenotype of", "play a part in it"),
     ("Part of a fusion gene in", "are part of a fusion gene in it"),
 )
-GENES_SHOWN = 6
+GENES_SHOWN = 8  # named in the key facts; more are counted
 
 
 def key_facts(
@@ -245,10 +245,13 @@ def _whole(causing: dict[str, set[str]]) -> list[str]:
 
 
 def _some(genes: list[str], last: str = "and") -> str:
-    shown = genes[:GENES_SHOWN]
-    more = len(genes) - len(shown)
-    if more:
-        return f"{', '.join(shown)} and {more} more"
+    """The genes in alphabetical order, as the page's gene list has them; more than GENES_SHOWN
+    only counted. Orphanet's order says nothing of which genes matter most, so naming its first
+    few would hide the main ones ("GANAB, NEK8, ALG9, DNAJB11, ALG5, PKD1 and 2 more" hid
+    PKD2)."""
+    if len(genes) > GENES_SHOWN:
+        return f"{'any' if last == 'and' else 'one'} of {len(genes)} genes (see Genes)"
+    shown = sorted(genes, key=str.upper)
     if len(shown) == 1:
         return shown[0]
     return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
