@@ -247,6 +247,10 @@ def test_a_disease_inherited_in_some_families_only_is_not_called_genetic() -> No
         sentence = text(Told("X", classed))
         assert "genetic" not in sentence, sentence
         assert "can be caused by changes in the SOX9 gene" in sentence
+        # A chromosomal disorder is genetic, inherited or not (Prader-Willi syndrome).
+        chromosomal = Told("X", classed, classes={"MONDO:0019040": 3})
+        assert text(chromosomal).startswith("X is a genetic skin disease"), text(chromosomal)
+        assert "Mondo" in summary(chromosomal).sources
     # A Mendelian mode alone: genetic, and its gene causes it.
     alone = (skin, fact("inheritance", "Autosomal dominant"), fact("gene", "SOX9", CAUSES))
     assert "is caused by changes in the SOX9 gene" in text(Told("X", alone))

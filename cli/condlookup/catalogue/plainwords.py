@@ -157,6 +157,7 @@ METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
 # Mondo's classes that say a disease is genetic (not its malformation syndromes: a syndrome
 # of malformations may come from harm before birth).
 GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
+CHROMOSOMAL = "MONDO:0019040"  # Mondo's chromosomal disorder
 
 # The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a
 # gene or chromosome passes on, with how a sentence says them.
@@ -358,6 +359,10 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
     if mixed(told.facts) and any(mode(value) in MENDELIAN for value in stated):
         # Passed on in some families, not in most (Duane retraction syndrome): not called
         # genetic, even where Orphanet classes it so; its genes "can" cause it (`summaries`).
+        # A chromosomal disorder in Mondo is genetic, inherited or not (Prader-Willi syndrome).
+        if CHROMOSOMAL in told.classes:
+            used.add(MONDO)
+            return True
         return False
     if heads or stated:
         if sp.GENETIC_HEAD not in heads or _only_multifactorial(told.facts):
