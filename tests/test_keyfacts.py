@@ -11,6 +11,7 @@ import pytest
 from condlookup.catalogue.diseases import CataloguePage
 from condlookup.catalogue.facts import Fact, FactKind
 from condlookup.catalogue.keyfacts import Said, key_facts
+from condlookup.catalogue.summaries import Told, summary
 from condlookup.library import Library
 from condlookup.render import plain
 
@@ -87,6 +88,10 @@ def test_without_orphanet_an_omim_entry_speaks_for_its_families_only() -> None:
     }
 
 
+def text_of(facts: tuple[Fact, ...]) -> str:
+    return summary(Told("X", facts)).text
+
+
 def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
     facts = facts_of(
         ("prevalence", "1-9 / 100 000", "Point prevalence, United Kingdom", "ORPHA:558", ""),
@@ -104,6 +109,27 @@ def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
     assert as_dict(disagreeing, [], []) == {
         "prevalence": "1-9 / 100 000 or 1-5 / 10 000 (point prevalence, Worldwide; Orphanet)"
     }
+    # Countries only: none is picked over another (not by its name: Hong Kong before Norway).
+    williams = facts_of(
+        ("prevalence", "1-5 / 10 000", "Point prevalence, Norway", "ORPHA:904", ""),
+        ("prevalence", "1-9 / 100 000", "Point prevalence, Hong Kong", "ORPHA:904", ""),
+        ("prevalence", "1-5 / 10 000", "Prevalence at birth, Norway", "ORPHA:904", ""),
+    )
+    assert as_dict(williams, [], []) == {
+        "prevalence": "1-5 / 10 000 in Norway, 1-9 / 100 000 in Hong Kong "
+        "(point prevalence; Orphanet)"
+    }
+    assert "in 100,000" not in text_of(williams) and "in 10,000" not in text_of(williams)
+    agreeing = facts_of(
+        ("prevalence", "1-5 / 10 000", "Point prevalence, Norway", "ORPHA:1", ""),
+        ("prevalence", "1-5 / 10 000", "Point prevalence, Sweden", "ORPHA:1", ""),
+    )
+    assert as_dict(agreeing, [], []) == {
+        "prevalence": "1-5 / 10 000 (point prevalence, Norway and Sweden; Orphanet)"
+    }
+    assert "affects about 1 to 5 in 10,000 people in Norway and Sweden" in text_of(agreeing)
+    agreeing += facts_of(("prevalence", "1-5 / 10 000", "Point prevalence, United States", "", ""))
+    assert "people in Norway, Sweden and the United States" in text_of(agreeing)
     only_cases = facts_of(("prevalence", "no data", "Cases/families, Worldwide", "ORPHA:1", ""))
     assert as_dict(only_cases, [], []) == {
         "prevalence": "Known from single cases or families only (Orphanet)"

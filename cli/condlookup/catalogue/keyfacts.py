@@ -68,8 +68,12 @@ class Figure(NamedTuple):
     disagree); no classes where Orphanet knows it from single cases or families only."""
 
     kind: str  # Point prevalence, Prevalence at birth, Annual incidence; "" for cases only
-    area: str  # Worldwide, Europe, a country
+    area: str  # Worldwide, Europe, a country, countries that agree ("Norway and Sweden")
     values: tuple[str, ...]  # "1-5 / 10 000", in Orphanet's order
+    # Countries whose figures of this kind differ, each (country, figure), in Orphanet's order
+    # (none is more telling than another); then `area` is "".
+    by_place: tuple[tuple[str, str], ...] = ()
+    places: tuple[str, ...] = ()  # the countries of `area`, when several agree
 
 
 def prevalence(facts: Sequence[Fact]) -> Figure | None:
@@ -88,6 +92,13 @@ def prevalence(facts: Sequence[Fact]) -> Figure | None:
     if ranked:
         best = min(ranked)[:-1]
         kind, area = best[-2:]
+        if area not in _AREAS:  # countries only: none is more telling than another
+            countries = [(item[4], item[5]) for item in ranked if item[:2] == best[:2]]
+            values = tuple(dict.fromkeys(value for _, value in countries))
+            places = list(dict.fromkeys(place for place, _ in countries))
+            if len(values) > 1:
+                return Figure(kind, "", values, tuple(dict.fromkeys(countries)))
+            return Figure(kind, listed(places, "and"), values, places=tuple(places))
         # Orphanet may give one kind of figure for one place more than once, and the figures
         # may disagree: then all of them are shown, in Orphanet's order, not one picked.
         values = tuple(dict.fromkeys(item[-1] for item in ranked if item[:-1] == best))
@@ -105,6 +116,9 @@ def _prevalence(facts: Sequence[Fact]) -> str:
         return ""
     if not found.values:
         return "Known from single cases or families only (Orphanet)"
+    if found.by_place:
+        each = ", ".join(f"{value} in {place}" for place, value in found.by_place)
+        return f"{each} ({found.kind.lower()}; Orphanet)"
     return f"{' or '.join(found.values)} ({found.kind.lower()}, {found.area}; Orphanet)"
 
 

@@ -332,7 +332,7 @@ def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
     if len(found.values) > 1 or found.values[0] not in PREVALENCE_WORDS:
         return ""  # the key facts show figures that differ: no one number
     figure = PREVALENCE_WORDS[found.values[0]][0]
-    place = _place(found.area)
+    place = _place(*found.places) if found.places else _place(found.area)
     used.add(ORPHANET)
     if found.kind == BIRTH:
         return f"affects {figure} babies born{place}"
@@ -341,10 +341,10 @@ def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
     return f"affects {figure} people{place}"
 
 
-def _place(area: str) -> str:
-    if not area or area == "Worldwide":
+def _place(*areas: str) -> str:
+    if not areas or areas == ("",) or areas == ("Worldwide",):
         return ""
-    return f" in the {area}" if area.startswith(THE) else f" in {area}"
+    return " in " + listed([f"the {area}" if area.startswith(THE) else area for area in areas])
 
 
 def _onset(told: Told, used: set[str]) -> str:
