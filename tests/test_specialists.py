@@ -267,6 +267,27 @@ def test_a_narrow_head_tells_more_than_a_broad_one() -> None:
     assert [item.name for item in choose(evidence)] == ["cardiologist", "neurologist"]
 
 
+def test_a_muscle_disease_sees_a_neurologist_before_the_organs_it_touches() -> None:
+    # Myotonic dystrophy: most features a neurologist's, some of the heart, whose narrow head
+    # outweighs the neurologic one.
+    weights = head_weights([{NEUROLOGIC, GENETIC}] * 9 + [{CARDIAC, NEUROLOGIC}])
+    signs = features(((NERVOUS,), 0.9), ((NERVOUS,), 0.9), ((1626,), 0.9))
+    muscular = {"MONDO:0019056": 2}
+    evidence = gather(frozenset({NEUROLOGIC, CARDIAC}), muscular, signs, "", "", telling=weights)
+    assert [item.name for item in choose(evidence)] == ["neurologist", "cardiologist"]
+    # Not a muscle or nerve disease for Mondo: the heart's narrow head first, as before.
+    evidence = gather(frozenset({NEUROLOGIC, CARDIAC}), {}, signs, "", "", telling=weights)
+    assert [item.name for item in choose(evidence)] == ["cardiologist", "neurologist"]
+    # A muscle disease mostly of the heart (a cardiomyopathy Mondo calls a myopathy too).
+    heart = features(((1626,), 0.9), ((1626,), 0.9), ((NERVOUS,), 0.9))
+    evidence = gather(frozenset({NEUROLOGIC, CARDIAC}), muscular, heart, "", "", telling=weights)
+    assert choose(evidence)[0].name == "cardiologist"
+    # Not before the specialist of what the disease is (a mitochondrial disease's metabolic one).
+    lactic = features(((1939,), 0.9), ((1939,), 0.9))  # of metabolism
+    found = names(who({METABOLIC, NEUROLOGIC}, muscular, signs + lactic))
+    assert found[0] == "metabolic specialist"
+
+
 def test_who_is_genetic_and_when_it_begins() -> None:
     only_multifactorial = genetic_reason(
         frozenset({GENETIC, "ORPHA:57146"}), ["Multigenic/multifactorial"], (), {}, {}

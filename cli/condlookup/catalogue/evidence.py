@@ -17,6 +17,7 @@ from condlookup.catalogue.specialties import (
     SYSTEM_OF_CATEGORY,
     TERATOLOGIC_HEAD,
     UNWEIGHTED_HEADS,
+    MondoKind,
 )
 from condlookup.text import listed
 
@@ -124,8 +125,7 @@ def genetic_reason(
         return f"the HPO's annotations of its catalogue entries give {named}"
     for mondo_id in GENETIC_CLASSES:
         if mondo_id in classes:
-            label = MONDO_CLASSES[mondo_id].label
-            return f"Mondo classes it as {article(label)} {label}"
+            return f"Mondo classes it as {kind_words(MONDO_CLASSES[mondo_id])}"
     if copy_number:
         return "DECIPHER lists it as a syndrome of a piece of a chromosome lost or gained"
     return ""
@@ -239,6 +239,11 @@ def gather(
 ) -> Evidence:
     systems, total = systems_of(weights)
     return Evidence(heads, classes, systems, total, onset, genetic, whose, telling or {}, specific)
+
+
+def kind_words(kind: MondoKind) -> str:
+    """What a disease of a Mondo class is: 'an eye disorder', 'an inborn error of metabolism'."""
+    return kind.one or f"{article(kind.label)} {kind.label}"
 
 
 def article(noun: str) -> str:

@@ -30,7 +30,9 @@ shows. The rules (the README says the same; the tables are in `specialties`):
    - a systemic autoimmune disease a rheumatologist: systemic for Orphanet, neither genetic
      nor neoplastic, in several organs or inflammatory for Mondo;
    - a muscle or nerve disease a neurologist before an orthopedic specialist, who is named
-     only for the bones and joints (never for weak muscles).
+     only for the bones and joints (never for weak muscles); and before the specialist of
+     another organ it touches (myotonic dystrophy's heart), where its features are most of
+     all a neurologist's, never before the specialist of what the disease is.
 4. At most four, most central first; a genetic condition ends with a clinical geneticist
    (Orphanet's genetic head, unless its inheritance is only multifactorial; where Orphanet
    does not classify it, a Mendelian inheritance in the HPO, or Mondo's hereditary disease).
@@ -46,21 +48,25 @@ from condlookup.catalogue.evidence import (
     Evidence,
     Kin,
     Onset,
-    article,
     gather,
     genetic_reason,
+    kind_words,
     onset_of,
 )
 from condlookup.catalogue.specialties import (
+    ALLERGIST,
     BENIGN,
     BLOOD_CANCERS,
     BONES,
+    ENDOCRINOLOGIST,
     GENETIC_HEAD,
     GENETICIST,
     HEADS,
     HEMATO_ONCOLOGIST,
     HEMATOLOGIC_HEAD,
     HEMATOLOGIST,
+    IMMUNOLOGIST,
+    INFECTIOUS,
     INFLAMMATORY,
     INTERMEDIARY_METABOLISM,
     MECHANISM_HEADS,
@@ -135,6 +141,8 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
             first.append(METABOLIC)
     if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
         first.append(RHEUMATOLOGIST)
+    if _neurologist_first(found, classes, first):
+        first.append(NEUROLOGIST)
     # Leave out what the features hardly touch, where they are enough to tell: Mondo's classes
     # are of anatomy (a retinal disease is also a "nervous system disorder"), so any will do.
     if evidence.features >= (ENOUGH_FEATURES if orphanets else 0.01):
@@ -195,7 +203,7 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
             if kind.specialist is None:
                 continue
             boost = 2.0 if mondo_id in MONDO_MECHANISMS else 1.0
-            because = f"Mondo classes it as {article(kind.label)} {kind.label}"
+            because = f"Mondo classes it as {kind_words(kind)}"
             add((kind.specialist,), because, boost, classes[mondo_id] * 100)
         if found:
             return found, False
@@ -276,6 +284,30 @@ def _rheumatologic(heads: frozenset[str], classes: Mapping[str, int]) -> bool:
     return GENETIC_HEAD not in heads or bool(classes.keys() & INFLAMMATORY)
 
 
+# Specialists of what a disease is rather than of an organ it touches.
+_WHAT_IT_IS = frozenset(
+    {METABOLIC, IMMUNOLOGIST, HEMATOLOGIST, RHEUMATOLOGIST, ONCOLOGIST, INFECTIOUS}
+    | {HEMATO_ONCOLOGIST, ENDOCRINOLOGIST, ALLERGIST}
+)
+
+
+def _neurologist_first(
+    found: Mapping[str, _Candidate], classes: Mapping[str, int], first: list[str]
+) -> bool:
+    """A muscle or nerve disease (Mondo's) whose features are most of all a neurologist's
+    comes to one first, however telling the heads of the other organs it touches are
+    (myotonic dystrophy's heart: Orphanet's cardiac head is given to few disorders)."""
+    if first or NEUROLOGIST not in found or not classes.keys() & NEUROMUSCULAR:
+        return False
+    # Not before the specialist of what the disease is (a metabolic, immune, blood, tumour,
+    # infection or gland specialist: mitochondrial disease, myositis, POEMS syndrome,
+    # paraganglioma, trichinellosis), only before one of another organ it touches.
+    leading = max(found.values(), key=lambda item: (item.score, -item.order))
+    if leading.name in _WHAT_IT_IS:
+        return False
+    return found[NEUROLOGIST].share >= max(item.share for item in found.values())
+
+
 def _neuromuscular(evidence: Evidence) -> bool:
     if evidence.classes.keys() & NEUROMUSCULAR:
         return True
@@ -287,8 +319,7 @@ def _mondo_words(classes: Mapping[str, int], specialist: str) -> str:
         (key for key in classes if MONDO_CLASSES[key].specialist == specialist),
         key=lambda key: classes[key],
     )
-    label = MONDO_CLASSES[nearest].label
-    return f"Mondo classes it as {article(label)} {label}"
+    return f"Mondo classes it as {kind_words(MONDO_CLASSES[nearest])}"
 
 
 def _features_words(evidence: Evidence, system: str) -> str:

@@ -287,10 +287,12 @@ UNWEIGHTED_HEADS = SURGICAL_HEADS | {NEOPLASTIC_HEAD}
 
 
 class MondoKind(NamedTuple):
-    """A Mondo class: its label (Mondo's), and the specialist it names, if any."""
+    """A Mondo class: its label (Mondo's), the specialist it names, if any, and how a sentence
+    says one is of it where the label alone would not do (a plural label)."""
 
     label: str
     specialist: str | None
+    one: str = ""  # "an inborn error of metabolism"
 
 
 # fmt: off
@@ -304,7 +306,7 @@ MONDO_CLASSES: dict[str, MondoKind] = {
     "MONDO:0044881": MondoKind("hematopoietic and lymphoid cell neoplasm", HEMATO_ONCOLOGIST),
     # Metabolism: the groups of intermediary metabolism and storage are a metabolic
     # specialist's first; transport disorders are the transporting organ's.
-    "MONDO:0019052": MondoKind("inborn errors of metabolism", METABOLIC),
+    "MONDO:0019052": MondoKind("inborn errors of metabolism", METABOLIC, "an inborn error of metabolism"),  # noqa: E501
     "MONDO:0004736": MondoKind("inborn disorder of amino acid metabolism", METABOLIC),
     "MONDO:0019189": MondoKind("inborn disorder of amino acid and other organic acid metabolism", METABOLIC),  # noqa: E501
     "MONDO:0000688": MondoKind("inborn organic aciduria", METABOLIC),
