@@ -50,6 +50,12 @@ LAY = [
         "Sjögren's syndrome",
     ),
     (
+        "a lump in his tummy and blood in his pee",
+        {"Abdominal mass", "Hematuria"},
+        {"Ascites"},
+        None,
+    ),
+    (
         "dancing eyes, wobbly walking",
         {"Opsoclonus", "Unsteady gait"},
         set(),
