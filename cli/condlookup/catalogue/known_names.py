@@ -7,8 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from condlookup.catalogue.identity import Identity
-from condlookup.catalogue.names import Keys, Known, keys_of
-from condlookup.text import normalize_name
+from condlookup.catalogue.names import Keys, Known, read_name
 
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -71,11 +70,11 @@ def owners(
     pairs of ids."""
     found = Owners({}, {}, {}, _broader(relations))
     for condition, name, labels, synonyms in named:
-        for key in keys_of(normalize_name(name)):
+        for key in read_name(name)[2]:
             found.own.setdefault(key, set()).add(condition)
         for names, where in ((labels, found.labels), (synonyms, found.synonyms)):
-            for each in {normalize_name(text) for text in names}:
-                for key in keys_of(each):
+            for text in names:
+                for key in read_name(text)[2]:
                     where.setdefault(key, set()).add(condition)
     return found
 

@@ -45,6 +45,7 @@ Shown first: Orphanet's names and the catalogues' labels, the short before the l
 people say, abbreviations first, before descriptions); then Mondo's, in its order.
 """
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -184,15 +185,13 @@ def also_called(
             cleaned = _clean(text)
             if not cleaned:
                 continue
-            key = normalize_name(cleaned)
+            key, found, keys = read_name(cleaned)
             if key in met:
                 first = met[key]
                 if first is not None and cleaned != first.text:
                     candidates.append(first._replace(text=cleaned, source=source))
                 continue
-            found = _words(key)
             bag = _bag_of(found)
-            keys = keys_of(key, found)
             item = _Candidate(cleaned, keys, found, bag, source)
             met[key] = item if bag and bag != own_bag and keys[1] != own_squashed else None
             if met[key] is not None:
@@ -350,6 +349,16 @@ def _roman(number: int) -> str:
             out.append(letters)
             number -= value
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # the catalogue's names, once each
+def read_name(text: str) -> tuple[str, tuple[str, ...], Keys]:
+    """A name's normalized key, its words (see `_words`) and its keys (see `keys_of`), worked
+    out once per build: the catalogue's owners of names and each condition's names read the
+    same 90,000."""
+    key = normalize_name(text)
+    words = _words(key)
+    return key, words, keys_of(key, words)
 
 
 def _words(key: str) -> tuple[str, ...]:
