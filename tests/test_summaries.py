@@ -251,6 +251,27 @@ def test_a_disease_inherited_in_some_families_only_is_not_called_genetic() -> No
         chromosomal = Told("X", classed, classes={"MONDO:0019040": 3})
         assert text(chromosomal).startswith("X is a genetic skin disease"), text(chromosomal)
         assert "Mondo" in summary(chromosomal).sources
+    # A syndrome of malformations with a Mendelian mode: genetic, its new cases too (Kabuki
+    # syndrome), unless Orphanet says other factors play a part (holoprosencephaly).
+    kabuki = (
+        GENETIC,
+        fact("inheritance", "Autosomal dominant"),
+        fact("inheritance", "Not applicable"),
+    )
+    syndrome = {"MONDO:0019042": 2}
+    assert text(Told("X", kabuki, classes=syndrome)).startswith("X is a genetic")
+    assert "genetic" not in text(Told("X", kabuki))
+    both = (*kabuki, fact("inheritance", "Multigenic/multifactorial"))
+    assert "genetic" not in text(Told("X", both, classes=syndrome))
+    # A chromosome's disorder, whatever the inheritance Orphanet gives (Wolf-Hirschhorn
+    # syndrome: multifactorial and not applicable).
+    whs = (
+        GENETIC,
+        fact("inheritance", "Multigenic/multifactorial"),
+        fact("inheritance", "Not applicable"),
+    )
+    assert "genetic" not in text(Told("X", whs))
+    assert text(Told("X", whs, classes={"MONDO:0019040": 1})).startswith("X is a genetic")
     # A Mendelian mode alone: genetic, and its gene causes it.
     alone = (skin, fact("inheritance", "Autosomal dominant"), fact("gene", "SOX9", CAUSES))
     assert "is caused by changes in the SOX9 gene" in text(Told("X", alone))

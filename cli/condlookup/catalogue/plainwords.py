@@ -158,6 +158,7 @@ METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
 # of malformations may come from harm before birth).
 GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
 CHROMOSOMAL = "MONDO:0019040"  # Mondo's chromosomal disorder
+MALFORMATION_SYNDROME = "MONDO:0019042"  # multiple congenital anomalies/dysmorphic syndrome
 
 # The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a
 # gene or chromosome passes on, with how a sentence says them.
@@ -355,13 +356,21 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
     if mendelian(told.facts):
         used.add(ORPHANET)
         return True
+    if CHROMOSOMAL in told.classes:
+        # A chromosome's disorder is genetic, inherited or not, whatever the inheritance
+        # Orphanet gives (Prader-Willi syndrome; Wolf-Hirschhorn syndrome, "multifactorial").
+        used.add(MONDO)
+        return True
     stated = {fact.value for fact in told.facts if fact.kind == "inheritance"}
     if mixed(told.facts) and any(mode(value) in MENDELIAN for value in stated):
         # Passed on in some families, not in most (Duane retraction syndrome): not called
         # genetic, even where Orphanet classes it so; its genes "can" cause it (`summaries`).
-        # A chromosomal disorder in Mondo is genetic, inherited or not (Prader-Willi syndrome).
-        if CHROMOSOMAL in told.classes:
-            used.add(MONDO)
+        # A syndrome of malformations with a Mendelian mode is genetic, the new cases too
+        # (Kabuki syndrome: autosomal dominant, and "not applicable" for the new ones), unless
+        # Orphanet says other factors play a part (holoprosencephaly).
+        syndrome = MALFORMATION_SYNDROME in told.classes and MULTIFACTORIAL not in stated
+        if syndrome and sp.GENETIC_HEAD in heads:
+            used.update((ORPHANET, MONDO))
             return True
         return False
     if heads or stated:
