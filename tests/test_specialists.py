@@ -293,6 +293,11 @@ def test_who_is_genetic_and_when_it_begins() -> None:
         frozenset({GENETIC, "ORPHA:57146"}), ["Multigenic/multifactorial"], (), {}, {}
     )
     assert only_multifactorial == ""
+    # A chromosome's disorder, whatever Orphanet says of its inheritance (Wolf-Hirschhorn).
+    whs = ["Multigenic/multifactorial", "Not applicable"]
+    chromosomal = {"MONDO:0019040": 1}
+    because = genetic_reason(frozenset({GENETIC}), whs, (), {}, chromosomal)
+    assert because == "Mondo classes it as a chromosomal disorder"
     assert genetic_reason(frozenset({GENETIC, TERATOLOGIC}), [], (), {}, {}) == ""
     # Orphanet's word wins over an OMIM susceptibility entry the HPO annotates.
     lupus = genetic_reason(

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 
 from condlookup.catalogue.specialties import (
     BRANCHES,
+    CHROMOSOMAL,
     GENETIC_CLASSES,
     GENETIC_HEAD,
     GIVES_WAY,
@@ -113,6 +114,8 @@ def genetic_reason(
                 )
             return f"it is inherited: Orphanet gives {said}"
         if MULTIFACTORIAL in given and given <= NOT_MENDELIAN:
+            if CHROMOSOMAL in classes:  # a chromosome's, whatever Orphanet says of it
+                return f"Mondo classes it as {kind_words(MONDO_CLASSES[CHROMOSOMAL])}"
             return ""  # only multifactorial: no one gene for a geneticist to find
         return "Orphanet classifies it as a rare genetic disease"
     modes = sorted(

@@ -157,7 +157,7 @@ METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
 # Mondo's classes that say a disease is genetic (not its malformation syndromes: a syndrome
 # of malformations may come from harm before birth).
 GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
-CHROMOSOMAL = "MONDO:0019040"  # Mondo's chromosomal disorder
+CHROMOSOMAL = sp.CHROMOSOMAL
 MALFORMATION_SYNDROME = "MONDO:0019042"  # multiple congenital anomalies/dysmorphic syndrome
 
 # The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a

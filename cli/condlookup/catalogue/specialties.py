@@ -366,6 +366,7 @@ BENIGN = "MONDO:0005165"
 PREDISPOSITION = "MONDO:0015356"
 BLOOD_CANCERS = frozenset({"MONDO:0002334", "MONDO:0044881"})
 GENETIC_CLASSES = ("MONDO:0003847", "MONDO:0019040", "MONDO:0019042")
+CHROMOSOMAL = "MONDO:0019040"  # a chromosomal disorder
 # An inborn error of intermediary metabolism or storage: a metabolic specialist's first.
 INTERMEDIARY_METABOLISM = frozenset(
     {
