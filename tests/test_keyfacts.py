@@ -102,6 +102,14 @@ def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
     assert as_dict(facts, [], []) == {
         "prevalence": "1-5 / 10 000 (point prevalence, Europe; Orphanet)"
     }
+    # Europe's figure of any kind before a country's (Cornelia de Lange syndrome).
+    cdls = facts_of(
+        ("prevalence", "1-9 / 1 000 000", "Point prevalence, Denmark", "ORPHA:199", ""),
+        ("prevalence", "1-9 / 100 000", "Prevalence at birth, Europe", "ORPHA:199", ""),
+    )
+    assert as_dict(cdls, [], []) == {
+        "prevalence": "1-9 / 100 000 (prevalence at birth, Europe; Orphanet)"
+    }
     disagreeing = facts_of(
         ("prevalence", "1-9 / 100 000", "Point prevalence, Worldwide", "ORPHA:1", ""),
         ("prevalence", "1-5 / 10 000", "Point prevalence, Worldwide", "ORPHA:2", ""),
@@ -132,7 +140,7 @@ def test_the_most_telling_prevalence_is_chosen_and_named() -> None:
     assert "people in Norway, Sweden and the United States" in text_of(agreeing)
     only_cases = facts_of(("prevalence", "no data", "Cases/families, Worldwide", "ORPHA:1", ""))
     assert as_dict(only_cases, [], []) == {
-        "prevalence": "Known from single cases or families only (Orphanet)"
+        "prevalence": "Known from reported cases or families, with no figure (Orphanet)"
     }
 
 

@@ -167,7 +167,7 @@ def test_several_modes_multifactorial_and_mitochondrial() -> None:
         ([(">1 / 1000", "Point prevalence, Europe")], False, "affects more than 1 in 1,000 people in Europe."),
         ([("<1 / 1 000 000", "Prevalence at birth, United States")], True, "affects fewer than 1 in 1,000,000 babies born in the United States."),
         ([("1-9 / 100 000", "Annual incidence, Worldwide")], False, "newly affects about 1 to 9 in 100,000 people each year."),
-        ([("", "Cases/families, Worldwide")], True, "has been reported in only a few people or families."),
+        ([("", "Cases/families, Worldwide")], True, "is known from reported cases or families."),
         # Two figures the key facts both show: no one number, still rare.
         ([("1-9 / 100 000", "Point prevalence, Worldwide"), ("1-9 / 1 000 000", "Point prevalence, Worldwide")], True, None),
         # A worldwide figure is shown before one of a country's.

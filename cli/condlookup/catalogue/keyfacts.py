@@ -65,7 +65,7 @@ def key_facts(
 class Figure(NamedTuple):
     """The prevalence a page shows: its kind and area as Orphanet names them, and its classes
     (more than one where Orphanet gives one kind for one place more than once, and they
-    disagree); no classes where Orphanet knows it from single cases or families only."""
+    disagree); no classes where Orphanet knows it from reported cases or families only."""
 
     kind: str  # Point prevalence, Prevalence at birth, Annual incidence; "" for cases only
     area: str  # Worldwide, Europe, a country, countries that agree ("Norway and Sweden")
@@ -77,9 +77,11 @@ class Figure(NamedTuple):
 
 
 def prevalence(facts: Sequence[Fact]) -> Figure | None:
-    """The most telling figure: a point prevalence worldwide or in Europe first, else a
-    prevalence at birth or an incidence, with its kind and place; else whether Orphanet knows
-    it from single cases or families only."""
+    """The most telling figure: worldwide first, then for Europe, then for countries; in each,
+    a point prevalence first, else a prevalence at birth or an incidence; with its kind and
+    place; else whether Orphanet knows it from reported cases or families only. A figure for
+    Europe tells more than one for a country, whatever their kinds (Cornelia de Lange
+    syndrome: Europe's prevalence at birth, not Denmark's point prevalence)."""
     ranked = []
     for fact in facts:
         if fact.kind != "prevalence" or fact.value in _NO_FIGURE:
@@ -88,12 +90,12 @@ def prevalence(facts: Sequence[Fact]) -> Figure | None:
         if kind not in _PREVALENCE_KINDS:
             continue
         place = _AREAS.index(area) if area in _AREAS else len(_AREAS)
-        ranked.append((place > 0, _PREVALENCE_KINDS.index(kind), place, kind, area, fact.value))
+        ranked.append((place, _PREVALENCE_KINDS.index(kind), kind, area, fact.value))
     if ranked:
         best = min(ranked)[:-1]
         kind, area = best[-2:]
         if area not in _AREAS:  # countries only: none is more telling than another
-            countries = [(item[4], item[5]) for item in ranked if item[:2] == best[:2]]
+            countries = [(item[3], item[4]) for item in ranked if item[:2] == best[:2]]
             values = tuple(dict.fromkeys(value for _, value in countries))
             places = list(dict.fromkeys(place for place, _ in countries))
             if len(values) > 1:
@@ -115,7 +117,7 @@ def _prevalence(facts: Sequence[Fact]) -> str:
     if found is None:
         return ""
     if not found.values:
-        return "Known from single cases or families only (Orphanet)"
+        return "Known from reported cases or families, with no figure (Orphanet)"
     if found.by_place:
         each = ", ".join(f"{value} in {place}" for place, value in found.by_place)
         return f"{each} ({found.kind.lower()}; Orphanet)"

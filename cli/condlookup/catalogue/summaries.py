@@ -16,7 +16,7 @@ choices it reuses): no fact, no clause.
   modes or a germline disease-causing gene says so, or, where Orphanet says nothing of it, a
   Mendelian mode of the HPO's or Mondo's hereditary or chromosomal class.
 - "Rare" only where the figure shown says so: a prevalence (at birth or not) of at most
-  1-5 / 10 000 (1 in 2,000), or known from single cases or families.
+  1-5 / 10 000 (1 in 2,000), or known from reported cases or families.
 - Where its features are: the organ systems that hold a real share of them (weighted by
   frequency, as the specialist rules weigh them), at most three.
 - How it is inherited: Orphanet's modes when nothing of the HPO's differs; an OMIM entry's,
@@ -179,7 +179,7 @@ def _joiner(kind: Kind) -> str:
 def _rare(facts: Sequence[Fact]) -> bool:
     """Rare where the figure the key facts show is at most 1-5 / 10 000 (not a yearly
     incidence: a long disease may be common with few new cases a year), or Orphanet knows it
-    from single cases or families only."""
+    from reported cases or families only."""
     found = prevalence(facts)
     if found is None:
         return False
@@ -328,7 +328,7 @@ def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
         return ""
     if not found.values:
         used.add(ORPHANET)
-        return "has been reported in only a few people or families"
+        return "is known from reported cases or families"
     if len(found.values) > 1 or found.values[0] not in PREVALENCE_WORDS:
         return ""  # the key facts show figures that differ: no one number
     figure = PREVALENCE_WORDS[found.values[0]][0]
