@@ -50,6 +50,12 @@ LAY = [
         "Sjögren's syndrome",
     ),
     (
+        "swollen face and belly pain, pain in the belly",
+        {"Facial edema", "Abdominal pain"},
+        {"Orbital inflammation"},
+        None,
+    ),
+    (
         "a lump in his tummy and blood in his pee",
         {"Abdominal mass", "Hematuria"},
         {"Ascites"},
