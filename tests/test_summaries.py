@@ -249,7 +249,7 @@ def test_a_disease_inherited_in_some_families_only_is_not_called_genetic() -> No
         assert "can be caused by changes in the SOX9 gene" in sentence
         # A chromosomal disorder is genetic, inherited or not (Prader-Willi syndrome).
         chromosomal = Told("X", classed, classes={"MONDO:0019040": 3})
-        assert text(chromosomal).startswith("X is a genetic skin disease"), text(chromosomal)
+        assert text(chromosomal).startswith("X is a genetic condition"), text(chromosomal)
         assert "Mondo" in summary(chromosomal).sources
     # A syndrome of malformations with a Mendelian mode: genetic, its new cases too (Kabuki
     # syndrome), unless Orphanet says other factors play a part (holoprosencephaly).
@@ -276,6 +276,21 @@ def test_a_disease_inherited_in_some_families_only_is_not_called_genetic() -> No
     alone = (skin, fact("inheritance", "Autosomal dominant"), fact("gene", "SOX9", CAUSES))
     assert "is caused by changes in the SOX9 gene" in text(Told("X", alone))
     assert "genetic" in text(Told("X", alone)).split(". ")[0]
+
+
+def test_orphanets_one_organ_gives_way_to_mondos_muscle_and_to_a_syndrome() -> None:
+    # Orphanet's neurologic head holds the muscle diseases: Mondo's myopathy says which.
+    neurologic = (head("ORPHA:98006"), GENETIC, fact("inheritance", "Autosomal dominant"))
+    assert text(Told("X", neurologic)).startswith("X is a genetic nervous system disease")
+    myopathy = Told(
+        "X", neurologic, classes={"MONDO:0005336": 1}, specific=frozenset({"MONDO:0005336"})
+    )
+    assert text(myopathy).startswith("X is a genetic muscle disease")
+    # A chromosome's syndrome under Orphanet's eye head alone is no eye disease (cri-du-chat).
+    eye = (head("ORPHA:97966"), GENETIC, fact("inheritance", "Not applicable"))
+    assert "eye disease" in text(Told("X", eye))
+    chromosomal = text(Told("X", eye, classes={"MONDO:0019040": 2}))
+    assert chromosomal.startswith("X is a genetic condition"), chromosomal
 
 
 def test_a_decipher_syndrome_is_a_genetic_condition_by_decipher() -> None:

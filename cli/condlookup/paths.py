@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 # Bump whenever the tables of the index change: an index of another schema is rebuilt.
-INDEX_SCHEMA = 28
+INDEX_SCHEMA = 29
 
 
 def schema_path() -> Path:

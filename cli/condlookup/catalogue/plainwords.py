@@ -159,6 +159,7 @@ METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
 GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
 CHROMOSOMAL = sp.CHROMOSOMAL
 MALFORMATION_SYNDROME = "MONDO:0019042"  # multiple congenital anomalies/dysmorphic syndrome
+ENOUGH_FEATURES = 2.0  # the weight of features enough to tell where a disease shows
 
 # The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a
 # gene or chromosome passes on, with how a sentence says them.
@@ -280,12 +281,21 @@ def kind_of(heads: frozenset[str], told: Told, used: set[str]) -> Kind:
         used.update(whose)
         return kind
     organs = {ORGAN_HEADS[head] for head in heads if head in ORGAN_HEADS}
-    if organs:
-        if len(organs) == 1:
-            used.add(ORPHANET)
-            return organs.pop()
-        return CONDITION  # Orphanet's organs say where it shows: the systems say that
     organ_classes = {ORGAN_CLASSES[key] for key in told.specific if key in ORGAN_CLASSES}
+    if organs:
+        if len(organs) > 1 or classes.keys() & {CHROMOSOMAL, MALFORMATION_SYNDROME}:
+            # Orphanet's organs say where it shows, and so do the systems; a syndrome of a
+            # chromosome or of malformations is no one organ's (cri-du-chat syndrome is under
+            # Orphanet's eye head alone).
+            return CONDITION
+        organ = organs.pop()
+        if organ == NERVOUS_SYSTEM and MUSCLE in organ_classes:
+            # Orphanet's neurologic head holds the muscle diseases; Mondo tells them apart
+            # (facioscapulohumeral muscular dystrophy, hypokalemic periodic paralysis).
+            used.update((ORPHANET, MONDO))
+            return MUSCLE
+        used.add(ORPHANET)
+        return organ
     if len(organ_classes) == 1:
         used.add(MONDO)
         return organ_classes.pop()
