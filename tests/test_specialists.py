@@ -454,3 +454,14 @@ def test_a_bleed_is_of_the_blood_not_of_the_heart() -> None:
         sp.VESSELS,
     }
     assert systems_of_term((cardiovascular, circulation)) == (sp.HEART,)
+
+
+def test_a_metabolite_in_the_urine_is_of_metabolism_not_of_the_urinary_tract() -> None:
+    # HP:0003215 (Dicarboxylic aciduria) lies under Abnormal urine metabolite level
+    # (HP:0033354), under urine homeostasis (HP:0003110): of metabolism (HP:0001939) and of the
+    # genitourinary system (HP:0000119). Proteinuria (urine protein level, HP:0020129) stays
+    # the urinary tract's too.
+    genitourinary, physiology, homeostasis, metabolism = 119, 11277, 3110, 1939
+    urine = (genitourinary, physiology, homeostasis, metabolism)
+    assert systems_of_term((*urine, 33354, 3215)) == (sp.METABOLISM,)
+    assert set(systems_of_term((*urine, 20129, 93))) == {sp.URINARY, sp.METABOLISM}

@@ -149,6 +149,9 @@ BRANCHES: dict[int, tuple[tuple[int, str], ...]] = {
         (10461, MALE_GENITALS),  # Abnormality of the male genitalia: a urologist's
         (78, GENITALS),  # Abnormality of the genital system
         (77, KIDNEYS),  # Abnormality of the kidney
+        # Abnormal urine metabolite level: a sign of metabolism found in the urine (dicarboxylic
+        # aciduria, myoglobinuria), not of the urinary tract; a urine protein level stays its
+        (33354, METABOLISM),
     ),
     25031: ((1392, LIVER), (4297, LIVER)),  # digestive: the liver, the biliary system
     152: ((164, TEETH),),  # head or neck: Abnormality of the dentition
