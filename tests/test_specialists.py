@@ -362,6 +362,8 @@ def test_a_family_takes_its_onset_and_genetics_from_its_types() -> None:
         ("neurologist", "the features its types share are mostly of the nervous system"),
         ("clinical geneticist", "some of the diseases in it are inherited"),
     ]
+    every = for_family(frozenset(), {}, [], [], signs, [Kin(True, "child"), Kin(True, "")])
+    assert every[-1].because == "the diseases in it are inherited"
 
 
 def test_no_features_and_no_classification_name_no_one() -> None:

@@ -363,7 +363,8 @@ def for_family(
     kin = list(types)
     reason = genetic_reason(heads, orphanet_inheritance, (), {}, {})
     if not heads and any(item.genetic for item in kin):
-        reason = "some of the diseases in it are inherited"
+        every = all(item.genetic for item in kin)
+        reason = f"{'the' if every else 'some of the'} diseases in it are inherited"
     onset = onset_of(orphanet_onsets, (), {})
     if not onset:
         child = any(item.onset in ("child", "both") for item in kin)
