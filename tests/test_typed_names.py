@@ -56,6 +56,8 @@ from condlookup.text import fold_key, words
         ("tay sachs", "Tay-Sachs disease"),
         ("prader willi", "Prader-Willi syndrome"),
         ("niemann pick", "Niemann-Pick disease"),
+        ("niemann-pick type c", "Niemann-Pick disease type C"),  # no "disease" before its type
+        ("gaucher type 2", "Gaucher disease type II"),
         ("SJÖGREN", "Sjögren's syndrome"),
     ],
 )

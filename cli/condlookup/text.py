@@ -13,6 +13,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]s?\b")
 _GENERIC_ENDINGS = (" syndrome", " disease", " disorder")
+_GENERIC_BEFORE_TYPE = re.compile(r"(.+?) (?:syndrome|disease|disorder) (type .+)")
 _OWN_S = ("ss", "us", "is")
 # C0 and C1 control characters, DEL, and the bidirectional overrides that can reorder a line,
 # each shown as its escape: a table for str.translate, cheaper to build than a regex.
@@ -61,12 +62,17 @@ def name_keys(name: str, derived: bool = True) -> tuple[str, ...]:
 
 
 def without_ending(key: str) -> tuple[str, ...]:
-    """A name's key without its generic ending ("marfan" for "marfan syndrome"), as written and
-    folded; nothing if it has none."""
+    """A name's key without its generic ending ("marfan" for "marfan syndrome"), or without the
+    generic word before its type ("niemann pick type c" for "niemann pick disease type c"), as
+    written and folded; nothing if it has neither."""
     for ending in _GENERIC_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending):
             stem = key[: -len(ending)].strip()
             return (stem, fold_key(stem))
+    typed = _GENERIC_BEFORE_TYPE.fullmatch(key)
+    if typed:
+        stem = f"{typed[1]} {typed[2]}"
+        return (stem, fold_key(stem))
     return ()
 
 
