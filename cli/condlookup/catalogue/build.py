@@ -188,6 +188,8 @@ def diseases(
         write_disease(connection, rowid, disease, chosen, aliases, summaries.summary(told))
         facts.write(connection, rowid, said)
         described[rowid] = [Description(entry.id, _weights(entry)) for entry in disease.entries]
+    del known  # the names' owners and the names read are not needed past here: memory back
+    names.read_name.cache_clear()
     connection.executemany(
         "INSERT INTO relations (broader, narrower) VALUES (?, ?)",
         ((rowid_of[up], rowid_of[down]) for up, down in identity.relations),
