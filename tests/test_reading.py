@@ -56,6 +56,12 @@ LAY = [
         None,
     ),
     (
+        "very thirsty, can't pee, his feet turn in",
+        {"Polydipsia", "Urinary retention", "Intoeing"},
+        {"Short stature", "Urinary incontinence", "Out-toeing"},
+        None,
+    ),
+    (
         "a lump in his tummy and blood in his pee",
         {"Abdominal mass", "Hematuria"},
         {"Ascites"},
