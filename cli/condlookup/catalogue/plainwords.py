@@ -156,10 +156,7 @@ ALLERGIC_CLASS = "MONDO:0005271"
 METABOLIC_CLASSES = sp.INTERMEDIARY_METABOLISM | {"MONDO:0019052"}
 # Mondo's classes that say a disease is genetic (not its malformation syndromes: a syndrome
 # of malformations may come from harm before birth).
-GENETIC_CLASSES = frozenset({"MONDO:0003847", "MONDO:0019040"})
-CHROMOSOMAL = sp.CHROMOSOMAL
-MALFORMATION_SYNDROME = "MONDO:0019042"  # multiple congenital anomalies/dysmorphic syndrome
-ENOUGH_FEATURES = 2.0  # the weight of features enough to tell where a disease shows
+GENETIC_CLASSES = frozenset({"MONDO:0003847", sp.CHROMOSOMAL})
 
 # The modes of inheritance, Orphanet's and the HPO's (as `keyfacts.mode` gives them), that a
 # gene or chromosome passes on, with how a sentence says them.
@@ -283,7 +280,7 @@ def kind_of(heads: frozenset[str], told: Told, used: set[str]) -> Kind:
     organs = {ORGAN_HEADS[head] for head in heads if head in ORGAN_HEADS}
     organ_classes = {ORGAN_CLASSES[key] for key in told.specific if key in ORGAN_CLASSES}
     if organs:
-        if len(organs) > 1 or classes.keys() & {CHROMOSOMAL, MALFORMATION_SYNDROME}:
+        if len(organs) > 1 or classes.keys() & {sp.CHROMOSOMAL, sp.MALFORMATION_SYNDROME}:
             # Orphanet's organs say where it shows, and so do the systems; a syndrome of a
             # chromosome or of malformations is no one organ's (cri-du-chat syndrome is under
             # Orphanet's eye head alone).
@@ -366,7 +363,7 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
     if mendelian(told.facts):
         used.add(ORPHANET)
         return True
-    if CHROMOSOMAL in told.classes:
+    if sp.CHROMOSOMAL in told.classes:
         # A chromosome's disorder is genetic, inherited or not, whatever the inheritance
         # Orphanet gives (Prader-Willi syndrome; Wolf-Hirschhorn syndrome, "multifactorial").
         used.add(MONDO)
@@ -378,7 +375,7 @@ def is_genetic(heads: frozenset[str], told: Told, used: set[str]) -> bool:
         # A syndrome of malformations with a Mendelian mode is genetic, the new cases too
         # (Kabuki syndrome: autosomal dominant, and "not applicable" for the new ones), unless
         # Orphanet says other factors play a part (holoprosencephaly).
-        syndrome = MALFORMATION_SYNDROME in told.classes and MULTIFACTORIAL not in stated
+        syndrome = sp.MALFORMATION_SYNDROME in told.classes and MULTIFACTORIAL not in stated
         if syndrome and sp.GENETIC_HEAD in heads:
             used.update((ORPHANET, MONDO))
             return True

@@ -368,8 +368,9 @@ NEOPLASM = "MONDO:0005070"
 BENIGN = "MONDO:0005165"
 PREDISPOSITION = "MONDO:0015356"
 BLOOD_CANCERS = frozenset({"MONDO:0002334", "MONDO:0044881"})
-GENETIC_CLASSES = ("MONDO:0003847", "MONDO:0019040", "MONDO:0019042")
 CHROMOSOMAL = "MONDO:0019040"  # a chromosomal disorder
+MALFORMATION_SYNDROME = "MONDO:0019042"  # multiple congenital anomalies/dysmorphic syndrome
+GENETIC_CLASSES = ("MONDO:0003847", CHROMOSOMAL, MALFORMATION_SYNDROME)
 # An inborn error of intermediary metabolism or storage: a metabolic specialist's first.
 INTERMEDIARY_METABOLISM = frozenset(
     {

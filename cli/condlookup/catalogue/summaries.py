@@ -51,7 +51,6 @@ from condlookup.catalogue.plainwords import (
     ALL_AGES,
     BIRTH,
     CONDITION,
-    ENOUGH_FEATURES,
     HPO,
     INCIDENCE,
     MENDELIAN,
@@ -80,6 +79,7 @@ from condlookup.text import listed
 
 # Features enough to say where they are (about three or four), and the share of them an
 # organ system needs to be named; at most this many systems.
+ENOUGH_FEATURES = 2.0
 REAL_SHARE = 0.12
 NEAR_TOP = 0.4  # and at least this part of the first one's
 MOST_SYSTEMS = 3
