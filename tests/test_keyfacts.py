@@ -181,6 +181,47 @@ def test_genes_say_how_they_are_involved_and_of_which_subtype() -> None:
     )
 
 
+def test_one_gene_named_for_modes_that_need_more_is_not_the_only_cause() -> None:
+    # Orphanet names IARS2 alone for Leigh syndrome, which it says is autosomal recessive,
+    # mitochondrial or X-linked recessive: no one gene is passed on in all of those ways.
+    causing = "Disease-causing germline mutation(s) in"
+    leigh = facts_of(
+        ("inheritance", "Autosomal recessive", "", "ORPHA:506", ""),
+        ("inheritance", "Mitochondrial inheritance", "", "ORPHA:506", ""),
+        ("inheritance", "X-linked recessive", "", "ORPHA:506", ""),
+        ("gene", "IARS2", causing, "ORPHA:506", ""),
+    )
+    said = as_dict(leigh, [], [])["genes"]
+    assert said.startswith("Caused by changes in IARS2 (Orphanet); other genes too")
+    sentence = summary(Told("Leigh syndrome", leigh)).text
+    assert "can be caused by changes in the IARS2 gene, among others" in sentence
+    # Dominant and recessive forms of one gene, or as many genes as places: nothing added.
+    for facts in (
+        facts_of(
+            ("inheritance", "Autosomal recessive", "", "ORPHA:1", ""),
+            ("inheritance", "Autosomal dominant", "", "ORPHA:1", ""),
+            ("gene", "G1", causing, "ORPHA:1", ""),
+        ),
+        (
+            *leigh,
+            *facts_of(
+                ("gene", "G2", causing, "ORPHA:506", "X-linked form"),
+                ("gene", "MT-G3", causing, "ORPHA:506", "Maternally inherited form"),
+            ),
+        ),
+        (*leigh[1:], *facts_of(("gene", "G2", causing, "ORPHA:506", ""))),
+    ):
+        assert "other genes" not in as_dict(facts, [], [])["genes"]
+        assert "among others" not in summary(Told("X", facts)).text
+    # A subtype's inheritance says nothing of the whole disease.
+    subtype = facts_of(
+        ("inheritance", "Autosomal recessive", "", "ORPHA:1", ""),
+        ("inheritance", "X-linked recessive", "", "ORPHA:1", "X-linked form"),
+        ("gene", "G1", causing, "ORPHA:1", ""),
+    )
+    assert "other genes" not in as_dict(subtype, [], [])["genes"]
+
+
 def test_onset_in_life_order_else_the_hpo_s() -> None:
     facts = facts_of(("onset", "Adult", "", "ORPHA:1", ""), ("onset", "Infancy", "", "ORPHA:1", ""))
     assert as_dict(facts, [], [Said("Adult onset", "OMIM:1")]) == {

@@ -46,6 +46,17 @@ _ROLES = (
     ("Part of a fusion gene in", "are part of a fusion gene in it"),
 )
 GENES_SHOWN = 8  # named in the key facts; more are counted
+# Where a gene of each of Orphanet's modes lies: one gene cannot be passed on in two of these
+# ways (a gene of the mitochondria's own DNA is never autosomal recessive).
+_WHERE = {
+    "Autosomal recessive": "autosome",
+    "Autosomal dominant": "autosome",
+    "Semi-dominant": "autosome",
+    "X-linked dominant": "X",
+    "X-linked recessive": "X",
+    "Y-linked": "Y",
+    "Mitochondrial inheritance": "mitochondria",
+}
 
 
 def key_facts(
@@ -230,7 +241,10 @@ def _genes(facts: Sequence[Fact]) -> str:
             parts.append(f"changes in {_some(genes)} {role}")
     if not parts:
         return ""
-    return _first_upper("; ".join(parts)) + " (Orphanet)"
+    said = _first_upper("; ".join(parts)) + " (Orphanet)"
+    if whole and too_few_genes(facts):
+        said += "; other genes too, as no one gene is inherited in all the ways Orphanet gives"
+    return said
 
 
 def causal_genes(facts: Sequence[Fact]) -> list[str]:
@@ -247,6 +261,18 @@ def causal_parts(facts: Sequence[Fact]) -> dict[str, set[str]]:
         if fact.kind == "gene" and fact.detail.startswith(_CAUSES):
             causing.setdefault(fact.value, set()).add(fact.part)
     return causing
+
+
+def too_few_genes(facts: Sequence[Fact]) -> bool:
+    """Whether Orphanet names fewer disease-causing genes than the ways it gives of passing the
+    whole disease on need: an autosomal recessive and a mitochondrial form (Leigh syndrome, with
+    IARS2 alone) are two genes at least, so the one named is not the only cause."""
+    places = {
+        _WHERE[fact.value]
+        for fact in facts
+        if fact.kind == "inheritance" and not fact.part and fact.value in _WHERE
+    }
+    return len(causal_parts(facts)) < len(places)
 
 
 def _whole(causing: dict[str, set[str]]) -> list[str]:

@@ -21,7 +21,9 @@ choices it reuses): no fact, no clause.
   frequency, as the specialist rules weigh them), at most three.
 - How it is inherited: Orphanet's modes when nothing of the HPO's differs; an OMIM entry's,
   where Orphanet says nothing, for the families it describes; nothing where they differ.
-- The gene: Orphanet's disease-causing genes of the whole disease; their number past three.
+- The gene: Orphanet's disease-causing genes of the whole disease; their number past three;
+  "among others" where its modes need more genes than it names (one gene is never both
+  mitochondrial and autosomal recessive).
 - How common: the figure the key facts show, in words; none where they show several.
 - When it starts: Orphanet's ages of onset, else the HPO's.
 - A family: a group of its annotated types, with what Orphanet or Mondo say it is, whether
@@ -44,6 +46,7 @@ from condlookup.catalogue.keyfacts import (
     mode,
     orphanet_onsets,
     prevalence,
+    too_few_genes,
 )
 from condlookup.catalogue.plainwords import (
     AGE_OF,
@@ -307,7 +310,8 @@ def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
     if not genes:
         return ""
     used.add(ORPHANET)
-    caused = "is caused" if genetic and not mixed(facts) else "can be caused"
+    few = too_few_genes(facts)  # Leigh syndrome: IARS2 alone, but recessive and mitochondrial
+    caused = "is caused" if genetic and not mixed(facts) and not few else "can be caused"
     # Genes Orphanet gives for some of its subtypes only: the sentence does not leave them out,
     # lest it name a gene of the whole (BMP4 for Stickler syndrome) as the only cause.
     parts = causal_parts(facts)
@@ -315,11 +319,11 @@ def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
     if len(genes) + len(more) > 3:
         return f"{caused} by changes in one of {len(genes) + len(more)} genes"
     said = f"{caused} by changes in the {alternatives(genes)} gene"
-    if not more:
-        return said
-    types = {part for gene in more for part in parts[gene]}
-    which = "one of its types" if len(types) == 1 else "some of its types"
-    return f"{said} or, in {which}, the {alternatives(more)} gene"
+    if more:
+        types = {part for gene in more for part in parts[gene]}
+        which = "one of its types" if len(types) == 1 else "some of its types"
+        said += f" or, in {which}, the {alternatives(more)} gene"
+    return said + (", among others" if few else "")
 
 
 def _prevalence(facts: Sequence[Fact], used: set[str]) -> str:
