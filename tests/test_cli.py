@@ -467,6 +467,23 @@ def test_an_hpo_id_this_release_lacks_is_skipped_as_unknown_words_are(
     assert out.startswith("Symptoms\n  HP:0001251  -> Ataxia (HP:0001251)\n")
 
 
+def test_an_id_as_the_ontology_writes_it_is_read_and_too_much_is_a_usage_error(
+    runner: CliRunner, fixture_catalogue: object
+) -> None:
+    # HP_0001251 and its web address are how the ontology's own files and links write the id.
+    run(runner, "list")
+    for given in ("HP_0001251", "http://purl.obolibrary.org/obo/HP_0001251", "hp_0001251"):
+        code, out, err = run(runner, "match", given, "-n", "1")
+        assert (code, err) == (0, "")
+        assert out.startswith("Symptoms\n  HP:0001251  -> Ataxia (HP:0001251)\n")
+    # Not an id inside a word: read as words, as before.
+    assert run(runner, "match", "xHP_0001251", "-n", "1")[0] == 1
+    # More than match takes is for the user to fix, as a malformed id is.
+    code, out, err = run(runner, "match", *(["ataxia"] * 301))
+    assert (code, out) == (2, "")
+    assert err.startswith("condlookup: error: 301 words is more than 300")
+
+
 def test_search_and_list_by_source(runner: CliRunner, fixture_catalogue: object) -> None:
     run(runner, "list")
     assert run(runner, "list", "--source", "hpo")[1].split() == [

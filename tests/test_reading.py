@@ -367,7 +367,8 @@ def test_a_page_found_by_its_symptoms_says_which(library: Library) -> None:
 )
 def test_hostile_text_is_one_short_line(library: Library, typed: list[str]) -> None:
     result = CliRunner().invoke(app, ["match", "--", *typed])
-    assert (result.exit_code, result.stdout) == (1, "")
+    # Too many words is for the user to fix (2); words that name nothing, nothing found (1).
+    assert (result.exit_code, result.stdout) == (2 if len(typed) > 300 else 1, "")
     assert result.stderr.count("\n") == 1 and len(result.stderr) < 400
     assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
 

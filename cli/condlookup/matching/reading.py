@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from condlookup.catalogue.phrases import EVERYDAY, NAMES, PAGES, plain_words
-from condlookup.errors import CondlookupError
+from condlookup.errors import UsageError
 from condlookup.matching.symptoms import (
     FINDINGS_ONLY,
     ID_LIKE,
@@ -40,6 +40,7 @@ from condlookup.matching.symptoms import (
     SymptomError,
     SymptomTerm,
     closest_terms,
+    obo_ids_read,
     resolve_id,
     resolve_one,
     symptom,
@@ -116,7 +117,7 @@ class _Word:
 def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     """The findings in `inputs` (the arguments of `match`, or of --not), read as one text."""
     reader = _Reader(db)
-    for kind, text in _pieces(inputs):
+    for kind, text in _pieces([obo_ids_read(text) for text in inputs]):
         if kind == "phrase":
             reader.phrase(text)
         else:
@@ -127,11 +128,12 @@ def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
 def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     """`read`, for `match`: an error when the text names no finding at all (saying what was
     skipped), or more than MAX_SYMPTOMS."""
+    inputs = [obo_ids_read(text) for text in inputs]
     given = " ".join(" ".join(inputs).split())
     if not given:
-        raise CondlookupError("no symptoms given", hint="for example: condlookup match ataxia")
+        raise UsageError("no symptoms given", hint="for example: condlookup match ataxia")
     if len(given.split()) > MAX_WORDS:
-        raise CondlookupError(
+        raise UsageError(
             f"{len(given.split())} words is more than {MAX_WORDS}",
             hint="give the findings, not a whole story",
         )
@@ -145,7 +147,7 @@ def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
             hint=found.skipped[0].line if found.skipped else "give what is seen, or HPO ids",
         )
     if len(found.findings) > MAX_SYMPTOMS:
-        raise CondlookupError(
+        raise UsageError(
             f"{len(found.findings)} findings is more than {MAX_SYMPTOMS}",
             hint="give the most telling ones",
         )

@@ -27,7 +27,7 @@ from condlookup.catalogue.phrases import (
     ROOT_PHENOTYPE,
     plain_words,
 )
-from condlookup.errors import CondlookupError
+from condlookup.errors import CondlookupError, UsageError
 from condlookup.records import Record, model
 from condlookup.sources.codes import hpo_id
 from condlookup.sql import fts_phrase, fts_words
@@ -55,6 +55,15 @@ _HPO_ID = re.compile(r"HP:[0-9]{7}")
 # What is written as an HPO id, well formed or not: "HP:" and what follows it, up to a space or
 # a punctuation mark ("HP:0001251," is the id and a comma).
 ID_LIKE = re.compile(r"(?<![\w:])HP:[^\s,;.!?()\[\]{}]*", re.IGNORECASE)
+# An id as the ontology's own files and web addresses write it: HP_0001251, or the whole
+# http://purl.obolibrary.org/obo/HP_0001251.
+_OBO_ID = re.compile(r"(?<![\w:/])(?:https?://purl\.obolibrary\.org/obo/)?HP_([0-9]{7})\b", re.I)
+
+
+def obo_ids_read(text: str) -> str:
+    """`text` with each id written as the ontology's files write it (HP_0001251, or its
+    purl.obolibrary.org address) as HP:0001251."""
+    return _OBO_ID.sub(r"HP:\1", text)
 
 
 @model
@@ -93,9 +102,9 @@ def malformed_id(inputs: Sequence[str]) -> str | None:
 def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm, ...]:
     """Each input to HPO terms. Raises SymptomError for the first that names none."""
     if not inputs:
-        raise CondlookupError("no symptoms given", hint="for example: condlookup match ataxia")
+        raise UsageError("no symptoms given", hint="for example: condlookup match ataxia")
     if len(inputs) > MAX_SYMPTOMS:
-        raise CondlookupError(
+        raise UsageError(
             f"{len(inputs)} symptoms is more than {MAX_SYMPTOMS}",
             hint="give the most telling ones",
         )
@@ -103,7 +112,7 @@ def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm,
 
 
 def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
-    stripped = text.strip()
+    stripped = obo_ids_read(text.strip())
     if _HPO_LIKE.fullmatch(stripped) and stripped[:3].upper() == "HP:":
         return resolve_id(db, stripped)
     wanted = plain_words(stripped)
