@@ -166,6 +166,29 @@ def test_an_inborn_error_of_intermediary_metabolism_sees_a_metabolic_specialist_
     kidneys = features(((119, 77), 0.9), ((119, 77), 0.9))
     transport = {**amino_acids, "MONDO:0019216": 2}
     assert names(who({METABOLIC, RENAL, GENETIC}, transport, kidneys))[0] == "nephrologist"
+    # Mondo's disorder of melanin metabolism (albinism) is the eyes' and skin's even where no
+    # Orphanet head tells them, and with no other class: never a metabolic specialist's.
+    melanin = {**amino_acids, "MONDO:0018134": 1}
+    assert "metabolic specialist" not in names(who(set(), melanin, pigment))
+    assert names(who(set(), melanin, pigment))[0] == "ophthalmologist"
+    # An inborn error whose features are all of the organs (a sphingolipidosis: the liver,
+    # spleen, lungs) and whom nothing else classes keeps its metabolic specialist.
+    storage = {"MONDO:0002561": 2, "MONDO:0019052": 3}
+    assert names(who(set(), storage, pigment)) == ["metabolic specialist"]
+    # A sterol biosynthesis disorder (Smith-Lemli-Opitz syndrome) is an inborn error of
+    # intermediary metabolism: the metabolic specialist first, whatever organs it touches.
+    bones = features(*[((SKELETAL,), 0.9)] * 6, ((1939,), 0.5))
+    sterol = {"MONDO:0019240": 2, "MONDO:0019052": 3}
+    found = names(who({METABOLIC, BONE, RENAL, GENETIC}, sterol, bones))
+    assert found[0] == "metabolic specialist"
+
+
+def test_an_inborn_error_shown_as_bouts_of_inflammation_sees_a_rheumatologist_first() -> None:
+    # Mevalonate kinase deficiency: a sterol biosynthesis disorder and autoinflammatory.
+    fevers = features(*[((SKIN_TERMS,), 0.9)] * 2, ((1939,), 0.9), ((2715,), 0.9))
+    both = {"MONDO:0019240": 2, "MONDO:0019751": 1, "MONDO:0019052": 3}
+    found = names(who({METABOLIC, SYSTEMIC, GENETIC}, both, fevers))
+    assert found[:2] == ["rheumatologist", "metabolic specialist"]
 
 
 def test_a_muscle_disease_with_skeletal_signs_sees_a_neurologist_before_an_orthopedist() -> None:

@@ -70,6 +70,7 @@ from condlookup.catalogue.specialties import (
     INFLAMMATORY,
     INTERMEDIARY_METABOLISM,
     MECHANISM_HEADS,
+    MELANIN,
     METABOLIC,
     METABOLIC_HEAD,
     METABOLITE_TRANSPORT,
@@ -133,14 +134,18 @@ def choose(evidence: Evidence) -> tuple[Specialist, ...]:
         found[name] = _Candidate(name, f"it is a tumour: {cancer}", 0.0, 0.0, -1)
         first.append(name)
     if _intermediary_metabolism(heads, classes) and not classes.keys() & MUSCLE_DISEASES:
-        if evidence.features >= ENOUGH_FEATURES and not _share(METABOLIC, evidence):
-            found.pop(METABOLIC, None)  # no metabolic sign at all: albinism is the skin's
+        others = found.keys() - {METABOLIC, GENETICIST}
+        if evidence.features >= ENOUGH_FEATURES and not _share(METABOLIC, evidence) and others:
+            found.pop(METABOLIC, None)  # no metabolic sign at all, and another specialist's
         elif METABOLIC not in found:
             found[METABOLIC] = _Candidate(METABOLIC, _mondo_words(classes, METABOLIC), 0, 0, -1)
         if METABOLIC in found:
             first.append(METABOLIC)
     if RHEUMATOLOGIST in found and _systemic_autoimmune(heads, classes):
         first.append(RHEUMATOLOGIST)
+    if METABOLIC in first and RHEUMATOLOGIST in found and classes.keys() & INFLAMMATORY:
+        # An inborn error that shows as bouts of inflammation: mevalonate kinase deficiency.
+        first = [RHEUMATOLOGIST, *(name for name in first if name != RHEUMATOLOGIST)]
     if _neurologist_first(found, classes, first):
         first.append(NEUROLOGIST)
     # Leave out what the features hardly touch, where they are enough to tell: Mondo's classes
@@ -198,15 +203,22 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
     if classes:  # Orphanet does not classify it, or only as genetic or a malformation
         table = list(MONDO_CLASSES)
         nearest = evidence.specific or classes.keys()
+        pigment = MELANIN in classes
         for mondo_id in sorted(nearest, key=lambda key: (classes[key], table.index(key))):
             kind = MONDO_CLASSES[mondo_id]
-            if kind.specialist is None:
+            if kind.specialist is None or (kind.specialist == METABOLIC and pigment):
                 continue
             boost = 2.0 if mondo_id in MONDO_MECHANISMS else 1.0
             because = f"Mondo classes it as {kind_words(kind)}"
             add((kind.specialist,), because, boost, classes[mondo_id] * 100)
         if found:
             return found, False
+    return _by_features(evidence), False
+
+
+def _by_features(evidence: Evidence) -> dict[str, _Candidate]:
+    """The specialists of the organ systems most of the features are of."""
+    found: dict[str, _Candidate] = {}
     ranked = sorted(
         (item for item in evidence.systems.items() if item[0] in SPECIALIST_OF_SYSTEM),
         key=lambda item: (-item[1], item[0]),
@@ -223,7 +235,7 @@ def _candidates(evidence: Evidence) -> tuple[dict[str, _Candidate], bool]:
         if name and weight > 0 and name not in found:
             share = weight / evidence.features
             found[name] = _Candidate(name, _features_words(evidence, system), share, share, order)
-    return found, False
+    return found
 
 
 def _operated(item: _Candidate) -> bool:
@@ -256,7 +268,7 @@ def _tumour(heads: frozenset[str], classes: Mapping[str, int]) -> str:
 
 def _intermediary_metabolism(heads: frozenset[str], classes: Mapping[str, int]) -> bool:
     keys = classes.keys()
-    if not keys & INTERMEDIARY_METABOLISM or keys & METABOLITE_TRANSPORT:
+    if not keys & INTERMEDIARY_METABOLISM or keys & METABOLITE_TRANSPORT or MELANIN in keys:
         return False
     return not heads or METABOLIC_HEAD in heads
 

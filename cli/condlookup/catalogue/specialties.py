@@ -322,8 +322,10 @@ MONDO_CLASSES: dict[str, MondoKind] = {
     "MONDO:0019214": MondoKind("inborn carbohydrate metabolic disorder", METABOLIC),
     "MONDO:0002412": MondoKind("disorder of glycogen metabolism", METABOLIC),
     "MONDO:0019254": MondoKind("inborn disorder of purine or pyrimidine metabolism", METABOLIC),
+    "MONDO:0019240": MondoKind("sterol biosynthesis disorder", METABOLIC),
     "MONDO:0019216": MondoKind("inborn disorder of amino acid transport", None),
     "MONDO:0017757": MondoKind("disorder of metabolite absorption and transport", None),
+    "MONDO:0018134": MondoKind("disorder of melanin metabolism", None),
     # Immunity and systemic inflammation.
     "MONDO:0003778": MondoKind("inborn error of immunity", IMMUNOLOGIST),
     "MONDO:0015131": MondoKind("combined immunodeficiency", IMMUNOLOGIST),
@@ -386,9 +388,13 @@ INTERMEDIARY_METABOLISM = frozenset(
         "MONDO:0019214",
         "MONDO:0002412",
         "MONDO:0019254",
+        "MONDO:0019240",
     }
 )
 METABOLITE_TRANSPORT = frozenset({"MONDO:0019216", "MONDO:0017757"})
+# Albinism, a disorder of melanin metabolism (which Mondo classes with the amino acids'), is
+# the skin's and the eyes', never a metabolic specialist's.
+MELANIN = "MONDO:0018134"
 # Systemic inflammation: a rheumatologist's.
 INFLAMMATORY = frozenset({"MONDO:0005554", "MONDO:0018882", "MONDO:0019751", "MONDO:0005578"})
 # A muscle or nerve disease; a muscle disease.
