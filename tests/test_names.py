@@ -42,6 +42,19 @@ def test_a_roman_numeral_read_inside_a_word_is_markup_a_subtype_is_not() -> None
     ]
 
 
+def test_a_word_read_as_a_roman_numeral_beside_the_name_it_came_from_is_markup() -> None:
+    # "Li" read as LI = 51, as a word of its own, where the name with "Li" is given too.
+    synonyms = (
+        "sarcoma family syndrome of 51 and Fraumeni",
+        "sarcoma family syndrome of Li and Fraumeni",
+        "cancer family 50",  # no twin with "l": a number
+    )
+    assert called("Li-Fraumeni syndrome", *synonyms) == [
+        "sarcoma family syndrome of Li and Fraumeni",
+        "cancer family 50",
+    ]
+
+
 @pytest.mark.parametrize(
     "synonym",
     [

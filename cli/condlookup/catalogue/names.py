@@ -247,7 +247,7 @@ def _clean(text: str) -> str | None:
 
 def _means_it(item: _Candidate, own: _Own, known: Known) -> bool:
     text = item.text
-    if _roman_in_a_word(text, known):
+    if _roman_in_a_word(text, known) or _roman_twin(item, own):
         return False
     if item.source != ORPHANET and (_another_thing(text, own) or _holds(item, own.words)):
         return False
@@ -340,6 +340,19 @@ def _roman_in_a_word(text: str, known: Known) -> bool:
         if number >= _ROMAN_WORD_FROM and _roman(number) + found.group(2).lower() in known.words():
             return True
     return False
+
+
+def _roman_twin(item: _Candidate, own: _Own) -> bool:
+    """Whether the name is another of the condition's names with a word a source read as a
+    Roman numeral and wrote as a number: "sarcoma family syndrome of 51 and Fraumeni" beside
+    "... of Li and Fraumeni"."""
+    if not any(word.isdigit() and int(word) >= _ROMAN_WORD_FROM for word in item.words):
+        return False
+    twin = tuple(
+        _roman(int(word)) if word.isdigit() and int(word) >= _ROMAN_WORD_FROM else word
+        for word in item.words
+    )
+    return _bag_of(twin) in own.bags
 
 
 def _roman(number: int) -> str:
