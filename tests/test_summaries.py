@@ -325,6 +325,16 @@ def test_kinds_in_plain_words() -> None:
     assert text(Told("Fetal X syndrome", teratologic)).startswith(
         "Fetal X syndrome is a condition caused by harm to the baby before birth."
     )
+    # Maternal phenylketonuria: Orphanet's mode and gene are the mother's, not the baby's.
+    maternal = (
+        *teratologic,
+        fact("inheritance", "Autosomal recessive"),
+        fact("gene", "PAH", CAUSES),
+        fact("onset", "Antenatal"),
+    )
+    sentence = text(Told("Maternal phenylketonuria", maternal))
+    assert "passed on" not in sentence and "PAH" not in sentence
+    assert sentence.endswith("It usually starts before birth.")
     # Orphanet's genetic head for a disease it says is not inherited: genetic only with Mondo.
     down = (GENETIC, fact("inheritance", "Not applicable"))
     assert "genetic" not in text(Told("X", down))

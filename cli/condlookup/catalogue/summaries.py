@@ -127,7 +127,7 @@ def summary(told: Told) -> Summary:
         first = f"{name} is {article(noun)} {noun}"
         if places:
             first += f" {_joiner(kind)} {places.format(verb='affects')}"
-    clauses = _clauses(told, inherited, used)
+    clauses = _clauses(told, inherited, used, harmed=kind is TERATOLOGIC)
     if not first and not clauses:
         return Summary(_fallback(name, told, used), _ordered(used))
     if not first:  # nothing to say of what it is: its facts, said of it by name
@@ -248,11 +248,13 @@ def _list(items: Sequence[str]) -> str:
 # -- the facts of the second sentence ----------------------------------------------------------
 
 
-def _clauses(told: Told, genetic: bool, used: set[str]) -> list[str]:
-    """What it does, each with its fact: 'is passed on in an autosomal dominant way'."""
+def _clauses(told: Told, genetic: bool, used: set[str], harmed: bool = False) -> list[str]:
+    """What it does, each with its fact: 'is passed on in an autosomal dominant way'. Of harm
+    to the baby before birth, not how it is inherited nor its genes: those of maternal
+    phenylketonuria are the mother's (the key facts give them, credited)."""
     found = [
-        _inheritance(told, used),
-        _genes(told.facts, genetic, used),
+        "" if harmed else _inheritance(told, used),
+        "" if harmed else _genes(told.facts, genetic, used),
         _prevalence(told.facts, used),
         _onset(told, used),
     ]
