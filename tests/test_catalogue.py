@@ -96,6 +96,7 @@ def test_specialists_come_from_organ_systems() -> None:
         "pediatric neurologist (children)",
         "neurologist",
         "pediatric ophthalmologist (children)",
+        "ophthalmologist",
         "clinical geneticist",
     )
     assert derive([(598, 1.0)], pediatric=False, genetic=False) == (

@@ -346,16 +346,14 @@ def _features_words(evidence: Evidence, system: str) -> str:
 
 def _with_pediatric_forms(chosen: list[Specialist], onset: Onset) -> tuple[Specialist, ...]:
     """Children see the pediatric form: every specialist's when the disease begins in
-    childhood (the first's adult form too: children grow up), the first's when at any age."""
+    childhood, the first's when at any age; each beside its adult form, as children grow up
+    (the heart of a boy with Duchenne muscular dystrophy is an adult cardiologist's later)."""
     found: list[Specialist] = []
     for position, item in enumerate(chosen):
         pediatric = SPECIALTIES[item.name].pediatric
         if pediatric and (onset == "child" or (onset == "both" and position == 0)):
             found.append(Specialist(f"{pediatric} (children)", item.because))
-            if position == 0:
-                found.append(item)
-        else:
-            found.append(item)
+        found.append(item)
     return tuple(found)
 
 
