@@ -225,6 +225,25 @@ def test_genes_of_the_whole_disease_only() -> None:
     assert "BMP4" not in genes(*stickler)
 
 
+def test_a_predisposition_to_tumours_says_so_not_where_its_tumours_grow() -> None:
+    # Li-Fraumeni syndrome: every feature a tumour, a few of them of the gut.
+    cancers = {sp.TUMOURS: 10.0, sp.DIGESTIVE: 1.6, sp.BONES: 1.0}
+    risk = {"MONDO:0015356": 1, "MONDO:0003847": 2}
+    found = summary(
+        Told("Li-Fraumeni syndrome", (GENETIC,), classes=risk, systems=cancers, features=10.0)
+    )
+    assert (
+        found.text == "Li-Fraumeni syndrome is a genetic condition that raises the risk of tumours."
+    )
+    assert "Mondo" in found.sources and "HPO" not in found.sources
+    # Where most features are of organs, they are said too (neurofibromatosis type 1).
+    organs = {sp.TUMOURS: 3.0, sp.NERVOUS: 6.0, sp.SKIN: 4.0}
+    nf1 = text(Told("NF1", (GENETIC,), classes=risk, systems=organs, features=10.0))
+    assert nf1.startswith("NF1 is a genetic condition that raises the risk of tumours and mainly")
+    # A tumour itself, or no predisposition: as before.
+    assert "risk" not in text(Told("X", (GENETIC,), systems=organs, features=10.0))
+
+
 def test_a_gene_of_a_disease_not_called_genetic_can_cause_it() -> None:
     # Orphanet gives TLR7 for a familial form of lupus, which it says is not inherited.
     lupus = (fact("inheritance", "Not applicable"), fact("gene", "TLR7", CAUSES))

@@ -123,7 +123,15 @@ def summary(told: Told) -> Summary:
     words = " ".join(_adjectives(rare, genetic))
     noun = f"{words} {kind.one}".strip()
     first = ""
-    if words or kind is not CONDITION or places:
+    risk = _risk_of_tumours(told, kind)
+    if risk:
+        used.add(MONDO)
+        first = f"{name} is {article(noun)} {noun} that {risk}"
+        if places and not _mostly_tumours(told):
+            first += f" and {places.format(verb='affects')}"
+        else:
+            used.discard(HPO)  # said again, if its onset is the HPO's
+    elif words or kind is not CONDITION or places:
         first = f"{name} is {article(noun)} {noun}"
         if places:
             first += f" {_joiner(kind)} {places.format(verb='affects')}"
@@ -234,6 +242,19 @@ def _systems(told: Told, kind: Kind) -> str:
     if many:
         return f"{{verb}} many parts of the body, most of all {places}"
     return f"{{verb}} {places}"
+
+
+def _risk_of_tumours(told: Told, kind: Kind) -> str:
+    """What a predisposition to tumours (Mondo's hereditary neoplastic syndrome) does, where
+    it is not a tumour itself: its features are the tumours it makes likely, which no organ
+    system's words say (Li-Fraumeni syndrome "most of all affected the digestive system")."""
+    if sp.PREDISPOSITION not in told.classes or sp.TUMOURS in kind.systems:
+        return ""
+    return "raises the risk of tumours"
+
+
+def _mostly_tumours(told: Told) -> bool:
+    return told.systems.get(sp.TUMOURS, 0.0) >= MOSTLY * told.features
 
 
 def _list(items: Sequence[str]) -> str:
