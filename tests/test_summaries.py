@@ -13,6 +13,7 @@ import pytest
 from condlookup.catalogue import facts as catalogue_facts
 from condlookup.catalogue import specialties as sp
 from condlookup.catalogue.diseases import said
+from condlookup.catalogue.evidence import systems_of_term
 from condlookup.catalogue.facts import Fact, FactKind
 from condlookup.catalogue.keyfacts import Said, key_facts
 from condlookup.catalogue.summaries import Told, summary
@@ -223,6 +224,20 @@ def test_genes_of_the_whole_disease_only() -> None:
     stickler += [fact("gene", f"COL{n}", CAUSES, part=f"type {n % 3}") for n in range(7)]
     assert "is caused by changes in one of 8 genes" in genes(*stickler)
     assert "BMP4" not in genes(*stickler)
+
+
+def test_an_organs_infections_do_not_say_the_immune_system() -> None:
+    # Cystic fibrosis: recurrent chest infections are of the lungs and, for the HPO, of the
+    # immune system; the page says the lungs.
+    chest = systems_of_term((2205, 2719, 2715, 2086))
+    assert sp.LUNGS in chest and sp.IMMUNE in chest and sp.ORGAN_INFECTIONS in chest
+    assert sp.ORGAN_INFECTIONS not in systems_of_term((2719, 2715))  # of no organ
+    cf = {sp.LUNGS: 5.0, sp.IMMUNE: 3.0, sp.ORGAN_INFECTIONS: 3.0, sp.DIGESTIVE: 2.0}
+    sentence = text(Told("Cystic fibrosis", (GENETIC,), systems=cf, features=10.0))
+    assert "lungs" in sentence and "immune" not in sentence
+    # An immune system's own signs still say it.
+    cf[sp.IMMUNE] = 6.0
+    assert "immune" in text(Told("X", (GENETIC,), systems=cf, features=10.0))
 
 
 def test_a_predisposition_to_tumours_says_so_not_where_its_tumours_grow() -> None:

@@ -14,7 +14,10 @@ from condlookup.catalogue.specialties import (
     GENETIC_CLASSES,
     GENETIC_HEAD,
     GIVES_WAY,
+    IMMUNE,
     MONDO_CLASSES,
+    ORGAN_INFECTIONS,
+    RECURRENT_INFECTIONS,
     SYSTEM_OF_CATEGORY,
     TERATOLOGIC_HEAD,
     UNWEIGHTED_HEADS,
@@ -151,6 +154,8 @@ def systems_of_term(ancestors: Iterable[int]) -> tuple[str, ...]:
         if category in above:
             matched = {own for at, own in BRANCHES.get(category, ()) if at in above}
             found.update((own, None) for own in sorted(matched) or [system])
+    if RECURRENT_INFECTIONS in above and found.keys() - {IMMUNE}:
+        found[ORGAN_INFECTIONS] = None  # of the immune system still, for who to see
     return tuple(own for own in found if not GIVES_WAY.get(own, frozenset()) & found.keys())
 
 

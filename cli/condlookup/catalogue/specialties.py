@@ -166,6 +166,13 @@ GIVES_WAY: dict[str, frozenset[str]] = {
     CONNECTIVE: frozenset({BONES, MUSCLES}),  # a contracture: of the joints and muscles
     GENITALS: frozenset({FEMALE_GENITALS, MALE_GENITALS, FERTILITY_SIGNS, ENDOCRINE}),
 }
+# Recurrent infections: of the immune system for the HPO, and for who to see (an
+# immunologist looks for why), but where they are of an organ too (recurrent chest
+# infections), a page does not say the disease affects the immune system for them: cystic
+# fibrosis and primary ciliary dyskinesia "affected the immune system". Counted apart, as a
+# part of the immune system's weight that no specialist and no words take.
+RECURRENT_INFECTIONS = 2719
+ORGAN_INFECTIONS = "infections of an organ"
 SYSTEM_OF_CATEGORY: dict[int, str] = {
     707: NERVOUS,  # Abnormality of the nervous system
     478: EYE,

@@ -215,6 +215,8 @@ def _systems(told: Told, kind: Kind) -> str:
     shares: dict[str, float] = {}
     for system, weight in told.systems.items():
         words = SYSTEM_WORDS.get(system)
+        if system == sp.IMMUNE:  # not for an organ's infections (see sp.ORGAN_INFECTIONS)
+            weight -= told.systems.get(sp.ORGAN_INFECTIONS, 0.0)
         if words is not None:
             shares[words] = max(shares.get(words, 0.0), weight / told.features)
     named = {SYSTEM_WORDS[system] for system in kind.systems if system in SYSTEM_WORDS}
