@@ -56,7 +56,7 @@ def test_marfan_syndrome_every_clause_from_its_fact() -> None:
     found = summary(Told("Marfan syndrome", MARFAN, systems=MARFAN_SYSTEMS, features=44.0))
     assert found.text == (
         "Marfan syndrome is a rare genetic condition that mainly affects the bones and joints, "
-        "the heart, and the eyes. It is passed on in an autosomal dominant way, is caused by "
+        "the heart, and the eyes. It can be passed on in an autosomal dominant way, is caused by "
         "changes in the FBN1 gene or, in one of its types, the TGFBR2 gene, affects about 1 to 5 "
         "in 10,000 people and can start at any age."
     )
@@ -99,7 +99,7 @@ def test_no_facts_at_all_still_a_sentence_and_no_claim() -> None:
 def test_facts_without_a_kind_are_said_of_the_name() -> None:
     said_ = [Said("Autosomal recessive inheritance", "OMIM:123456")]
     assert text(Told("Some syndrome", inheritance=said_)) == (
-        "Some syndrome is a genetic condition. It is passed on in an autosomal recessive way in "
+        "Some syndrome is a genetic condition. It can be passed on in an autosomal recessive way in "
         "the families described so far."
     )
     onsets = [Said("Congenital onset", "OMIM:123456"), Said("Progressive", "OMIM:123456")]
@@ -121,7 +121,7 @@ def test_disagreeing_inheritance_is_left_out() -> None:
     assert "recessive" not in sentence and "dominant" not in sentence
     # A qualifier of the HPO's ("sporadic") does not contradict: Orphanet's word stands.
     sentence = text(Told("X", facts, [Said("Sporadic", "OMIM:1")]))
-    assert "is passed on in an autosomal recessive way" in sentence
+    assert "can be passed on in an autosomal recessive way" in sentence
     # Orphanet's mode beside "not applicable": words that differ, so nothing.
     both = (
         GENETIC,
@@ -157,7 +157,7 @@ def test_several_modes_multifactorial_and_mitochondrial() -> None:
     assert "is influenced by several genes together with other factors" in sentence
     assert "genetic" not in sentence
     mito = (GENETIC, fact("inheritance", "Mitochondrial inheritance"))
-    assert "is passed on through the mother's mitochondria" in text(Told("LHON", mito))
+    assert "can be passed on through the mother's mitochondria" in text(Told("LHON", mito))
 
 
 @pytest.mark.parametrize(

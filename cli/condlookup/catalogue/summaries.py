@@ -2,7 +2,7 @@
 templates, when the index is built:
 
     Marfan syndrome is a rare genetic condition that mainly affects the heart, the bones and
-    joints, and the eyes. It is passed on in an autosomal dominant way, is caused by changes
+    joints, and the eyes. It can be passed on in an autosomal dominant way, is caused by changes
     in the FBN1 gene, affects about 1 to 5 in 10,000 people and can start at any age.
 
 Each clause has a fact behind it, and says it as the key facts do (see `keyfacts`, whose
@@ -272,7 +272,7 @@ def _list(items: Sequence[str]) -> str:
 
 
 def _clauses(told: Told, genetic: bool, used: set[str], harmed: bool = False) -> list[str]:
-    """What it does, each with its fact: 'is passed on in an autosomal dominant way'. Of harm
+    """What it does, each with its fact: 'can be passed on in an autosomal dominant way'. Of harm
     to the baby before birth, not how it is inherited nor its genes: those of maternal
     phenylketonuria are the mother's (the key facts give them, credited)."""
     found = [
@@ -316,10 +316,13 @@ def _inheritance(told: Told, used: set[str]) -> str:
 
 
 def _passed_on(modes: Sequence[str], where: str) -> str:
+    # "Can": a mode says how the disease passes from parent to child, not that it did. Most
+    # children with Rett syndrome, Dravet syndrome or achondroplasia are its first in the family,
+    # and "it is passed on" reads as "it came from us".
     if modes == ["mitochondrial"]:
-        return f"is passed on through the mother's mitochondria{where}"
+        return f"can be passed on through the mother's mitochondria{where}"
     if len(modes) == 1:
-        return f"is passed on in {MENDELIAN[modes[0]]} way{where}"
+        return f"can be passed on in {MENDELIAN[modes[0]]} way{where}"
     first, *rest = (MENDELIAN[item] for item in modes)
     said = alternatives([first, *(words.split(" ", 1)[1] for words in rest)])
     return f"can be passed on in {said} way{where}"
