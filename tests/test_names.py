@@ -42,6 +42,14 @@ def test_a_roman_numeral_read_inside_a_word_is_markup_a_subtype_is_not() -> None
     ]
 
 
+def test_a_hurtful_name_is_never_shown() -> None:
+    assert called("Angelman syndrome", "AS", "happy puppet syndrome", "puppetlike syndrome") == [
+        "AS"
+    ]
+    assert called("22q11.2 deletion syndrome", "catch 22", "Catch22", "VCFS") == ["VCFS"]
+    assert called("X", "amaurotic idiocy late infantile type", "imbecilitus phenylpyruvica") == []
+
+
 def test_a_word_read_as_a_roman_numeral_beside_the_name_it_came_from_is_markup() -> None:
     # "Li" read as LI = 51, as a word of its own, where the name with "Li" is given too.
     synonyms = (

@@ -83,6 +83,10 @@ _LETTERS = re.compile(r"[a-z]+")
 _SMALL_ROMAN = re.compile(r"(x{0,3}(?:ix|iv|v?i{0,3}))([a-h]?)")
 _ROMAN_LETTERS = {"i": 1, "v": 5, "x": 10}
 
+# Names that hurt the people who have the disease, and that their families and clinicians no
+# longer use: never shown ("happy puppet syndrome" for Angelman syndrome, "catch 22" for
+# 22q11.2 deletion syndrome, "amaurotic idiocy").
+_HURTFUL = re.compile(r"\bpuppet|\bcatch ?22\b|\bidioc|\bidiot|\bimbecil|\bmoron", re.IGNORECASE)
 _SUSCEPTIBILITY = re.compile(r"\bsuscepti", re.IGNORECASE)
 # A susceptibility that is part of what the disease is, not the disease it makes likely.
 _OWN_SUSCEPTIBILITY = re.compile(
@@ -247,7 +251,7 @@ def _clean(text: str) -> str | None:
 
 def _means_it(item: _Candidate, own: _Own, known: Known) -> bool:
     text = item.text
-    if _roman_in_a_word(text, known) or _roman_twin(item, own):
+    if _roman_in_a_word(text, known) or _roman_twin(item, own) or _HURTFUL.search(text):
         return False
     if item.source != ORPHANET and (_another_thing(text, own) or _holds(item, own.words)):
         return False
