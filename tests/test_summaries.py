@@ -173,6 +173,8 @@ def test_several_modes_multifactorial_and_mitochondrial() -> None:
         ([("1-9 / 100 000", "Point prevalence, Worldwide"), ("1-9 / 1 000 000", "Point prevalence, Worldwide")], True, None),
         # A worldwide figure is shown before one of a country's.
         ([(">1 / 1000", "Point prevalence, Japan"), ("1-9 / 100 000", "Point prevalence, Worldwide")], True, "affects about 1 to 9 in 100,000 people."),
+        # Down syndrome: the figure shown is rare, Europe's births are not: not called rare.
+        ([("1-5 / 10 000", "Point prevalence, Worldwide"), (">1 / 1000", "Prevalence at birth, Europe")], False, "affects about 1 to 5 in 10,000 people."),
     ],
 )  # fmt: skip
 def test_how_common_and_rare_only_from_the_figure_shown(

@@ -190,14 +190,26 @@ def _joiner(kind: Kind) -> str:
 def _rare(facts: Sequence[Fact]) -> bool:
     """Rare where the figure the key facts show is at most 1-5 / 10 000 (not a yearly
     incidence: a long disease may be common with few new cases a year), or Orphanet knows it
-    from reported cases or families only."""
+    from reported cases or families only; and no other prevalence of Orphanet's, at birth or
+    not, is higher: Down syndrome's 1-5 / 10 000 alive today is not rare at more than 1 in
+    1,000 babies born."""
     found = prevalence(facts)
     if found is None:
         return False
     if not found.values:
         return True
-    return found.kind != INCIDENCE and all(
-        PREVALENCE_WORDS.get(value, ("", False))[1] for value in found.values
+    higher = any(  # of the world or of Europe: a country's may be its own founder effect
+        fact.kind == "prevalence"
+        and not fact.detail.startswith(INCIDENCE)
+        and fact.detail.endswith((", Worldwide", ", Europe"))
+        and fact.value in PREVALENCE_WORDS
+        and not PREVALENCE_WORDS[fact.value][1]
+        for fact in facts
+    )
+    return (
+        found.kind != INCIDENCE
+        and not higher
+        and all(PREVALENCE_WORDS.get(value, ("", False))[1] for value in found.values)
     )
 
 
