@@ -705,3 +705,18 @@ def test_a_pages_id_is_its_own_whatever_another_page_calls_itself(
         result = runner.invoke(app, ["show", own, "--json"])
         assert result.exit_code == 0, result.stderr
         assert json.loads(result.stdout)["id"] == own
+
+
+def test_a_relative_cache_folder_is_read_from_where_it_was_named(
+    runner: CliRunner,
+    fixture_catalogue: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The index is opened by its file: URI, which a relative path has none of.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", "relative-cache")
+    for _ in range(2):  # built, then read
+        code, out, err = run(runner, "list", "--json")
+        assert code == 0 and out.startswith("[")
+    assert (tmp_path / "relative-cache" / f"index-v{INDEX_SCHEMA}.sqlite").exists()

@@ -30,9 +30,9 @@ def everyday_path() -> Path:
 def cache_dir() -> Path:
     override = os.environ.get("CONDLOOKUP_CACHE_DIR")
     if override:
-        return Path(override)
+        return Path(os.path.abspath(override))  # the index is opened by its file: URI
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "condlookup"
+    return Path(os.path.abspath(base)) / "condlookup"
 
 
 def index_path() -> Path:
@@ -49,7 +49,7 @@ def data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(
         os.path.expanduser("~"), ".local", "share"
     )
-    return Path(base) / "condlookup"
+    return Path(os.path.abspath(base)) / "condlookup"
 
 
 def updates_dir() -> Path:
