@@ -717,6 +717,6 @@ def test_a_relative_cache_folder_is_read_from_where_it_was_named(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CONDLOOKUP_CACHE_DIR", "relative-cache")
     for _ in range(2):  # built, then read
-        code, out, err = run(runner, "list", "--json")
+        code, out, _err = run(runner, "list", "--json")
         assert code == 0 and out.startswith("[")
     assert (tmp_path / "relative-cache" / f"index-v{INDEX_SCHEMA}.sqlite").exists()

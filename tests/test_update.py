@@ -308,6 +308,39 @@ def test_a_time_limit_that_is_no_number_of_seconds_is_a_usage_error(
     assert in_use() == shipped != NEWER
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("CONDLOOKUP_HPO_URL", "not a url"),
+        ("CONDLOOKUP_HPO_URL", "http://[::1"),
+        ("CONDLOOKUP_ORPHANET_URL", "ftp://example.org/packets.tar.gz"),
+        ("CONDLOOKUP_DO_URL", "http://\x1b[31mx"),
+    ],
+)
+def test_an_address_that_is_no_web_address_is_a_usage_error(
+    server: Server, runner: CliRunner, variable: str, value: str
+) -> None:
+    url = server.publish("newer", release(NEWER, "Updated disease"))
+    shipped = in_use()
+    environment = {"CONDLOOKUP_HPO_URL": url, variable: value}
+    code, out, err = run(runner, "update", **environment)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"condlookup: error: {variable}={value!r} is not a web address (")
+    assert err.count("\n") == 1 and "\x1b" not in err
+    assert server.requests == []  # said before anything is fetched
+    assert in_use() == shipped != NEWER
+
+
+def test_remove_with_check_or_another_source_is_a_usage_error(
+    installed: str, runner: CliRunner
+) -> None:
+    for args in (["--remove", "--check"], ["--remove", "--only", "orphanet"]):
+        code, out, err = run(runner, "update", *args)
+        assert (code, out) == (2, "")
+        assert err.startswith("condlookup: error: --remove goes back to the HPO release")
+        assert in_use() == NEWER  # nothing removed
+
+
 def test_a_closed_port_is_one_line(runner: CliRunner) -> None:
     code, out, err = run(runner, "update", CONDLOOKUP_HPO_URL="http://127.0.0.1:9/hpo")
     assert (code, out) == (1, "")

