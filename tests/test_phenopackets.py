@@ -56,9 +56,28 @@ def test_a_published_phenopacket_is_read_with_its_excluded_features() -> None:
             "every phenotypic feature is excluded",
         ),
         (b'{"phenotypicFeatures": "many"}', "not a GA4GH phenopacket"),
+        (b"[]", "not a GA4GH phenopacket: a JSON object is expected, not an array"),
+        (b'"x"', "not a GA4GH phenopacket: a JSON object is expected, not a string"),
+        # A typo that would read an excluded finding as observed.
+        (
+            b'{"phenotypicFeatures": [{"type": {"id": "HP:0001251"}, "exclude": true},'
+            b' {"type": {"id": "HP:0001250"}}]}',
+            r"phenotypicFeatures\[0\]: unknown field 'exclude' \(did you mean 'excluded'\?\)",
+        ),
+        (
+            b'{"phenotypicFeatures": [{"type": "HP:0001251"}, {"type": {"id": "HP:0001250"}}]}',
+            r"phenotypicFeatures\[0\].type is not an object with an id",
+        ),
+        (
+            b'{"phenotypicFeature": [{"type": {"id": "HP:0001251"}}]}',
+            "unknown field 'phenotypicFeature' \\(did you mean 'phenotypicFeatures'",
+        ),
     ],
-    ids=["empty", "broken", "list", "no-features", "bytes", "only-excluded", "wrong-type"],
-)
+    ids=[
+        "empty", "broken", "list", "no-features", "bytes", "only-excluded", "wrong-type",
+        "empty-list", "string", "typo-excluded", "type-a-string", "typo-features",
+    ],
+)  # fmt: skip
 def test_a_file_that_is_no_phenopacket_is_named_with_the_reason(
     tmp_path: Path, content: bytes, reason: str
 ) -> None:
@@ -67,6 +86,16 @@ def test_a_file_that_is_no_phenopacket_is_named_with_the_reason(
     with pytest.raises(CaseError, match=reason) as caught:
         read_case(path)
     assert caught.value.message.startswith(f"{path}: ")
+
+
+def test_fields_of_a_newer_schema_and_both_spellings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(
+        '{"id": "c1", "newField": 1, "phenotypic_features": [{"type": {"id": "HP:0001251"},'
+        ' "excluded": true, "futureThing": {}}, {"type": {"id": "HP:0001250"}}]}'
+    )
+    case = read_case(path)
+    assert (case.present, case.absent) == (("HP:0001250",), ("HP:0001251",))
 
 
 def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:

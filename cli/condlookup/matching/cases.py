@@ -101,6 +101,9 @@ def read_case(path: Path) -> Case:
         raise CaseError(f"{path}: {err.message}") from None
     if not text.strip():
         raise CaseError(f"{path}: the file is empty")
+    problem = _misshapen(text)
+    if problem is not None:
+        raise CaseError(f"{path}: not a GA4GH phenopacket: {problem}")
     try:
         # Fields of newer versions of the schema are let through; anything else that is not a
         # phenopacket fails here.
@@ -130,6 +133,68 @@ def read_case(path: Path) -> Case:
         absent=tuple(dict.fromkeys(absent)),
         genes=tuple(dict.fromkeys(symbol for symbol in genes if symbol)),
     )
+
+
+# The fields of a phenopacket and of a phenotypic feature (schema v2), as JSON writes them
+# (protobuf reads both spellings). A field of a newer version is let through; one a letter or
+# two away from these is a typo that would change what is read ("exclude": an excluded
+# finding read as observed), and fails.
+_PACKET_FIELDS = frozenset(
+    {"id", "subject", "phenotypicFeatures", "measurements", "biosamples", "interpretations"}
+    | {"diseases", "medicalActions", "files", "metaData"}
+)
+_FEATURE_FIELDS = frozenset(
+    {"description", "type", "excluded", "severity", "modifiers", "onset", "resolution"}
+    | {"evidence"}
+)
+
+
+def _misshapen(text: str) -> str | None:
+    """What makes the JSON no phenopacket that protobuf, told to let unknown fields through,
+    would not say: another top-level value, a feature that is no object, a mistyped field."""
+    import json  # noqa: PLC0415
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None  # protobuf's parser says what is wrong, and where
+    if not isinstance(data, dict):
+        kinds = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+        return f"a JSON object is expected, not {kinds.get(type(data), 'a number')}"
+    typo = _typo(data, _PACKET_FIELDS)
+    if typo:
+        return typo
+    features = data.get("phenotypicFeatures", data.get("phenotypic_features", []))
+    if not isinstance(features, list):
+        return "phenotypicFeatures is not a list"
+    for at, feature in enumerate(features):
+        where = f"phenotypicFeatures[{at}]"
+        if not isinstance(feature, dict):
+            return f"{where} is not an object"
+        if not isinstance(feature.get("type", {}), dict):
+            return f"{where}.type is not an object with an id"
+        typo = _typo(feature, _FEATURE_FIELDS)
+        if typo:
+            return f"{where}: {typo}"
+    return None
+
+
+def _typo(data: dict[str, object], known: frozenset[str]) -> str:
+    import difflib  # noqa: PLC0415
+
+    spellings = {_camel(name): name for name in known}
+    for key in data:
+        if _camel(key) in spellings:
+            continue
+        close = difflib.get_close_matches(_camel(key), list(spellings), n=1, cutoff=0.75)
+        if close:
+            return f"unknown field {key!r} (did you mean {spellings[close[0]]!r}?)"
+    return ""
+
+
+def _camel(name: str) -> str:
+    """`phenotypic_features` as `phenotypicfeatures`: one key for both JSON spellings."""
+    return name.replace("_", "").lower()
 
 
 @model
