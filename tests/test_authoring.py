@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -169,6 +170,22 @@ def test_export_markdown(
     code, _, err = run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"))
     assert code == 1 and "already exists (add --force to replace it)" in err
     assert run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"), "--force")[0] == 0
+
+
+def test_written_files_have_the_mode_a_created_file_has(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path
+) -> None:
+    # For a blog or a wiki: a web server must read them (mkstemp alone makes them 0600).
+    before = os.umask(0o022)
+    try:
+        run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"))
+        run(runner, "--data-dir", str(tmp_path / "mine"), "new", "mine", "--from", "OMIM:100001")
+        os.umask(0o027)
+        run(runner, "export", "OMIM:100001", "--out", str(tmp_path / "site"), "--force")
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "mine" / "mine.yaml").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "site" / "OMIM-100001.md").stat().st_mode) == 0o640
 
 
 def test_markdown_escapes_data() -> None:

@@ -16,6 +16,14 @@ def file_name(condition_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "-", condition_id) + ".md"
 
 
+def as_created(handle: int) -> None:
+    """Give a temporary file the mode a file created in its place would have (0644 under the
+    usual umask of 022): mkstemp makes it 0600, which a web server or a colleague cannot read."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.fchmod(handle, 0o666 & ~umask)
+
+
 def write_file(folder: Path, condition_id: str, text: str, force: bool = False) -> Path:
     target = folder / file_name(condition_id)
     try:
@@ -24,6 +32,7 @@ def write_file(folder: Path, condition_id: str, text: str, force: bool = False) 
             raise CondlookupError(f"{target} already exists", hint="add --force to replace it")
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".tmp")
         try:
+            as_created(handle)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
             os.replace(temporary, target)

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from condlookup.errors import CondlookupError
+from condlookup.pages.export import as_created
 from condlookup.pages.loader import GAP, ID_PATTERN
 from condlookup.paths import schema_path
 
@@ -118,6 +119,7 @@ def write_new(folder: Path, page_id: str, text: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{page_id}-", suffix=".tmp")
         try:  # the temporary file goes, whatever fails: a full disk leaves nothing behind
+            as_created(handle)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
             try:
