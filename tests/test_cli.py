@@ -476,6 +476,11 @@ def test_an_id_as_the_ontology_writes_it_is_read_and_too_much_is_a_usage_error(
         code, out, err = run(runner, "match", given, "-n", "1")
         assert (code, err) == (0, "")
         assert out.startswith("Symptoms\n  HP:0001251  -> Ataxia (HP:0001251)\n")
+    # A decomposed accent (o and a combining acute) is one letter of the word, as typed.
+    code, out, _ = run(runner, "match", "atáxia", "-n", "1")
+    decomposed = run(runner, "match", "ata\u0301xia", "-n", "1")
+    assert code == 0 and decomposed[0] == 0
+    assert decomposed[1].split("\n")[1].endswith("-> Ataxia (HP:0001251)")
     # Not an id inside a word: read as words, as before.
     assert run(runner, "match", "xHP_0001251", "-n", "1")[0] == 1
     # More than match takes is for the user to fix, as a malformed id is.

@@ -39,8 +39,8 @@ from condlookup.matching.symptoms import (
     Candidate,
     SymptomError,
     SymptomTerm,
+    as_typed,
     closest_terms,
-    obo_ids_read,
     resolve_id,
     resolve_one,
     symptom,
@@ -117,7 +117,7 @@ class _Word:
 def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     """The findings in `inputs` (the arguments of `match`, or of --not), read as one text."""
     reader = _Reader(db)
-    for kind, text in _pieces([obo_ids_read(text) for text in inputs]):
+    for kind, text in _pieces([as_typed(text) for text in inputs]):
         if kind == "phrase":
             reader.phrase(text)
         else:
@@ -128,7 +128,7 @@ def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
 def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
     """`read`, for `match`: an error when the text names no finding at all (saying what was
     skipped), or more than MAX_SYMPTOMS."""
-    inputs = [obo_ids_read(text) for text in inputs]
+    inputs = [as_typed(text) for text in inputs]
     given = " ".join(" ".join(inputs).split())
     if not given:
         raise UsageError("no symptoms given", hint="for example: condlookup match ataxia")

@@ -60,9 +60,14 @@ ID_LIKE = re.compile(r"(?<![\w:])HP:[^\s,;.!?()\[\]{}]*", re.IGNORECASE)
 _OBO_ID = re.compile(r"(?<![\w:/])(?:https?://purl\.obolibrary\.org/obo/)?HP_([0-9]{7})\b", re.I)
 
 
-def obo_ids_read(text: str) -> str:
-    """`text` with each id written as the ontology's files write it (HP_0001251, or its
-    purl.obolibrary.org address) as HP:0001251."""
+def as_typed(text: str) -> str:
+    """`text` as the reading expects it: accents composed (an "o" and a combining acute are
+    one "ó", as a word of one piece), and each id written as the ontology's files write it
+    (HP_0001251, or its purl.obolibrary.org address) as HP:0001251."""
+    if not text.isascii():
+        import unicodedata  # noqa: PLC0415 - only for text with accents
+
+        text = unicodedata.normalize("NFC", text)
     return _OBO_ID.sub(r"HP:\1", text)
 
 
@@ -112,7 +117,7 @@ def resolve(db: sqlite3.Connection, inputs: Sequence[str]) -> tuple[SymptomTerm,
 
 
 def resolve_one(db: sqlite3.Connection, text: str) -> SymptomTerm:
-    stripped = obo_ids_read(text.strip())
+    stripped = as_typed(text.strip())
     if _HPO_LIKE.fullmatch(stripped) and stripped[:3].upper() == "HP:":
         return resolve_id(db, stripped)
     wanted = plain_words(stripped)
