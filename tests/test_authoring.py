@@ -14,7 +14,7 @@ from condlookup.commands.app import app
 from condlookup.library import Library
 from condlookup.pages.loader import load_page
 from condlookup.pages.skeleton import skeleton
-from condlookup.render.markdown import escape, link
+from condlookup.render.markdown import escape, link, table_cell
 from conftest import FIXTURE_HPO, check_golden
 
 
@@ -186,6 +186,10 @@ def test_written_files_have_the_mode_a_created_file_has(
         os.umask(before)
     assert stat.S_IMODE((tmp_path / "mine" / "mine.yaml").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "site" / "OMIM-100001.md").stat().st_mode) == 0o640
+
+
+def test_a_key_fact_of_several_lines_is_one_table_row() -> None:
+    assert table_cell("a | b\nnewline | c") == r"a \| b newline \| c"
 
 
 def test_markdown_escapes_data() -> None:

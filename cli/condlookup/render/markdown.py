@@ -22,6 +22,11 @@ def escape(text: str) -> str:
     return re.sub(r"^([+-]|\d+\.)(\s)", r"\\\1\2", text)  # not a list item by accident
 
 
+def table_cell(text: str) -> str:
+    """A table cell: one line, whatever the text holds (a new line would end the row)."""
+    return escape(" ".join(text.split()))
+
+
 def link(title: str, url: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"]+", url):
         return f"{escape(title)} ({escape(url)})"
@@ -62,7 +67,7 @@ def _block(block: outline.Block) -> list[str]:
         case outline.Quoted(title, text, credit):
             return [f"## {title}", "", escape(text), "", f"*{escape(credit)}*", ""]
         case outline.KeyFacts(items):
-            rows = [f"| {escape(item.label)} | {escape(item.value)} |" for item in items]
+            rows = [f"| {table_cell(item.label)} | {table_cell(item.value)} |" for item in items]
             return ["## Key facts", "", "| | |", "|---|---|", *rows, ""]
         case outline.Prose(title, text):
             return _section(title, text)
