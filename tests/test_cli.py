@@ -725,3 +725,22 @@ def test_a_relative_cache_folder_is_read_from_where_it_was_named(
         code, out, _err = run(runner, "list", "--json")
         assert code == 0 and out.startswith("[")
     assert (tmp_path / "relative-cache" / f"index-v{INDEX_SCHEMA}.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["show", "--bogus", "x"], "No such option: --bogus (see condlookup show --help)"),
+        (
+            ["match", "ataxia", "-n", "0"],
+            "Invalid value for '--limit' / '-n': 0 is not in the range x>=1 "
+            "(see condlookup match --help)",
+        ),
+        (["frobnicate"], "No such command 'frobnicate' (see condlookup --help)"),
+    ],
+)
+def test_clicks_own_usage_errors_are_one_line(
+    runner: CliRunner, args: list[str], line: str
+) -> None:
+    code, out, err = run(runner, *args)
+    assert (code, out, err) == (2, "", f"condlookup: error: {line}\n")

@@ -274,10 +274,10 @@ def test_symptoms_and_phenopackets_are_not_mixed_and_one_is_needed(
     for given in (["ataxia"], ["--not", "ataxia"]):
         code, out, err = run(runner, "match", *given, "--phenopacket", str(EXAMPLES))
         assert (code, out) == (2, "")
-        assert err.endswith(
-            "Error: Invalid value for '--phenopacket': give symptoms (and --not) or "
+        assert err == (
+            "condlookup: error: Invalid value for '--phenopacket': give symptoms (and --not) or "
             "--phenopacket, not both: a phenopacket brings its own findings, present and "
-            "excluded\n"
+            "excluded (see condlookup match --help)\n"
         )
     assert run(runner, "match")[0] == 2
     assert not index_path().exists()

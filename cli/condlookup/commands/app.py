@@ -58,6 +58,34 @@ class _Group(TyperGroup):
             return _lazy_group(LAZY_COMMANDS[cmd_name]).commands.get(cmd_name)
         return found
 
+    def main(  # type: ignore[override]  # the same parameters, standalone_mode by name
+        self, args: Any = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """Click's usage errors (an unknown option, a value out of range) as one line, as the
+        project's own are, not Click's four (usage, hint, blank, error)."""
+        if not extra.pop("standalone_mode", True):
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        from typer._click import exceptions  # noqa: PLC0415 - Typer's own copy of Click
+        from typer.exceptions import Abort  # noqa: PLC0415
+
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except exceptions.NoArgsIsHelpError as err:  # `condlookup` alone: its help, as asked
+            err.show()
+            sys.exit(err.exit_code)
+        except exceptions.UsageError as err:
+            path = err.ctx.command_path.split(" ", 1)[1:] if err.ctx is not None else []
+            where = " ".join(["condlookup", *path])
+            output.error(err.format_message().rstrip("."), hint=f"see {where} --help")
+            sys.exit(ExitCode.USAGE)
+        except exceptions.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except Abort:
+            output.error("aborted")
+            sys.exit(ExitCode.FAILURE)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
