@@ -144,7 +144,8 @@ def test_new_refuses_bad_ids_and_codes(
     Library.open()
     folder = tmp_path / "mine"
     code, out, err = run(runner, "--data-dir", str(folder), *args)
-    assert (code, out) == (1, "")
+    # A malformed id is for the user to fix (2); a code that names nothing, nothing found (1).
+    assert (code, out) == (1 if "--from" in args else 2, "")
     assert err.startswith(error)
     assert not folder.exists() or list(folder.iterdir()) == []
 

@@ -744,3 +744,17 @@ def test_clicks_own_usage_errors_are_one_line(
 ) -> None:
     code, out, err = run(runner, *args)
     assert (code, out, err) == (2, "", f"condlookup: error: {line}\n")
+
+
+def test_validate_with_nothing_to_check_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run(runner, "validate", str(empty)) == (
+        1,
+        "",
+        "condlookup: error: no condition pages to check (.yaml files) (name a page or a folder "
+        "of pages)\n",
+    )
+    code, out, err = run(runner, "validate", str(tmp_path / "nowhere"))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == "condlookup: error: 1 problem(s), and no page read"

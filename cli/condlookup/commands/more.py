@@ -13,7 +13,7 @@ import typer
 from condlookup import __version__
 from condlookup.commands import output
 from condlookup.commands.options import Options, QueryArgument, current_sources, open_library
-from condlookup.errors import CondlookupError, UsageError
+from condlookup.errors import CondlookupError, NotFoundError, UsageError
 from condlookup.library import Library
 from condlookup.render import plain
 
@@ -188,9 +188,15 @@ def validate(
     report = validate_paths(paths or open_library().page_dirs())
     for problem in report.problems:
         output.notice(str(problem))
+    if report.problems and not report.files:  # a path that does not exist, or is no page
+        raise CondlookupError(f"{len(report.problems)} problem(s), and no page read")
     if report.problems:
         raise CondlookupError(
             f"{len(report.problems)} problem(s) in {report.bad_files} of {report.files} file(s)"
+        )
+    if not report.files:
+        raise NotFoundError(
+            "no condition pages to check (.yaml files)", hint="name a page or a folder of pages"
         )
     output.write(f"ok: {report.files} page(s), no problems\n")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from condlookup.errors import CondlookupError
+from condlookup.errors import CondlookupError, UsageError
 from condlookup.pages.export import as_created
 from condlookup.pages.loader import GAP, ID_PATTERN
 from condlookup.paths import schema_path
@@ -44,7 +44,7 @@ class Seed:
 def skeleton(page_id: str, seed: Seed | None = None, today: date | None = None) -> str:
     """The YAML text of a new page; from `seed` when one is given."""
     if not ID_PATTERN.fullmatch(page_id):
-        raise CondlookupError(
+        raise UsageError(
             f"{page_id!r} is not a valid id",
             hint="use lower-case letters, digits and hyphens, like my-condition",
         )
