@@ -17,7 +17,7 @@ from condlookup import library
 from condlookup.catalogue import build as catalogue_build
 from condlookup.commands.app import app
 from condlookup.errors import DataError
-from condlookup.index import build, fingerprint
+from condlookup.index import build, fingerprint, store
 from condlookup.index.sources import HpoFiles, Sources
 from condlookup.index.stages import STAGES, Stage
 from condlookup.index.store import open_index
@@ -420,6 +420,23 @@ def test_a_killed_pages_build_leaves_a_working_index(with_catalogue: Sources, pa
     library = Library(open_index(with_catalogue), with_catalogue)
     assert library.get("test-fever").name == "Test fever, edited"
     assert files_in(index_path().parent) == [catalogue_path().name, index_path().name]
+
+
+def test_cache_clear_removes_what_killed_builds_left_and_not_a_running_ones(
+    with_catalogue: Sources,
+) -> None:
+    open_index(with_catalogue).close()
+    folder = index_path().parent
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (folder / f".catalogue-{gone}-abc.tmp").write_bytes(b"half")
+    (folder / f".index-{os.getpid()}-def.tmp").write_bytes(b"mine, running")
+    assert store.clear()
+    assert files_in(folder) == [f".index-{os.getpid()}-def.tmp"]
 
 
 @pytest.mark.parametrize("first", [True, False], ids=["first runs", "after an edit"])

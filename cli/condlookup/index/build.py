@@ -73,7 +73,7 @@ def build(
     report = progress or _silent
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(path.parent)
+        remove_leftovers(path.parent)
         temporary = _temporary(path.parent, "index")
     except OSError as err:
         # The cache cannot be written: answer from an index in memory instead.
@@ -293,7 +293,7 @@ def _writable(path: str) -> sqlite3.Connection:
 
 
 def _temporary(folder: Path, kind: str) -> str:
-    """A new temporary file in `folder`, named with this process's id (see _remove_leftovers)."""
+    """A new temporary file in `folder`, named with this process's id (see remove_leftovers)."""
     handle, temporary = tempfile.mkstemp(
         dir=folder, prefix=f".{kind}-{os.getpid()}-", suffix=".tmp"
     )
@@ -301,7 +301,7 @@ def _temporary(folder: Path, kind: str) -> str:
     return temporary
 
 
-def _remove_leftovers(folder: Path) -> None:
+def remove_leftovers(folder: Path) -> None:
     """The temporary files of builds that were killed (their process is gone): a killed
     catalogue build would otherwise leave 90 MB behind each time."""
     with contextlib.suppress(OSError), os.scandir(folder) as entries:

@@ -63,8 +63,11 @@ def rebuild(sources: Sources, progress: Progress | None = None) -> Path:
 
 
 def clear() -> bool:
-    """Remove the index, both halves; True if there was one."""
+    """Remove the index, both halves, and what killed builds left; True if there was one."""
+    from condlookup.index.build import remove_leftovers  # noqa: PLC0415 - only here
+
     path = index_path()
+    remove_leftovers(path.parent)  # a running build's own temporaries stay
     # Each is made again when needed, whatever is in its way.
     for extra in (_failure_marker(path), catalogue_path()):
         with contextlib.suppress(OSError):
