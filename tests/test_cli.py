@@ -758,3 +758,8 @@ def test_validate_with_nothing_to_check_says_so(runner: CliRunner, tmp_path: Pat
     code, out, err = run(runner, "validate", str(tmp_path / "nowhere"))
     assert (code, out) == (1, "")
     assert err.splitlines()[-1] == "condlookup: error: 1 problem(s), and no page read"
+
+
+def test_a_word_skipped_twice_is_said_once(runner: CliRunner, fixture_catalogue: object) -> None:
+    code, _, err = run(runner, "match", "[red]ataxia[/red]", "-n", "1")
+    assert code == 0 and err.count("skipped 'red'") == 1

@@ -122,7 +122,9 @@ def read(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
             reader.phrase(text)
         else:
             reader.text(text)
-    return Reading(findings=tuple(reader.findings), skipped=tuple(reader.skipped))
+    # A word skipped twice ("[red]ataxia[/red]") is said once.
+    skipped = {item.line: item for item in reader.skipped}
+    return Reading(findings=tuple(reader.findings), skipped=tuple(skipped.values()))
 
 
 def read_findings(db: sqlite3.Connection, inputs: Sequence[str]) -> Reading:
