@@ -616,6 +616,28 @@ def test_an_argument_of_bytes_that_are_not_utf8_is_one_line(
     )
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["export", "oms", "--out", ""], ["--data-dir", "", "list"], ["search", "-s", "", "x"],
+     ["show", " "], ["match", "--phenopacket", ""]],
+)  # fmt: skip
+def test_an_empty_argument_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    argv: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `--out ""` wrote here
+    assert _main(monkeypatch, *argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err
+        == "condlookup: error: an argument is empty (give it a value, or leave it out)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_closed_or_full_standard_output_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

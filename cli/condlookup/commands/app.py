@@ -272,6 +272,11 @@ def main() -> None:
             "an argument holds bytes that are not UTF-8 text", hint="type it again as text"
         )
         raise SystemExit(ExitCode.USAGE)
+    if any(not argument.strip() for argument in sys.argv[1:]):
+        # An empty path is the current folder to Python: `--out ""` wrote there, `--data-dir
+        # ""` read it, `-s ""` filtered nothing. Whatever it is given for, it is a slip.
+        output.error("an argument is empty", hint="give it a value, or leave it out")
+        raise SystemExit(ExitCode.USAGE)
     try:
         app(prog_name="condlookup")
     except OSError as err:  # writing the output: a full disk, a device that failed
