@@ -67,6 +67,25 @@ def test_each_problem_names_file_line_and_field(fixture: str, expected: list[str
         assert any(line.startswith(str(BAD_PAGES / wanted)) for line in found), found
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'name: "\\u0000"\n', "x.yaml:1:7: name: holds the control character U+0000"),
+        (b'name: "a\\u001b[31m"\n', "x.yaml:1:7: name: holds the control character U+001B"),
+        (b'name: "\\u200b"\n', "x.yaml:1:7: name: holds no visible character"),
+        (b"summary: s\nname: x\x00y\n", "x.yaml:2:8: invalid YAML: the control character U+0000"),
+    ],
+)
+def test_text_that_shows_nothing_or_controls_the_terminal_is_a_problem(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    found = problems_of(path)
+    assert any(line.startswith(str(tmp_path / expected)) for line in found), found
+    assert all("\n" not in line for line in found)
+
+
 def test_every_problem_of_a_file_is_reported() -> None:
     found = problems_of(BAD_PAGES / "bad-values.yaml")
     tail = [line.split(": ", 1)[1] for line in found]
