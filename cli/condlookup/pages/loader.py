@@ -29,10 +29,9 @@ MAX_FILE_BYTES = 512 * 1024
 # What `condlookup new` writes where the author has still to write: `validate` names each one.
 GAP = "FILL IN:"
 _GAP_MARK = re.compile(r"FILL[ -]IN")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not a tab or a new line
-# Not a space, nor a character of no width (zero-width spaces and joiners, marks of direction,
-# the byte order mark).
-_VISIBLE = re.compile(r"[^\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
+# Not a space, a control character, nor a character of no width (zero-width spaces and
+# joiners, marks of direction, the byte order mark).
+_VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 _STR = "tag:yaml.org,2002:str"
@@ -192,11 +191,8 @@ class _Reader:
             return self.problem(node, f"{where}: unfinished (replace the '{GAP}' text)")
         if any("\ud800" <= char <= "\udfff" for char in value):  # "\ud800" escaped in YAML
             return self.problem(node, f"{where}: holds a lone surrogate, which is no character")
-        # "\u0000", "\u001b" escaped in YAML: a control character is no text (a tab or a new
-        # line is); and text must show something ("\u200b", a zero-width space, alone).
-        control = next((char for char in value if _CONTROL.match(char)), None)
-        if control is not None:
-            return self.problem(node, f"{where}: holds the control character U+{ord(control):04X}")
+        # Text must show something: "\u0000" or "\u200b" (a zero-width space) alone is a name
+        # no one can read. Control characters beside text are shown as text, escaped.
         if not any(_VISIBLE.match(char) for char in value):
             return self.problem(node, f"{where}: holds no visible character")
         return value
