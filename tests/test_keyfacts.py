@@ -213,6 +213,18 @@ def test_one_gene_named_for_modes_that_need_more_is_not_the_only_cause() -> None
     ):
         assert "other genes" not in as_dict(facts, [], [])["genes"]
         assert "among others" not in summary(Told("X", facts)).text
+    # Genes Orphanet says play a part beside the one it says causes it: those of a piece of
+    # chromosome lost (22q11.2 deletion syndrome's TBX1, with COMT, HIRA...).
+    deletion = facts_of(
+        ("inheritance", "Autosomal dominant", "", "ORPHA:567", ""),
+        ("gene", "TBX1", causing, "ORPHA:567", ""),
+        ("gene", "TBX1", "Role in the phenotype of", "ORPHA:567", ""),
+        ("gene", "COMT", "Role in the phenotype of", "ORPHA:567", ""),
+        ("gene", "HIRA", "Role in the phenotype of", "ORPHA:567", ""),
+    )
+    sentence = summary(Told("22q11.2 deletion syndrome", deletion)).text
+    assert "can be caused by changes in the TBX1 gene, among others" in sentence
+    assert "among others" not in summary(Told("X", deletion[:4])).text  # one beside it
     # A subtype's inheritance says nothing of the whole disease.
     subtype = facts_of(
         ("inheritance", "Autosomal recessive", "", "ORPHA:1", ""),

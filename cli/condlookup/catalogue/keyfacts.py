@@ -39,10 +39,11 @@ _NO_FIGURE = ("no data", "Unknown", "Not yet documented", "")
 _LIFE = ("Antenatal", "Neonatal", "Infancy", "Childhood", "Adolescent", "Adult", "Elderly")
 # Orphanet's gene associations, by what they say of the gene.
 _CAUSES = "Disease-causing"
+PART_PLAYED = "Role in the phenotype of"  # a gene of a piece of chromosome lost, often
 _ROLES = (
     ("Major susceptibility factor in", "raise the risk"),
     ("Modifying germline mutation in", "modify it"),
-    ("Role in the phenotype of", "play a part in it"),
+    (PART_PLAYED, "play a part in it"),
     ("Part of a fusion gene in", "are part of a fusion gene in it"),
 )
 GENES_SHOWN = 8  # named in the key facts; more are counted

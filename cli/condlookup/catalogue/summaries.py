@@ -39,6 +39,7 @@ from condlookup.catalogue import specialties as sp
 from condlookup.catalogue.evidence import article
 from condlookup.catalogue.facts import Fact
 from condlookup.catalogue.keyfacts import (
+    PART_PLAYED,
     alternatives,
     causal_genes,
     causal_parts,
@@ -350,7 +351,14 @@ def _genes(facts: Sequence[Fact], genetic: bool, used: set[str]) -> str:
     if not genes:
         return ""
     used.add(ORPHANET)
-    few = too_few_genes(facts)  # Leigh syndrome: IARS2 alone, but recessive and mitochondrial
+    # Leigh syndrome: IARS2 alone, but recessive and mitochondrial. 22q11.2 deletion syndrome:
+    # TBX1, and genes Orphanet says play a part beside it (those of the piece of chromosome lost).
+    playing = {
+        fact.value
+        for fact in facts
+        if fact.kind == "gene" and not fact.part and fact.detail.startswith(PART_PLAYED)
+    }
+    few = too_few_genes(facts) or len(playing - set(genes)) >= 2
     caused = "is caused" if genetic and not mixed(facts) and not few else "can be caused"
     # Genes Orphanet gives for some of its subtypes only: the sentence does not leave them out,
     # lest it name a gene of the whole (BMP4 for Stickler syndrome) as the only cause.
