@@ -465,6 +465,8 @@ def report_decoys(
             for how in ("out", "below"):
                 ranks = [found.genes[(count, how)][k] for k in keys]
                 print(f"  {'':<32}{real_summary(ranks)}  N={count}, untied {how}")
+            ranks = [found.genes[(count, "gene")][k] for k in keys]
+            print(f"  {'':<32}{real_summary(ranks)}  N={count}, the causal gene's rank")
     print(
         "why the diagnosis was not first: beaten by another disease of its gene | of its narrow "
         f"Mondo family (<= {decoys.NARROW_FAMILY} conditions) | it explains <= {decoys.LITTLE} "

@@ -119,7 +119,8 @@ def rank(truth: int, scores: dict[int, float], allowed: Iterable[int], index: In
 
 class Ranks(NamedTuple):
     phenotype: dict[str, int | None]  # the case's rank without genes
-    genes: dict[tuple[int, str], dict[str, int | None]]  # (N, "out" | "below") -> case -> rank
+    # (N, "out" | "below") -> case -> the diagnosis's rank; (N, "gene") -> the causal gene's
+    genes: dict[tuple[int, str], dict[str, int | None]]
     per_case_ms: float  # the median time of a case's phenotype ranking
     filter_ms: float  # the median time of one N's filter, per case
     # (N, or None for phenotype only) -> case -> the condition ranked first, where it is not
@@ -133,7 +134,7 @@ def decoy_ranks(
 ) -> Ranks:
     phenotype: dict[str, int | None] = {}
     by_gene: dict[tuple[int, str], dict[str, int | None]] = {
-        (count, how): {} for count in counts for how in ("out", "below")
+        (count, how): {} for count in counts for how in ("out", "below", "gene")
     }
     beaten_by: dict[int | None, dict[str, int]] = {count: {} for count in (None, *counts)}
     explained_by_truth: dict[str, int] = {}
@@ -177,6 +178,7 @@ def decoy_ranks(
                 by_gene[(count, "out")][key] = place
                 by_gene[(count, "below")][key] = place
                 beaten_by[count][key] = first(ranked, tied, index)
+            by_gene[(count, "gene")][key] = gene_rank(case, ranked, index, count)
             filtering.append(time.perf_counter() - start)
     timing.sort()
     filtering.sort()
@@ -188,6 +190,22 @@ def decoy_ranks(
         beaten_by,
         explained_by_truth,
     )
+
+
+def gene_rank(case: Case, ranked: dict[int, float], index: Index, count: int) -> int | None:
+    """The place of the causal gene among the candidates, each scored by its best condition
+    (what a clinician with an exome asks first: which of my genes?); a gene whose best scores
+    the same counts as ahead. None when no condition of a causal gene is ranked."""
+    causal = {str(gene) for gene in case.get("genes", [])}  # type: ignore[attr-defined]
+    best: dict[str, float] = {}
+    for gene in candidates(case, index, count):
+        scored = [ranked[rowid] for rowid in index.tied.get(gene, frozenset()) if rowid in ranked]
+        if scored:
+            best[gene] = max(scored)
+    mine = [score for gene, score in best.items() if gene in causal]
+    if not mine:
+        return None
+    return 1 + sum(1 for gene, score in best.items() if gene not in causal and score >= max(mine))
 
 
 def first(scores: dict[int, float], allowed: Iterable[int], index: Index) -> int:
