@@ -118,6 +118,9 @@ def test_folders_give_their_json_files_in_order(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert named(phenopacket_files([empty])) == [f"{empty}: no .json files in this folder"]
+    # A file named twice, or named and in a folder named too, is one case.
+    twice = [tmp_path / "a.json", tmp_path, tmp_path / "." / "b.json"]
+    assert named(phenopacket_files(twice)) == [tmp_path / "a.json", tmp_path / "b.json"]
 
 
 def test_a_path_that_gives_no_file_is_named_in_its_place(tmp_path: Path) -> None:

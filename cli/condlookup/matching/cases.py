@@ -44,11 +44,15 @@ def phenopacket_files(paths: Iterable[Path]) -> Iterator[Path | CaseError]:
     A path that gives no file to read comes as the error that names it, in its place, so that
     one bad path does not stop the others from being ranked.
     """
+    seen: set[Path] = set()  # a file named twice (or in a folder named too) is one case
     for path in paths:
-        if path.is_dir():
-            yield from _folder_files(path)
-        else:
-            yield _checked(path)
+        found = _folder_files(path) if path.is_dir() else iter((_checked(path),))
+        for item in found:
+            if isinstance(item, Path):
+                if item.resolve() in seen:
+                    continue
+                seen.add(item.resolve())
+            yield item
 
 
 def _folder_files(folder: Path) -> Iterator[Path | CaseError]:
