@@ -202,3 +202,15 @@ def test_markdown_escapes_data() -> None:
 
 def test_fixture_hpo_is_used(fixture_catalogue: Path) -> None:
     assert fixture_catalogue == FIXTURE_HPO
+
+
+def test_new_with_a_bundled_pages_id_says_it_will_be_shown_in_its_place(
+    runner: CliRunner, fixture_catalogue: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(runner, "--data-dir", str(tmp_path / "mine"), "new", "oms")
+    assert code == 0 and out.startswith("wrote ")
+    assert err == (
+        "condlookup: warning: oms is also a page condlookup ships: once valid, yours is shown "
+        "in its place\n"
+    )
+    assert run(runner, "--data-dir", str(tmp_path / "mine"), "new", "not-shipped")[2] == ""

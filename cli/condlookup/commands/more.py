@@ -222,7 +222,7 @@ def new(
     HPO has them, most frequent first) come from the catalogue; every text to write is marked
     FILL IN, and `condlookup validate` names each one left. Never overwrites a file.
     """
-    from condlookup.pages.folders import new_pages_dir  # noqa: PLC0415
+    from condlookup.pages.folders import bundled_pages_dir, new_pages_dir  # noqa: PLC0415
     from condlookup.pages.skeleton import skeleton, write_new  # noqa: PLC0415
 
     seed = open_library().seed(start) if start is not None else None
@@ -230,6 +230,10 @@ def new(
     target = write_new(new_pages_dir(Options.data_dirs), page_id, text)
     gaps = text.count("FILL IN")
     output.write(f"wrote {target}: {gaps} places to fill in; then `condlookup validate {target}`\n")
+    if (bundled_pages_dir() / f"{page_id}.yaml").is_file():
+        output.warning(
+            f"{page_id} is also a page condlookup ships: once valid, yours is shown in its place"
+        )
 
 
 class ExportFormat(StrEnum):
